@@ -1,0 +1,118 @@
+// SystemClock, ParseInstant and FormatInstantUtc. Local times are Europe/Warsaw: CET (UTC+1) with
+// EU summer time (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October
+// 01:00 UTC, the rule in force since 1996. The time concern may replace this with tz data.
+#include <chrono>
+#include <cstdio>
+#include <regex>
+
+#include "koop/clock.h"
+
+namespace koop {
+namespace {
+
+class RealClock final : public Clock {
+ public:
+  TimeMs NowMs() const override {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  }
+};
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Day (1..31) of the last Sunday of a month.
+unsigned LastSunday(std::int64_t y, unsigned m) {
+  unsigned last = (m == 3 || m == 10) ? 31 : 30;
+  std::int64_t days = DaysFromCivil(y, m, last);
+  unsigned weekday = static_cast<unsigned>(((days % 7) + 11) % 7);  // 0 = Sunday
+  return last - weekday;
+}
+
+bool IsLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+constexpr TimeMs kHourMs = 3600 * 1000;
+constexpr TimeMs kDayMs = 24 * kHourMs;
+
+// Offset of Warsaw local time from UTC at the UTC instant t.
+TimeMs WarsawOffsetAtUtc(TimeMs t, std::int64_t year) {
+  TimeMs start = DaysFromCivil(year, 3, LastSunday(year, 3)) * kDayMs + kHourMs;
+  TimeMs end = DaysFromCivil(year, 10, LastSunday(year, 10)) * kDayMs + kHourMs;
+  return (t >= start && t < end) ? 2 * kHourMs : kHourMs;
+}
+
+}  // namespace
+
+std::shared_ptr<Clock> SystemClock() {
+  static const std::shared_ptr<Clock> clock = std::make_shared<RealClock>();
+  return clock;
+}
+
+Result<TimeMs> ParseInstant(const std::string& text) {
+  static const std::regex pattern(
+      R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?)"
+      R"((Z|[+-]\d{2}:?\d{2})?$)");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) {
+    return Status::DataError("invalid time '" + text +
+                             "': expected YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]");
+  }
+  auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
+  std::int64_t year = num(1);
+  unsigned month = static_cast<unsigned>(num(2)), day = static_cast<unsigned>(num(3));
+  static const unsigned kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 ||
+      day > kMonthDays[month - 1] + ((month == 2 && IsLeap(year)) ? 1u : 0u) || num(4) > 23 ||
+      num(5) > 59 || num(6) > 59) {
+    return Status::DataError("invalid time '" + text + "': no such date or time");
+  }
+  std::string millis = m[7].matched ? m[7].str() : "0";
+  while (millis.size() < 3) millis += '0';
+  TimeMs local = DaysFromCivil(year, month, day) * kDayMs +
+                 (num(4) * 3600LL + num(5) * 60LL + num(6)) * 1000 + std::stoi(millis);
+  if (m[8].matched) {
+    std::string zone = m[8].str();
+    if (zone == "Z") return local;
+    std::string digits;
+    for (char c : zone.substr(1)) {
+      if (c != ':') digits += c;
+    }
+    TimeMs offset = (std::stoi(digits.substr(0, 2)) * 60LL + std::stoi(digits.substr(2))) * 60000;
+    return zone[0] == '+' ? local - offset : local + offset;
+  }
+  // Local Warsaw time: try winter time first; if that instant is in summer time, use summer time.
+  // In the autumn overlap this picks the summer (first) occurrence; in the spring gap, the instant
+  // is read as winter time (so 02:30 on the changeover day is 03:30 summer time).
+  TimeMs as_summer = local - 2 * kHourMs;
+  if (WarsawOffsetAtUtc(as_summer, year) == 2 * kHourMs) return as_summer;
+  return local - kHourMs;
+}
+
+std::string FormatInstantUtc(TimeMs t) {
+  std::int64_t days = t >= 0 ? t / kDayMs : (t - kDayMs + 1) / kDayMs;
+  TimeMs rest = t - days * kDayMs;
+  // civil_from_days
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (mo <= 2);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                static_cast<long long>(y), mo, d, static_cast<long long>(rest / kHourMs),
+                static_cast<long long>(rest / 60000 % 60), static_cast<long long>(rest / 1000 % 60));
+  return buf;
+}
+
+}  // namespace koop

@@ -1,0 +1,34 @@
+// The list of `koop` subcommands, in the order of DESIGN.md §9. Each spec lives in its own file.
+#include "command.h"
+
+namespace koop::runner {
+
+extern const CommandSpec kRenderCommand;
+extern const CommandSpec kTagsCommand;
+extern const CommandSpec kValidateCommand;
+extern const CommandSpec kGraphCommand;
+extern const CommandSpec kCalendarHolidaysCommand;
+extern const CommandSpec kCalendarDeadlineCommand;
+extern const CommandSpec kStartCommand;
+extern const CommandSpec kFireCommand;
+extern const CommandSpec kShowCommand;
+extern const CommandSpec kDeadlinesCommand;
+extern const CommandSpec kRemindCommand;
+extern const CommandSpec kDaemonCommand;
+extern const CommandSpec kPackCommand;
+extern const CommandSpec kDemoCommand;
+extern const CommandSpec kScxmlTestCommand;
+extern const CommandSpec kScxmlTraceCommand;
+
+const std::vector<const CommandSpec*>& CommandTable() {
+  static const std::vector<const CommandSpec*> table = {
+      &kRenderCommand,   &kTagsCommand,      &kValidateCommand,  &kGraphCommand,
+      &kCalendarHolidaysCommand, &kCalendarDeadlineCommand,    &kStartCommand,
+      &kFireCommand,     &kShowCommand,      &kDeadlinesCommand, &kRemindCommand,
+      &kDaemonCommand,   &kPackCommand,      &kDemoCommand,      &kScxmlTestCommand,
+      &kScxmlTraceCommand,
+  };
+  return table;
+}
+
+}  // namespace koop::runner

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The koop shell: help, version, usage errors and exit codes (DESIGN.md §9).
+set -u
+fail=0
+check() {  # check DESCRIPTION EXPECTED_CODE ACTUAL_CODE
+  if [ "$2" != "$3" ]; then echo "FAIL: $1: expected exit $2, got $3"; fail=1; else echo "ok: $1"; fi
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+
+out=$("$KOOP" --help); check "koop --help" 0 $?
+for cmd in render tags validate graph "calendar holidays" "calendar deadline" start fire show \
+           deadlines remind daemon pack demo "scxml test" "scxml trace"; do
+  if ! grep -q "^  $cmd " <<<"$out"; then echo "FAIL: --help does not list '$cmd'"; fail=1; fi
+  # shellcheck disable=SC2086
+  "$KOOP" $cmd --help >/dev/null; check "koop $cmd --help" 0 $?
+done
+
+v=$("$KOOP" --version); check "--version" 0 $?
+grep -Eq '^koop [0-9]+\.[0-9]+\.[0-9]+$' <<<"$v" || { echo "FAIL: version line '$v'"; fail=1; }
+
+"$KOOP" >/dev/null 2>&1; check "no command" 64 $?
+"$KOOP" frobnicate 2>err.txt; check "unknown command" 64 $?
+grep -q "unknown command 'frobnicate'" err.txt || { echo "FAIL: message"; cat err.txt; fail=1; }
+"$KOOP" --bogus 2>/dev/null; check "unknown global option" 64 $?
+"$KOOP" calendar holidays --bogus 2026 2>err.txt; check "unknown command option" 64 $?
+"$KOOP" calendar 2>/dev/null; check "group without subcommand" 64 $?
+"$KOOP" calendar holidays 2026 --at yesterday 2>/dev/null; check "malformed --at" 64 $?
+"$KOOP" --config missing.properties --help >/dev/null 2>&1; check "help ignores config" 0 $?
+"$KOOP" --config missing.properties render 2>/dev/null; check "missing --config" 66 $?
+printf 'log.level = shouting\n' > bad.properties
+"$KOOP" --config bad.properties render 2>/dev/null; check "bad log.level" 65 $?
+
+# Tally for ctest's log.
+[ $fail -eq 0 ] && echo "shell: all checks passed"
+exit $fail
