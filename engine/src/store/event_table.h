@@ -1,0 +1,30 @@
+// The event log: append-only (the schema refuses updates and deletes), one row per external event
+// of an instance, numbered from 1 (seq 0 is the start). It is the source of truth: replaying an
+// instance's rows against its definition reproduces its snapshot.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "koop/clock.h"
+#include "store/transaction.h"
+
+namespace koop::store {
+
+struct EventRow {
+  std::string instance_id;
+  std::int64_t seq = 0;
+  std::string name;      // event name; "koop.start" for seq 0
+  std::string data;      // JSON
+  TimeMs at = 0;         // the event's time (--at), which the macrostep ran at
+  std::string actor;     // who recorded it ("cli:<user>", "scheduler")
+  std::string outcome;   // "started", "handled", "ignored", "finished"
+  TimeMs recorded_at = 0;  // when it was written (system clock)
+};
+
+Status AppendEvent(Transaction& tx, const EventRow& row);
+// The instance's events in sequence order.
+Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& instance_id);
+
+}  // namespace koop::store

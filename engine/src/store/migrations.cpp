@@ -1,0 +1,96 @@
+#include "store/migrations.h"
+
+namespace koop::store {
+
+// Times are BIGINT milliseconds since the epoch (UTC); JSON documents are TEXT.
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1,
+       "workflow definitions, instances, event log, deadlines, outbox",
+       {
+           R"(CREATE TABLE workflow_definitions (
+                workflow_id TEXT NOT NULL,
+                version TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                source TEXT NOT NULL,
+                source_name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (workflow_id, version),
+                UNIQUE (workflow_id, hash)))",
+           R"(CREATE TABLE instances (
+                instance_id TEXT PRIMARY KEY,
+                workflow_id TEXT NOT NULL,
+                workflow_version TEXT NOT NULL,
+                municipality_id TEXT NOT NULL,
+                municipality TEXT NOT NULL,
+                status TEXT NOT NULL,
+                last_seq BIGINT NOT NULL,
+                snapshot TEXT NOT NULL,
+                next_timer_at BIGINT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                FOREIGN KEY (workflow_id, workflow_version)
+                  REFERENCES workflow_definitions (workflow_id, version)))",
+           "CREATE INDEX instances_next_timer ON instances (next_timer_at)",
+           R"(CREATE TABLE events (
+                instance_id TEXT NOT NULL REFERENCES instances (instance_id),
+                seq BIGINT NOT NULL,
+                name TEXT NOT NULL,
+                data TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                actor TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (instance_id, seq)))",
+           R"(CREATE TABLE deadlines (
+                instance_id TEXT NOT NULL REFERENCES instances (instance_id),
+                deadline_id TEXT NOT NULL,
+                occurrence BIGINT NOT NULL,
+                title TEXT NOT NULL,
+                due_date TEXT NOT NULL,
+                due_at BIGINT NOT NULL,
+                state TEXT NOT NULL,
+                owner_state TEXT NOT NULL,
+                remind TEXT NOT NULL,
+                recipients TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (instance_id, deadline_id, occurrence)))",
+           "CREATE INDEX deadlines_next_due ON deadlines (state, due_at)",
+           R"(CREATE TABLE outbox (
+                message_id TEXT PRIMARY KEY,
+                instance_id TEXT NOT NULL REFERENCES instances (instance_id),
+                kind TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                due_at BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                claimed_by TEXT,
+                claimed_until BIGINT,
+                sent_at BIGINT,
+                attempts BIGINT NOT NULL DEFAULT 0,
+                last_error TEXT))",
+           "CREATE INDEX outbox_pending ON outbox (sent_at, due_at)",
+       },
+       {
+           // The event log is append-only: the database refuses to change or delete a record.
+           R"(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+              BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END)",
+           R"(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+              BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END)",
+       },
+       {
+           R"(CREATE FUNCTION koop_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
+              'BEGIN RAISE EXCEPTION ''the event log is append-only''; END')",
+           R"(CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+              FOR EACH ROW EXECUTE FUNCTION koop_events_append_only())",
+       }},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+}  // namespace koop::store

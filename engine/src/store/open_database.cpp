@@ -1,0 +1,87 @@
+// OpenDatabase: checks the target before Poco touches it (so a bad path creates nothing), opens
+// the session and sets per-connection options. Schema work is the Store's (store.cpp).
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include "store/database.h"
+#include "store/poco_database.h"
+
+namespace koop::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+void RegisterConnectors() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::PostgreSQL::Connector::registerConnector();
+  });
+}
+
+Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (fs::exists(st)) {
+    if (fs::is_directory(st)) return Status::IoError(path + ": is a directory, not a database file");
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) return Status::IoError(path + ": cannot read the database file");
+    return Status::Ok();
+  }
+  if (!create_if_missing) {
+    return Status::NoInput(path + ": no such database (create it with `koop init`)");
+  }
+  fs::path parent = fs::path(path).parent_path();
+  if (parent.empty()) parent = ".";
+  if (!fs::is_directory(parent, ec)) {
+    return Status::IoError(path + ": cannot create the database: directory '" + parent.string() +
+                           "' does not exist");
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Database>> OpenSqlite(const DbUri& uri, const OpenOptions& options) {
+  KOOP_RETURN_IF_ERROR(CheckSqlitePath(uri.sqlite_path, options.create_if_missing));
+  try {
+    Poco::Data::Session session("sqlite", uri.sqlite_path);
+    auto db = std::make_unique<PocoDatabase>(Dialect::kSqlite, std::move(session), uri.display);
+    // Connection settings only; none of these writes to the file.
+    KOOP_RETURN_IF_ERROR(
+        db->Exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)).status());
+    KOOP_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON").status());
+    // FULL: each commit is on disk before Commit() returns (WAL is fsynced per commit).
+    KOOP_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = FULL").status());
+    return std::unique_ptr<Database>(std::move(db));
+  } catch (const Poco::Exception& e) {
+    return Status::IoError(uri.display + ": cannot open the database: " + e.displayText());
+  }
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const DbUri& uri) {
+  try {
+    Poco::Data::Session session("postgresql", uri.connection_string);
+    auto db = std::make_unique<PocoDatabase>(Dialect::kPostgres, std::move(session), uri.display);
+    KOOP_RETURN_IF_ERROR(db->Exec("SET client_min_messages TO warning").status());
+    return std::unique_ptr<Database>(std::move(db));
+  } catch (const Poco::Exception& e) {
+    std::string text = e.displayText();
+    if (auto nl = text.find('\n'); nl != std::string::npos) text.erase(nl);
+    return Status::IoError(uri.display + ": cannot connect: " + text);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenDatabase(const DbUri& uri, const OpenOptions& options) {
+  RegisterConnectors();
+  if (uri.kind == DbUri::Kind::kPostgres) return OpenPostgres(uri);
+  return OpenSqlite(uri, options);
+}
+
+}  // namespace koop::store

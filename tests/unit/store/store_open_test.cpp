@@ -1,0 +1,174 @@
+// Opening databases: migrations, versions, and the bad paths that must change nothing.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/migrations.h"
+#include "store/store.h"
+#include "unit/store/test_backends.h"
+
+namespace koop::store {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Backends;
+using testing::TempDir;
+using testing::TestDatabase;
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+BOOST_AUTO_TEST_SUITE(StoreOpen)
+
+BOOST_AUTO_TEST_CASE(CreatesTheLatestSchemaOnEveryBackend) {
+  for (const std::string& kind : Backends()) {
+    BOOST_TEST_CONTEXT(kind) {
+      TempDir dir;
+      TestDatabase tdb(kind, dir);
+      auto store = Store::Open(tdb.uri());
+      BOOST_REQUIRE_MESSAGE(store.ok(), store.status().message());
+      BOOST_TEST((*store)->schema_version() == LatestSchemaVersion());
+      BOOST_TEST((*store)->applied_migrations() == LatestSchemaVersion());
+      auto tx = (*store)->BeginRead();
+      BOOST_REQUIRE(tx.ok());
+      for (const char* table : {"workflow_definitions", "instances", "events", "deadlines",
+                                "outbox", "koop_meta"}) {
+        auto rows = tx->Query(std::string("SELECT COUNT(*) FROM ") + table);
+        BOOST_TEST(rows.ok(), table << ": " << rows.status().message());
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(ReopeningAppliesNothing) {
+  for (const std::string& kind : Backends()) {
+    BOOST_TEST_CONTEXT(kind) {
+      TempDir dir;
+      TestDatabase tdb(kind, dir);
+      BOOST_REQUIRE(Store::Open(tdb.uri()).ok());
+      auto again = Store::Open(tdb.uri());
+      BOOST_REQUIRE_MESSAGE(again.ok(), again.status().message());
+      BOOST_TEST((*again)->applied_migrations() == 0);
+      BOOST_TEST((*again)->schema_version() == LatestSchemaVersion());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(SqliteUsesWalAndForeignKeys) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("k.db"));
+  BOOST_REQUIRE(store.ok());
+  auto tx = (*store)->BeginRead();
+  auto mode = tx->Query("PRAGMA journal_mode");
+  BOOST_REQUIRE(mode.ok());
+  BOOST_TEST(mode->front().Text(0) == "wal");
+  auto fk = tx->Query("PRAGMA foreign_keys");
+  BOOST_TEST(fk->front().Int(0) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(RefusesANewerSchemaAndChangesNothing) {
+  for (const std::string& kind : Backends()) {
+    BOOST_TEST_CONTEXT(kind) {
+      TempDir dir;
+      TestDatabase tdb(kind, dir);
+      {
+        auto store = Store::Open(tdb.uri());
+        BOOST_REQUIRE(store.ok());
+        auto tx = (*store)->BeginWrite();
+        BOOST_REQUIRE(tx->Exec("UPDATE koop_meta SET value = '999' WHERE key = 'schema_version'")
+                          .ok());
+        BOOST_REQUIRE(tx->Commit().ok());
+      }
+      std::string before = kind == "sqlite" ? ReadFile(tdb.uri()) : "";
+      auto store = Store::Open(tdb.uri());
+      BOOST_REQUIRE(!store.ok());
+      BOOST_TEST(store.status().exit_code() == 65);
+      BOOST_TEST(store.status().message().find("schema version 999 is newer than this koop "
+                                               "supports") != std::string::npos,
+                 store.status().message());
+      if (kind == "sqlite") {
+        BOOST_TEST(ReadFile(tdb.uri()) == before);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(MissingDirectoryIsAnIoErrorAndCreatesNothing) {
+  TempDir dir;
+  std::string path = dir.File("no/such/dir/koop.db");
+  auto store = Store::Open(path);
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 74);
+  BOOST_TEST(store.status().message() == path +
+                                             ": cannot create the database: directory '" +
+                                             dir.File("no/such/dir") + "' does not exist");
+  BOOST_TEST(!fs::exists(dir.File("no")));
+}
+
+BOOST_AUTO_TEST_CASE(DirectoryAsDatabaseIsAnIoError) {
+  TempDir dir;
+  auto store = Store::Open(dir.path().string());
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 74);
+  BOOST_TEST(store.status().message().find("is a directory") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(AFileThatIsNoDatabaseIsAnIoErrorAndStaysAsItWas) {
+  TempDir dir;
+  std::string path = dir.File("notes.txt");
+  std::ofstream(path) << std::string(5000, 'x') << "\nnot a database\n";
+  std::string before = ReadFile(path);
+  auto store = Store::Open(path);
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 74, store.status().message());
+  BOOST_TEST(ReadFile(path) == before);
+}
+
+BOOST_AUTO_TEST_CASE(AForeignSqliteDatabaseIsRefused) {
+  TempDir dir;
+  std::string path = dir.File("other.db");
+  {
+    auto db = OpenDatabase(*ParseDbUri(path), {});
+    BOOST_REQUIRE(db.ok());
+    BOOST_REQUIRE((*db)->Exec("CREATE TABLE customers (id TEXT)").ok());
+  }
+  std::string before = ReadFile(path);
+  auto store = Store::Open(path);
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 65);
+  BOOST_TEST(store.status().message() ==
+             path + ": not a koop database (it has tables but no koop_meta table)");
+  BOOST_TEST(ReadFile(path) == before);
+}
+
+BOOST_AUTO_TEST_CASE(WithoutCreateAMissingDatabaseIsNoInput) {
+  TempDir dir;
+  std::string path = dir.File("absent.db");
+  OpenOptions options;
+  options.create_if_missing = false;
+  auto store = Store::Open(path, options);
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 66);
+  BOOST_TEST(!fs::exists(path));
+}
+
+BOOST_AUTO_TEST_CASE(UnreachablePostgresIsAnIoError) {
+  auto store = Store::Open("postgresql://nobody@127.0.0.1:1/nothing?connect_timeout=2");
+  BOOST_REQUIRE(!store.ok());
+  BOOST_TEST(store.status().exit_code() == 74);
+  BOOST_TEST(store.status().message().rfind("postgresql://nobody@127.0.0.1:1/nothing: cannot "
+                                            "connect",
+                                            0) == 0,
+             store.status().message());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace koop::store
