@@ -24,7 +24,9 @@ class Statechart {
  public:
   // Loads and validates; the Status lists every problem as "file:line:col: message" (kDataError),
   // or kNoInput when the file does not exist.
-  static Result<std::shared_ptr<const Statechart>> Load(const std::string& path);
+  // `check_unreachable` = false accepts states no transition reaches (W3C test charts).
+  static Result<std::shared_ptr<const Statechart>> Load(const std::string& path,
+                                                       bool check_unreachable = true);
   // Checks a definition without running it: same messages as Load.
   static Status Validate(const std::string& path);
   // A Graphviz DOT description of the states and transitions (titles shown).

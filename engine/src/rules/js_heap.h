@@ -91,6 +91,7 @@ class JsHeap {
 
  private:
   void Bootstrap();
+  bool Admit(std::size_t more);  // may the heap grow by `more` bytes now?
   Status CompileUnit(const model::Chart& chart, int code_id);
 
   JsLimits limits_;

@@ -1,0 +1,75 @@
+// DataModel: the ecmascript data model of one instance — a scope object in the thread's JsHeap
+// plus the operations the interpreter needs (evaluate, assign, run scripts, set _event, iterate,
+// snapshot). Values cross into C++ only as JSON text or strings. Every failure is a kDataError
+// Status whose message names the place ("case.xml:14:7: ReferenceError: ..."); the interpreter
+// turns it into error.execution. Owned by one Interpreter; not thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exec/event.h"
+#include "koop/status.h"
+#include "model/chart.h"
+#include "rules/js_heap.h"
+
+namespace koop::exec {
+
+class DataModel {
+ public:
+  DataModel(rules::JsHeap& heap, const rules::ScopeHost* host,
+            std::shared_ptr<const model::Chart> chart);
+  ~DataModel();
+  DataModel(const DataModel&) = delete;
+  DataModel& operator=(const DataModel&) = delete;
+
+  // Defines the read-only system variables _sessionid, _name, _ioprocessors (JSON).
+  Status InitSystem(const std::string& session_id, const std::string& name,
+                    const std::string& ioprocessors_json);
+  // Declares <data>: evaluates expr/src/inline when `with_value`, else sets undefined.
+  Status Declare(const model::DataDecl& data, bool with_value);
+  // Sets a variable (top-level name) from JSON, creating it (for <invoke> params/namelist).
+  Status SetVariableJson(const std::string& name, const std::string& json);
+  bool HasVariable(const std::string& name);
+
+  Result<bool> EvalBool(const model::Expr& expr);
+  Result<std::string> EvalString(const model::Expr& expr);  // ToString of the value
+  Result<std::string> EvalJson(const model::Expr& expr);    // JSON; undefined -> "null"
+  // <assign location=... expr=...|content>
+  Status Assign(const model::Action& assign);
+  // Assigns a JSON value to a location expression (idlocation, foreach item/index).
+  Status AssignJson(const model::Expr& location, const std::string& json);
+  Status RunScript(const model::Expr& script);
+  // The value of inline <content>/<data> text as JSON: parsed when it is JSON, else a string
+  // with whitespace normalized.
+  Result<std::string> ContentJson(const std::string& text);
+  Status SetEvent(const Event& event);
+
+  // <foreach>: copies the array (error if not iterable) and returns its length; ForeachItem
+  // assigns item i (and index) for the body; ForeachEnd drops the copy.
+  Result<int> ForeachBegin(const model::Expr& array);
+  Status ForeachItem(const model::Action& foreach, int i);
+  void ForeachEnd();
+
+  // User variables as a JSON object (functions and system variables left out).
+  Result<std::string> ToJson();
+  // Replaces the user variables with those of a JSON object from ToJson().
+  Status FromJson(const std::string& json);
+  // Evaluates free text (tools, tests); compiled each time, not cached.
+  Result<std::string> EvaluateText(const std::string& expression);
+
+  // Position string for messages: "file:line:col".
+  std::string Where(const model::Expr& expr) const;
+
+ private:
+  Status Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets, const std::string& where);
+
+  rules::JsHeap& heap_;
+  const rules::ScopeHost* host_;
+  std::shared_ptr<const model::Chart> chart_;
+  int scope_ = 0;
+  int foreach_depth_ = 0;
+};
+
+}  // namespace koop::exec

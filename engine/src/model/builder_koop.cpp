@@ -1,0 +1,259 @@
+// The koop extension elements (namespace urn:kooperacja:workflow:1).
+#include <libxml/tree.h>
+
+#include <set>
+#include <sstream>
+
+#include "model/chart_builder.h"
+#include "model/due_parser.h"
+
+namespace koop::model {
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + sep) {
+    if (c == sep || c == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+bool ValueFits(ValueType type, const std::string& v) {
+  auto all_digits = [](const std::string& s, std::size_t from) {
+    if (s.size() <= from) return false;
+    for (std::size_t i = from; i < s.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+  };
+  switch (type) {
+    case ValueType::kInt:
+    case ValueType::kDays:
+    case ValueType::kWorkingDays:
+      return all_digits(v, v.size() > 0 && v[0] == '-' ? 1 : 0);
+    case ValueType::kNumber: {
+      char* end = nullptr;
+      std::strtod(v.c_str(), &end);
+      return !v.empty() && end != nullptr && *end == '\0';
+    }
+    case ValueType::kBool:
+      return v == "true" || v == "false";
+    case ValueType::kDuration:
+      return ParseIsoDuration(v).has_value();
+    case ValueType::kDate:
+      return v.size() == 10 && v[4] == '-' && v[7] == '-' && all_digits(v.substr(0, 4), 0);
+    case ValueType::kDateTime:
+      return v.size() >= 16 && v[4] == '-' && v[10] == 'T';
+    case ValueType::kList:
+      return !v.empty() && v[0] == '[';
+    case ValueType::kObject:
+      return !v.empty() && v[0] == '{';
+    case ValueType::kString:
+      return true;
+  }
+  return true;
+}
+
+std::vector<IsoDuration> ParseDurationList(const std::string& s, bool* ok) {
+  std::vector<IsoDuration> out;
+  *ok = true;
+  for (const auto& part : Split(s, ',')) {
+    auto d = ParseIsoDuration(part);
+    if (!d) *ok = false;
+    else out.push_back(*d);
+  }
+  return out;
+}
+
+}  // namespace
+
+void ChartBuilder::ParseKoopTop(const xmlNode* node) {
+  std::string name = LocalName(node);
+  if (name == "param") {
+    CheckAttrs(node, {"name", "type", "default", "title"});
+    KoopParam p;
+    p.pos = src_.PosOf(node);
+    p.name = Attr(node, "name");
+    p.title = Attr(node, "title");
+    if (p.name.empty()) Error(node, "<k:param> needs a name");
+    auto type = ParseValueType(Attr(node, "type").empty() ? "string" : Attr(node, "type"));
+    if (!type) Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
+    else p.type = *type;
+    if (HasAttr(node, "default")) {
+      p.default_value = Attr(node, "default");
+      if (type && !ValueFits(*type, *p.default_value)) {
+        Error(node, "default '" + *p.default_value + "' is not a valid " +
+                        ValueTypeName(*type), "default");
+      }
+    }
+    for (const auto& q : chart_->params) {
+      if (q.name == p.name) Error(node, "duplicate parameter '" + p.name + "'", "name");
+    }
+    if (options_.hooks.check_param && !p.name.empty()) {
+      if (auto err = options_.hooks.check_param(p.name)) Error(node, *err, "name");
+    }
+    chart_->params.push_back(std::move(p));
+  } else if (name == "field") {
+    CheckAttrs(node, {"name", "type", "required", "personal", "title"});
+    KoopField f;
+    f.pos = src_.PosOf(node);
+    f.name = Attr(node, "name");
+    f.title = Attr(node, "title");
+    if (f.name.empty()) Error(node, "<k:field> needs a name");
+    auto type = ParseValueType(Attr(node, "type").empty() ? "string" : Attr(node, "type"));
+    if (!type) Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
+    else f.type = *type;
+    for (const char* flag : {"required", "personal"}) {
+      std::string v = Attr(node, flag);
+      if (!v.empty() && v != "true" && v != "false") {
+        Error(node, std::string(flag) + " must be 'true' or 'false'", flag);
+      }
+    }
+    f.required = Attr(node, "required") == "true";
+    f.personal = Attr(node, "personal") == "true";
+    for (const auto& g : chart_->fields) {
+      if (g.name == f.name) Error(node, "duplicate field '" + f.name + "'", "name");
+    }
+    chart_->fields.push_back(std::move(f));
+  } else if (name == "event") {
+    CheckAttrs(node, {"name", "title"});
+    KoopEventTitle e{Attr(node, "name"), Attr(node, "title"), src_.PosOf(node)};
+    if (e.name.empty()) Error(node, "<k:event> needs a name");
+    chart_->event_titles.push_back(std::move(e));
+  } else {
+    Error(node, "unknown element <k:" + name + "> at the top level");
+  }
+}
+
+void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
+  std::string name = LocalName(node);
+  if (name == "recurring") {
+    CheckAttrs(node, {"id", "every", "satisfied-by", "title", "to", "remind"});
+    KoopRecurring r;
+    r.pos = src_.PosOf(node);
+    r.id = Attr(node, "id");
+    r.title = Attr(node, "title");
+    r.to = Attr(node, "to");
+    if (r.id.empty()) Error(node, "<k:recurring> needs an id");
+    auto every = ParseIsoDuration(Attr(node, "every"));
+    if (!every) Error(node, "every must be an ISO 8601 duration such as P3M", "every");
+    else r.every = *every;
+    r.satisfied_by = Split(Attr(node, "satisfied-by"), ' ');
+    if (r.satisfied_by.empty()) Error(node, "<k:recurring> needs satisfied-by events");
+    bool ok = true;
+    r.remind = ParseDurationList(Attr(node, "remind"), &ok);
+    if (!ok) Error(node, "remind must list ISO 8601 durations, e.g. P7D,P1D", "remind");
+    state.recurring.push_back(std::move(r));
+  } else if (name == "pack") {
+    CheckAttrs(node, {"id", "title"});
+    KoopPack p;
+    p.pos = src_.PosOf(node);
+    p.id = Attr(node, "id");
+    p.title = Attr(node, "title");
+    if (p.id.empty()) Error(node, "<k:pack> needs an id");
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      if (!IsElement(c)) continue;
+      if (LocalName(c) != "document" || NamespaceOf(c) != kKoopNamespace) {
+        Error(c, "unexpected <" + LocalName(c) + "> in <k:pack>");
+        continue;
+      }
+      CheckAttrs(c, {"template", "foreach", "as", "name"});
+      KoopDocument d{Attr(c, "template"), Attr(c, "foreach"), Attr(c, "as"), Attr(c, "name"),
+                     src_.PosOf(c)};
+      if (d.template_file.empty()) Error(c, "<k:document> needs a template");
+      else if (options_.hooks.check_template) {
+        if (auto err = options_.hooks.check_template(d.template_file)) Error(c, *err, "template");
+      }
+      if (!d.foreach.empty() && d.as.empty()) Error(c, "foreach needs as=\"name\"", "foreach");
+      p.documents.push_back(std::move(d));
+    }
+    if (p.documents.empty()) Error(node, "<k:pack> has no <k:document>");
+    state.packs.push_back(std::move(p));
+  } else {
+    Error(node, "unknown element <k:" + name + "> in a state");
+  }
+}
+
+bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
+  std::string name = LocalName(node);
+  Action a;
+  a.pos = src_.PosOf(node);
+  if (name == "deadline") {
+    CheckAttrs(node, {"id", "title", "due", "remind", "to", "escalate", "escalate-to"});
+    auto d = std::make_shared<KoopDeadline>();
+    d->pos = a.pos;
+    d->id = Attr(node, "id");
+    d->title = Attr(node, "title");
+    d->to = Attr(node, "to");
+    d->escalate_to = Attr(node, "escalate-to");
+    if (d->id.empty()) Error(node, "<k:deadline> needs an id");
+    if (!HasAttr(node, "due")) {
+      Error(node, "<k:deadline> needs a due date");
+    } else {
+      auto due = ParseDue(Attr(node, "due"));
+      if (!due.ok()) Error(node, due.status().message(), "due");
+      else d->due = *due;
+    }
+    bool ok = true;
+    d->remind = ParseDurationList(Attr(node, "remind"), &ok);
+    if (!ok) Error(node, "remind must list ISO 8601 durations, e.g. P2D,P1D", "remind");
+    if (HasAttr(node, "escalate")) {
+      d->escalate = ParseIsoDuration(Attr(node, "escalate"));
+      if (!d->escalate) Error(node, "escalate must be an ISO 8601 duration", "escalate");
+    }
+    a.kind = ActionKind::kDeadline;
+    a.id = d->id;
+    a.deadline = d;
+  } else if (name == "cancel-deadline" || name == "satisfy") {
+    CheckAttrs(node, {"id"});
+    a.kind = name == "satisfy" ? ActionKind::kSatisfy : ActionKind::kCancelDeadline;
+    a.id = Attr(node, "id");
+    if (a.id.empty()) Error(node, "<k:" + name + "> needs an id");
+    satisfy_refs_.push_back(a.id);
+    satisfy_nodes_.push_back(node);
+  } else {
+    Error(node, "unknown element <k:" + name + "> in executable content");
+    return false;
+  }
+  out.push_back(std::move(a));
+  return true;
+}
+
+void ChartBuilder::CheckKoop() {
+  std::set<std::string> params;
+  for (const auto& p : chart_->params) params.insert(p.name);
+  std::set<std::string> ids;
+  std::set<std::string> deadline_ids;
+  for (const auto* d : chart_->Deadlines()) {
+    deadline_ids.insert(d->id);
+    auto check_param = [&](const std::string& name) {
+      if (!name.empty() && !params.count(name)) {
+        diags_.push_back({src_.name(), d->pos, "deadline '" + d->id +
+                                                   "' uses unknown parameter '" + name + "'"});
+      }
+    };
+    if (d->due.anchor == DueSpec::Anchor::kParam) check_param(d->due.anchor_name);
+    check_param(d->due.amount_param);
+  }
+  for (const auto& st : chart_->states) {
+    for (const auto& r : st.recurring) {
+      if (!ids.insert(r.id).second || deadline_ids.count(r.id)) {
+        diags_.push_back({src_.name(), r.pos, "duplicate obligation id '" + r.id + "'"});
+      }
+    }
+  }
+  ids.insert(deadline_ids.begin(), deadline_ids.end());
+  for (std::size_t i = 0; i < satisfy_refs_.size(); ++i) {
+    if (!ids.count(satisfy_refs_[i])) {
+      Error(satisfy_nodes_[i], "unknown deadline or obligation '" + satisfy_refs_[i] + "'", "id");
+    }
+  }
+}
+
+}  // namespace koop::model

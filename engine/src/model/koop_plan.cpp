@@ -1,0 +1,153 @@
+#include "model/koop_plan.h"
+
+#include <cctype>
+
+#include "model/due_parser.h"
+
+namespace koop::model {
+namespace {
+
+struct TypeName {
+  ValueType type;
+  const char* name;
+};
+constexpr TypeName kTypes[] = {
+    {ValueType::kString, "string"},     {ValueType::kInt, "int"},
+    {ValueType::kNumber, "number"},     {ValueType::kBool, "bool"},
+    {ValueType::kDate, "date"},         {ValueType::kDateTime, "datetime"},
+    {ValueType::kDuration, "duration"}, {ValueType::kDays, "days"},
+    {ValueType::kWorkingDays, "working-days"}, {ValueType::kList, "list"},
+    {ValueType::kObject, "object"},
+};
+
+}  // namespace
+
+std::optional<ValueType> ParseValueType(const std::string& name) {
+  for (const auto& t : kTypes) {
+    if (name == t.name) return t.type;
+  }
+  return std::nullopt;
+}
+
+const char* ValueTypeName(ValueType type) {
+  for (const auto& t : kTypes) {
+    if (t.type == type) return t.name;
+  }
+  return "?";
+}
+
+std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {
+  IsoDuration d;
+  d.text = text;
+  if (text.size() < 3 || text[0] != 'P') return std::nullopt;
+  bool time = false;
+  bool any = false;
+  std::size_t i = 1;
+  while (i < text.size()) {
+    if (text[i] == 'T') {
+      if (time) return std::nullopt;
+      time = true;
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == start || i == text.size() || i - start > 6) return std::nullopt;
+    int n = std::stoi(text.substr(start, i - start));
+    char unit = text[i++];
+    any = true;
+    if (!time && unit == 'Y') d.years = n;
+    else if (!time && unit == 'M') d.months = n;
+    else if (!time && unit == 'W') d.weeks = n;
+    else if (!time && unit == 'D') d.days = n;
+    else if (time && unit == 'H') d.hours = n;
+    else if (time && unit == 'M') d.minutes = n;
+    else if (time && unit == 'S') d.seconds = n;
+    else return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return d;
+}
+
+// due := anchor [("+"|"-") amount unit] | duration
+Result<DueSpec> ParseDue(const std::string& text) {
+  DueSpec due;
+  due.text = text;
+  DueLexer lex(text);
+  auto fail = [&](const std::string& what) {
+    return Status::DataError("invalid due '" + text + "': " + what);
+  };
+  std::string tok = lex.Next();
+  if (tok.empty()) return fail("empty");
+  if (auto d = ParseIsoDuration(tok); d && lex.AtEnd()) {
+    due.anchor = DueSpec::Anchor::kEntry;
+    due.unit = DueSpec::Unit::kDuration;
+    due.duration = d;
+    return due;
+  }
+  if (tok == "entry") {
+    due.anchor = DueSpec::Anchor::kEntry;
+  } else if (tok == "now") {
+    due.anchor = DueSpec::Anchor::kNow;
+  } else if (tok == "event" || tok == "param") {
+    if (lex.Next() != "(") return fail("expected '(' after " + tok);
+    std::string name = lex.Next();
+    if (name.size() >= 2 && (name.front() == '\'' || name.front() == '"')) {
+      name = name.substr(1, name.size() - 2);
+    }
+    if (name.empty() || name == ")") return fail("expected a name in " + tok + "(...)");
+    if (lex.Next() != ")") return fail("expected ')'");
+    due.anchor = tok == "event" ? DueSpec::Anchor::kEvent : DueSpec::Anchor::kParam;
+    due.anchor_name = name;
+  } else if (std::isalpha(static_cast<unsigned char>(tok[0])) || tok[0] == '_') {
+    due.anchor = DueSpec::Anchor::kField;
+    due.anchor_name = tok;
+  } else {
+    return fail("expected an anchor (entry, now, event(...), param(...) or a field)");
+  }
+  if (lex.AtEnd()) return due;
+  std::string sign = lex.Next();
+  if (sign != "+" && sign != "-") return fail("expected '+' or '-' after the anchor");
+  due.sign = sign == "+" ? 1 : -1;
+  std::string amount = lex.Next();
+  if (auto d = ParseIsoDuration(amount)) {
+    due.unit = DueSpec::Unit::kDuration;
+    due.duration = d;
+    if (!lex.AtEnd()) return fail("unexpected text after the duration");
+    return due;
+  }
+  if (amount == "param") {
+    if (lex.Next() != "(") return fail("expected '(' after param");
+    std::string name = lex.Next();
+    if (name.size() >= 2 && (name.front() == '\'' || name.front() == '"')) {
+      name = name.substr(1, name.size() - 2);
+    }
+    if (lex.Next() != ")") return fail("expected ')'");
+    due.amount_param = name;
+  } else if (!amount.empty() && std::isdigit(static_cast<unsigned char>(amount[0]))) {
+    for (char c : amount) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return fail("bad number '" + amount + "'");
+    }
+    if (amount.size() > 6) return fail("number too large");
+    due.amount = std::stoi(amount);
+  } else {
+    return fail("expected a number, param('name') or an ISO duration after '" + sign + "'");
+  }
+  std::string unit = lex.Next();
+  if (unit == "working") {
+    if (lex.Next() != "days") return fail("expected 'working days'");
+    due.unit = DueSpec::Unit::kWorkingDays;
+  } else if (unit == "days" || unit == "day") {
+    due.unit = DueSpec::Unit::kDays;
+  } else if (unit == "weeks" || unit == "week") {
+    due.unit = DueSpec::Unit::kWeeks;
+  } else if (unit == "months" || unit == "month") {
+    due.unit = DueSpec::Unit::kMonths;
+  } else {
+    return fail("expected a unit: days, working days, weeks or months");
+  }
+  if (!lex.AtEnd()) return fail("unexpected '" + lex.Next() + "'");
+  return due;
+}
+
+}  // namespace koop::model

@@ -1,0 +1,209 @@
+#include "model/xml_source.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace koop::model {
+namespace {
+
+struct ErrorSink {
+  std::string name;
+  std::vector<std::string> messages;
+};
+
+// libxml2 structured error callback: collects "name:line:col: message".
+void CollectError(void* user, xmlErrorPtr error) {
+  auto* sink = static_cast<ErrorSink*>(user);
+  if (error == nullptr || sink->messages.size() >= 20) return;
+  std::string msg = error->message ? error->message : "XML error";
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  sink->messages.push_back(sink->name + ":" + std::to_string(error->line) + ":" +
+                           std::to_string(error->int2 > 0 ? error->int2 : 1) + ": " + msg);
+}
+
+std::string ToString(const xmlChar* s) {
+  return s ? std::string(reinterpret_cast<const char*>(s)) : std::string();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string text, std::string name,
+                                                    std::size_t max_attribute_bytes) {
+  std::unique_ptr<XmlSource> src(new XmlSource());
+  src->name_ = std::move(name);
+  src->text_ = std::move(text);
+  // A DOCTYPE can declare entities (XXE, billion laughs); workflows never need one.
+  auto doctype = src->text_.find("<!DOCTYPE");
+  if (doctype != std::string::npos) {
+    auto line = std::count(src->text_.begin(), src->text_.begin() + doctype, '\n') + 1;
+    auto bol = src->text_.rfind('\n', doctype);
+    auto col = doctype - (bol == std::string::npos ? 0 : bol + 1) + 1;
+    return Status::DataError(src->name_ + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                             ": DOCTYPE declarations are not allowed (entities and DTDs are "
+                             "refused)");
+  }
+  ErrorSink sink{src->name_, {}};
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (ctxt == nullptr) return Status::Internal("cannot create an XML parser");
+  xmlSetStructuredErrorFunc(&sink, CollectError);
+  const int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+  src->doc_ = xmlCtxtReadMemory(ctxt, src->text_.data(), static_cast<int>(src->text_.size()),
+                                src->name_.c_str(), nullptr, options);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  xmlFreeParserCtxt(ctxt);
+  if (src->doc_ == nullptr || !sink.messages.empty()) {
+    std::string all;
+    for (const auto& m : sink.messages) all += (all.empty() ? "" : "\n") + m;
+    if (all.empty()) all = src->name_ + ":1:1: not well-formed XML";
+    return Status::DataError(all);
+  }
+  if (src->doc_->intSubset != nullptr || src->doc_->extSubset != nullptr) {
+    return Status::DataError(src->name_ + ":1:1: DOCTYPE declarations are not allowed");
+  }
+  src->line_starts_.push_back(0);
+  for (std::size_t i = 0; i < src->text_.size(); ++i) {
+    if (src->text_[i] == '\n') src->line_starts_.push_back(i + 1);
+  }
+  // Refuse oversized attribute values (they only waste memory downstream).
+  std::vector<xmlNode*> stack{xmlDocGetRootElement(src->doc_)};
+  while (!stack.empty()) {
+    xmlNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr) continue;
+    if (n->type == XML_ELEMENT_NODE) {
+      for (xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+        xmlChar* v = xmlNodeListGetString(src->doc_, a->children, 1);
+        std::size_t len = v ? std::strlen(reinterpret_cast<const char*>(v)) : 0;
+        xmlFree(v);
+        if (len > max_attribute_bytes) {
+          SourcePos p = src->PosOf(n, reinterpret_cast<const char*>(a->name));
+          return Status::DataError(src->name_ + ":" + std::to_string(p.line) + ":" +
+                                   std::to_string(p.column) + ": attribute '" +
+                                   ToString(a->name) + "' is " + std::to_string(len) +
+                                   " bytes long (limit " + std::to_string(max_attribute_bytes) +
+                                   ")");
+        }
+      }
+    }
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) stack.push_back(c);
+  }
+  return src;
+}
+
+XmlSource::~XmlSource() {
+  if (doc_ != nullptr) xmlFreeDoc(doc_);
+}
+
+xmlNode* XmlSource::root() const { return xmlDocGetRootElement(doc_); }
+
+SourcePos XmlSource::PosOf(const xmlNode* node, const char* attr) const {
+  SourcePos pos;
+  if (node == nullptr) return pos;
+  long line = xmlGetLineNo(node);
+  if (line <= 0 || static_cast<std::size_t>(line) > line_starts_.size()) return {1, 1};
+  pos.line = static_cast<int>(line);
+  // libxml2 records the line where the start tag ends; walk back to the line holding '<name'.
+  std::string tag = "<";
+  if (node->ns != nullptr && node->ns->prefix != nullptr) {
+    tag += ToString(node->ns->prefix) + ":";
+  }
+  tag += ToString(node->name);
+  std::size_t end = static_cast<std::size_t>(line) < line_starts_.size()
+                        ? line_starts_[static_cast<std::size_t>(line)]
+                        : text_.size();
+  std::size_t at = text_.rfind(tag, end > 0 ? end - 1 : 0);
+  if (at == std::string::npos) {
+    pos.column = 1;
+    return pos;
+  }
+  if (attr != nullptr) {
+    std::size_t close = text_.find('>', at);
+    std::size_t a = text_.find(std::string(" ") + attr + "=", at);
+    if (a == std::string::npos || a > close) {
+      a = text_.find(std::string("\n") + attr + "=", at);
+      if (a == std::string::npos || a > close) a = text_.find(std::string("\t") + attr + "=", at);
+    }
+    if (a != std::string::npos && a < close) at = a + 1;
+    else {  // attribute indented on its own line: search for "attr=" after whitespace
+      std::size_t b = text_.find(std::string(attr) + "=", at);
+      if (b != std::string::npos && b < close) at = b;
+    }
+  }
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
+  std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  pos.line = static_cast<int>(line_index + 1);
+  pos.column = static_cast<int>(at - line_starts_[line_index] + 1);
+  return pos;
+}
+
+bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }
+
+std::string LocalName(const xmlNode* node) { return ToString(node->name); }
+
+std::string NamespaceOf(const xmlNode* node) {
+  return node->ns != nullptr ? ToString(node->ns->href) : std::string();
+}
+
+bool HasAttr(const xmlNode* node, const char* name, const char* ns) {
+  const auto* n = const_cast<xmlNode*>(node);
+  auto* key = reinterpret_cast<const xmlChar*>(name);
+  if (ns == nullptr) return xmlHasNsProp(n, key, nullptr) != nullptr;
+  return xmlHasNsProp(n, key, reinterpret_cast<const xmlChar*>(ns)) != nullptr;
+}
+
+std::string Attr(const xmlNode* node, const char* name, const char* ns) {
+  auto* n = const_cast<xmlNode*>(node);
+  xmlChar* v = ns == nullptr
+                   ? xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name))
+                   : xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name),
+                                  reinterpret_cast<const xmlChar*>(ns));
+  std::string out = ToString(v);
+  xmlFree(v);
+  return out;
+}
+
+std::string TextContent(const xmlNode* node) {
+  xmlChar* v = xmlNodeGetContent(node);
+  std::string out = ToString(v);
+  xmlFree(v);
+  return out;
+}
+
+std::string InnerXml(const xmlNode* node) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  for (xmlNode* c = node->children; c != nullptr; c = c->next) {
+    xmlNodeDump(buf, node->doc, c, 0, 0);
+  }
+  std::string out(reinterpret_cast<const char*>(xmlBufferContent(buf)),
+                  static_cast<std::size_t>(xmlBufferLength(buf)));
+  xmlBufferFree(buf);
+  return out;
+}
+
+bool HasElementChildren(const xmlNode* node) {
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) return true;
+  }
+  return false;
+}
+
+std::string NormalizeSpace(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+}  // namespace koop::model

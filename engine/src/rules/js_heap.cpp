@@ -1,0 +1,310 @@
+#include "rules/js_heap.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "duk_koop_hooks.h"
+#include "duktape.h"
+#include "model/chart.h"
+#include "rules/script_rewrite.h"
+
+namespace koop::rules {
+
+// The heap udata: the hook reads the KoopDukLimits at offset 0; the allocator finds the heap.
+struct HeapUdata {
+  KoopDukLimits limits;
+  JsHeap* heap;
+};
+
+struct JsHeap::Alloc {
+  static constexpr std::size_t kHeader = 16;  // keeps max_align_t alignment
+
+  static void* Malloc(void* udata, duk_size_t size) {
+    JsHeap* h = static_cast<HeapUdata*>(udata)->heap;
+    if (!h->Admit(size)) return nullptr;
+    auto* p = static_cast<char*>(std::malloc(size + kHeader));
+    if (p == nullptr) return nullptr;
+    std::memcpy(p, &size, sizeof size);
+    h->allocated_ += size;
+    return p + kHeader;
+  }
+  static void* Realloc(void* udata, void* ptr, duk_size_t size) {
+    if (ptr == nullptr) return Malloc(udata, size);
+    JsHeap* h = static_cast<HeapUdata*>(udata)->heap;
+    char* base = static_cast<char*>(ptr) - kHeader;
+    std::size_t old = 0;
+    std::memcpy(&old, base, sizeof old);
+    if (size > old && !h->Admit(size - old)) return nullptr;
+    auto* p = static_cast<char*>(std::realloc(base, size + kHeader));
+    if (p == nullptr) return nullptr;
+    std::memcpy(p, &size, sizeof size);
+    h->allocated_ = h->allocated_ - old + size;
+    return p + kHeader;
+  }
+  static void Free(void* udata, void* ptr) {
+    if (ptr == nullptr) return;
+    JsHeap* h = static_cast<HeapUdata*>(udata)->heap;
+    char* base = static_cast<char*>(ptr) - kHeader;
+    std::size_t old = 0;
+    std::memcpy(&old, base, sizeof old);
+    h->allocated_ -= old;
+    std::free(base);
+  }
+  static void Fatal(void*, const char* msg) {
+    std::fprintf(stderr, "koop: fatal JavaScript engine error: %s\n", msg ? msg : "?");
+    std::abort();
+  }
+};
+
+bool JsHeap::Admit(std::size_t more) {
+  std::size_t cap = limits_.heap_bytes;
+  if (call_limit_ != 0 && call_limit_ < cap) cap = call_limit_;
+  if (allocated_ + more > cap) {
+    memory_exceeded_ = true;
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+JsHeap* HeapOf(duk_context* ctx) {
+  duk_memory_functions funcs;
+  duk_get_memory_functions(ctx, &funcs);
+  return static_cast<HeapUdata*>(funcs.udata)->heap;
+}
+
+duk_ret_t NativeNow(duk_context* ctx) {
+  duk_push_number(ctx, static_cast<double>(HeapOf(ctx)->now()));
+  return 1;
+}
+
+duk_ret_t NativeIn(duk_context* ctx) {
+  const char* id = duk_get_string(ctx, 0);
+  const ScopeHost* host = HeapOf(ctx)->host();
+  duk_push_boolean(ctx, id != nullptr && host != nullptr && host->InState(id));
+  return 1;
+}
+
+duk_ret_t NativeParam(duk_context* ctx) {
+  const char* name = duk_get_string(ctx, 0);
+  const ScopeHost* host = HeapOf(ctx)->host();
+  const std::string* json = (name && host) ? host->ParamJson(name) : nullptr;
+  if (json == nullptr) {
+    return duk_error(ctx, DUK_ERR_REFERENCE_ERROR, "unknown parameter '%s'", name ? name : "");
+  }
+  duk_push_lstring(ctx, json->data(), json->size());
+  duk_json_decode(ctx, -1);
+  return 1;
+}
+
+// Replaces Date so that "now" is the event time, and removes Math.random.
+const char* kBootstrap =
+    "(function(){var D=Date;var now=__koopNow;"
+    "function KDate(a,b,c,d,e,f,g){var n=arguments.length;"
+    "if(!(this instanceof KDate))return new D(now()).toString();"
+    "if(n===0)return new D(now());if(n===1)return new D(a);if(n===2)return new D(a,b);"
+    "if(n===3)return new D(a,b,c);if(n===4)return new D(a,b,c,d);if(n===5)return new D(a,b,c,d,e);"
+    "if(n===6)return new D(a,b,c,d,e,f);return new D(a,b,c,d,e,f,g);}"
+    "KDate.prototype=D.prototype;KDate.UTC=D.UTC;KDate.parse=D.parse;KDate.now=now;"
+    "D.prototype.constructor=KDate;Date=KDate;"
+    "Math.random=function(){throw new Error('Math.random is not available (rules are "
+    "deterministic)');};"
+    "__koopContent=function(t){try{return JSON.parse(t);}catch(e){"
+    "return String(t).replace(/\\s+/g,' ').replace(/^ | $/g,'');}};"
+    "__koopDump=function(s){var o={};var k=Object.keys(s);for(var i=0;i<k.length;i++){"
+    "var v=s[k[i]];if(typeof v==='function')continue;"
+    "o[k[i]]=(v===undefined)?{'$koopUndefined':true}:v;}return JSON.stringify(o);};"
+    "__koopLoad=function(s,j){var o=JSON.parse(j);var k=Object.keys(s);"
+    "for(var i=0;i<k.length;i++){if(typeof s[k[i]]!=='function')delete s[k[i]];}"
+    "for(var n in o){var v=o[n];s[n]=(v!==null&&typeof v==='object'&&v.$koopUndefined===true)"
+    "?undefined:v;}return true;};"
+    "__koopForeach=function(s,v,d){if(v===null||typeof v!=='object'||!Array.isArray(v))"
+    "return -1;s.__fe[d]=v.slice();return v.length;};"
+    "})();";
+
+}  // namespace
+
+JsHeap::JsHeap(JsLimits limits) : limits_(limits) {
+  auto* udata = new HeapUdata{{0, 0}, this};
+  hook_limits_ = udata;
+  ctx_ = duk_create_heap(Alloc::Malloc, Alloc::Realloc, Alloc::Free, udata, Alloc::Fatal);
+  if (ctx_ == nullptr) Alloc::Fatal(nullptr, "cannot create a heap");
+  Bootstrap();
+}
+
+JsHeap::~JsHeap() {
+  if (ctx_ != nullptr) duk_destroy_heap(ctx_);
+  delete static_cast<HeapUdata*>(hook_limits_);
+}
+
+JsHeap& JsHeap::ThreadDefault() {
+  thread_local JsHeap heap;
+  return heap;
+}
+
+void JsHeap::Bootstrap() {
+  duk_push_global_object(ctx_);
+  duk_push_c_function(ctx_, NativeNow, 0);
+  duk_put_prop_string(ctx_, -2, "__koopNow");
+  duk_push_c_function(ctx_, NativeIn, 1);
+  duk_put_prop_string(ctx_, -2, "In");
+  duk_push_c_function(ctx_, NativeParam, 1);
+  duk_put_prop_string(ctx_, -2, "param");
+  duk_pop(ctx_);
+  duk_push_heap_stash(ctx_);
+  duk_push_object(ctx_);
+  duk_put_prop_string(ctx_, -2, "scopes");
+  duk_push_array(ctx_);
+  duk_put_prop_string(ctx_, -2, "code");
+  duk_pop(ctx_);
+  if (duk_peval_string(ctx_, kBootstrap) != 0) {
+    std::fprintf(stderr, "koop: bootstrap failed: %s\n", duk_safe_to_string(ctx_, -1));
+    std::abort();
+  }
+  duk_pop(ctx_);
+}
+
+Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where) {
+  auto* lim = &static_cast<HeapUdata*>(hook_limits_)->limits;
+  bool outer = call_limit_ == 0;  // nested calls (invoked children) keep the outer limits
+  if (outer) {
+    lim->timed_out = 0;
+    lim->deadline_ns = koop_duk_monotonic_ns() + static_cast<long long>(limits_.time_ms) * 1000000LL;
+    call_limit_ = allocated_ + limits_.memory_bytes;
+    memory_exceeded_ = false;
+  }
+  duk_int_t rc = duk_safe_call(ctx_, fn, udata, nargs, nrets);
+  bool timed_out = lim->timed_out != 0;
+  bool out_of_memory = memory_exceeded_;
+  if (outer) {
+    lim->deadline_ns = 0;
+    call_limit_ = 0;
+  }
+  if (rc == DUK_EXEC_SUCCESS) return Status::Ok();
+  std::string message;
+  if (timed_out) {
+    message = "time limit of " + std::to_string(limits_.time_ms) + " ms exceeded";
+  } else if (out_of_memory) {
+    message = "memory limit of " + std::to_string(limits_.memory_bytes >> 20) + " MB exceeded";
+  } else {
+    // Error objects carry lineNumber; the text is "TypeError: ...".
+    duk_idx_t err = duk_normalize_index(ctx_, -nrets);
+    message = duk_safe_to_string(ctx_, err);
+    if (duk_is_error(ctx_, err)) {
+      duk_get_prop_string(ctx_, err, "lineNumber");
+      int line = duk_is_number(ctx_, -1) ? duk_get_int(ctx_, -1) : 0;
+      duk_pop(ctx_);
+      duk_get_prop_string(ctx_, err, "fileName");
+      std::string file = duk_is_string(ctx_, -1) ? duk_get_string(ctx_, -1) : "";
+      duk_pop(ctx_);
+      if (line > 0 && !file.empty() && file != "input") {
+        message += " (" + file + " line " + std::to_string(line) + ")";
+      }
+    }
+  }
+  duk_pop_n(ctx_, nrets);
+  for (int i = 0; i < nrets; ++i) duk_push_undefined(ctx_);
+  return Status::DataError(where.empty() ? message : where + ": " + message);
+}
+
+namespace {
+
+struct CompileArgs {
+  const char* source;
+  std::size_t length;
+  const char* file;
+};
+
+duk_ret_t CompileSafe(duk_context* ctx, void* udata) {
+  auto* a = static_cast<CompileArgs*>(udata);
+  duk_push_lstring(ctx, a->source, a->length);
+  duk_push_string(ctx, a->file);
+  duk_compile(ctx, DUK_COMPILE_FUNCTION);
+  return 1;
+}
+
+}  // namespace
+
+Status JsHeap::PushCode(const model::Chart& chart, int code_id) {
+  auto& slots = code_slots_[chart.serial];
+  if (slots.size() < chart.code.size()) slots.resize(chart.code.size(), -1);
+  int slot = slots[static_cast<std::size_t>(code_id)];
+  if (slot < 0) {
+    KOOP_RETURN_IF_ERROR(CompileUnit(chart, code_id));
+    slot = slots[static_cast<std::size_t>(code_id)];
+  }
+  duk_push_heap_stash(ctx_);
+  duk_get_prop_string(ctx_, -1, "code");
+  duk_get_prop_index(ctx_, -1, static_cast<duk_uarridx_t>(slot));
+  duk_replace(ctx_, -3);
+  duk_pop(ctx_);
+  return Status::Ok();
+}
+
+Status JsHeap::CompileUnit(const model::Chart& chart, int code_id) {
+  const model::CodeUnit& unit = chart.code[static_cast<std::size_t>(code_id)];
+  std::string source;
+  switch (unit.kind) {
+    case model::CodeUnit::Kind::kExpression:
+      source = "function(__s){with(__s){return (" + unit.text + "\n);}}";
+      break;
+    case model::CodeUnit::Kind::kLocation:
+      source = "function(__s,__v){with(__s){" + unit.text + "\n=__v;}}";
+      break;
+    case model::CodeUnit::Kind::kScript:
+      source = WrapScript(unit.text);
+      break;
+  }
+  std::string where = unit.file + ":" + std::to_string(unit.pos.line) + ":" +
+                      std::to_string(unit.pos.column);
+  CompileArgs args{source.c_str(), source.size(), unit.file.c_str()};
+  Status st = Call(CompileSafe, &args, 0, 1, where);
+  if (!st.ok()) {
+    duk_pop(ctx_);
+    return st;
+  }
+  int slot = next_slot_++;
+  duk_push_heap_stash(ctx_);
+  duk_get_prop_string(ctx_, -1, "code");
+  duk_dup(ctx_, -3);
+  duk_put_prop_index(ctx_, -2, static_cast<duk_uarridx_t>(slot));
+  duk_pop_3(ctx_);
+  code_slots_[chart.serial][static_cast<std::size_t>(code_id)] = slot;
+  return Status::Ok();
+}
+
+int JsHeap::NewScope() {
+  int handle;
+  if (!free_scopes_.empty()) {
+    handle = free_scopes_.back();
+    free_scopes_.pop_back();
+  } else {
+    handle = next_scope_++;
+  }
+  duk_push_heap_stash(ctx_);
+  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_push_object(ctx_);
+  duk_put_prop_index(ctx_, -2, static_cast<duk_uarridx_t>(handle));
+  duk_pop_2(ctx_);
+  return handle;
+}
+
+void JsHeap::PushScope(int handle) {
+  duk_push_heap_stash(ctx_);
+  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_get_prop_index(ctx_, -1, static_cast<duk_uarridx_t>(handle));
+  duk_replace(ctx_, -3);
+  duk_pop(ctx_);
+}
+
+void JsHeap::DropScope(int handle) {
+  duk_push_heap_stash(ctx_);
+  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_del_prop_index(ctx_, -1, static_cast<duk_uarridx_t>(handle));
+  duk_pop_2(ctx_);
+  free_scopes_.push_back(handle);
+}
+
+}  // namespace koop::rules
