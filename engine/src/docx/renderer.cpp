@@ -1,0 +1,217 @@
+#include "docx/renderer.h"
+
+#include <algorithm>
+
+#include "docx/expression.h"
+#include "docx/lexer.h"
+#include "docx/loops.h"
+#include "docx/uncorrupt.h"
+
+namespace koop::docx {
+
+const char kBlankLine[] =
+    "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6"
+    "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6"
+    "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6";
+
+namespace {
+
+const char kPageBreakRun[] = "<w:r><w:br w:type=\"page\"/></w:r>";
+const char kPageBreakParagraph[] = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+
+struct Ctx {
+  const std::string* part;
+  Scopes scopes;
+  std::vector<int> items;  // loop index at each level, for "is this the first repetition"
+  const RenderSettings* settings;
+  const std::vector<Section>* sections;
+  std::vector<std::string>* problems;
+};
+
+// Escapes a value for w:t; drops control characters Word rejects.
+void AppendText(std::string* out, const std::string& s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&apos;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+void RenderValue(const Tok& t, Ctx& c, std::string* out) {
+  std::vector<std::string> errs;
+  Val v = Evaluate(*t.expr, c.scopes, &errs);
+  for (const auto& e : errs) c.problems->push_back(*c.part + ": tag \"" + t.value + "\": " + e);
+  if (v.is_nullish()) {
+    if (c.settings->blanks) {
+      *out += kBlankLine;
+    } else if (errs.empty()) {
+      c.problems->push_back(*c.part + ": tag \"" + t.value + "\": no value in the data");
+    }
+    return;
+  }
+  std::string s = v.t == Val::T::kString ? std::move(v.s) : v.str();
+  size_t start = 0;
+  while (true) {
+    size_t nl = s.find('\n', start);
+    AppendText(out, nl == std::string::npos ? s.substr(start) : s.substr(start, nl - start));
+    if (nl == std::string::npos) break;
+    *out += "</w:t></w:r><w:r><w:br/></w:r><w:r>";
+    *out += t.run_props;
+    *out += "<w:t xml:space=\"preserve\">";
+    start = nl + 1;
+  }
+}
+
+void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out);
+
+void AddPageBreakAtEnd(const LoopInfo& info, size_t start, std::string* out) {
+  static const std::string kEndP = "</w:p>";
+  if (info.last_is_paragraph_end && out->size() >= start + kEndP.size() &&
+      out->compare(out->size() - kEndP.size(), kEndP.size(), kEndP) == 0) {
+    out->insert(out->size() - kEndP.size(), kPageBreakRun);
+  } else {
+    *out += kPageBreakParagraph;
+  }
+}
+
+void DropHeaderFooterRefs(size_t start, std::string* out) {
+  for (const char* name : {"<w:headerReference", "<w:footerReference"}) {
+    for (size_t p = out->find(name, start); p != std::string::npos; p = out->find(name, p)) {
+      size_t gt = out->find('>', p);
+      if (gt == std::string::npos) break;
+      out->erase(p, gt + 1 - p);
+    }
+  }
+}
+
+void AddContinuousType(size_t start, std::string* out) {
+  size_t p = out->find("<w:sectPr", start);
+  while (p != std::string::npos) {
+    size_t type = out->find("<w:type", p);
+    size_t end = out->find("</w:sectPr", p);
+    if (end == std::string::npos) return;
+    if (type != std::string::npos && type < end) return;
+    out->insert(end, "<w:type w:val=\"continuous\"/>");
+    p = out->find("<w:sectPr", end + 30);
+  }
+}
+
+void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
+  const LoopInfo& info = *t.loop;
+  std::vector<std::string> errs;
+  Val v = Evaluate(*t.expr, c.scopes, &errs);
+  for (const auto& e : errs) c.problems->push_back(*c.part + ": tag \"" + t.value + "\": " + e);
+
+  auto iterate = [&](const Data* scope, int index, int length, bool is_array) {
+    size_t start = out->size();
+    c.scopes.list.push_back(scope);
+    c.scopes.indexes.push_back(is_array ? index : -1);
+    c.items.push_back(index);
+    RenderList(t.sub, c, out);
+    bool not_first = std::any_of(c.items.begin(), c.items.end(), [](int i) { return i != 0; });
+    c.items.pop_back();
+    c.scopes.indexes.pop_back();
+    c.scopes.list.pop_back();
+    if (info.has_page_break && index == length - 1 && info.inside_paragraph_loop) {
+      AddPageBreakAtEnd(info, start, out);
+    }
+    if (not_first) {
+      if (info.sect_pr_count == 1) DropHeaderFooterRefs(start, out);
+      if (info.add_continuous_type) AddContinuousType(start, out);
+    } else if (info.add_next_page >= 0) {
+      // The section that ends inside the first repetition, placed before it.
+      out->insert(start, "<w:p><w:pPr>" + (*c.sections)[info.add_next_page].xml + "</w:pPr></w:p>");
+    }
+    if (info.add_next_page >= 0) AddPageBreakAtEnd(info, start, out);
+    if (info.has_page_break_beginning && info.inside_paragraph_loop) {
+      out->insert(start, kPageBreakParagraph);
+    }
+  };
+
+  const Data* current = c.scopes.list.back();
+  bool shown;
+  bool falsy = !v.truthy() || (v.is_array() && v.node->items.empty());
+  if (falsy) {
+    if (t.inverted) iterate(current, 0, 1, false);
+    shown = t.inverted;
+  } else if (v.is_array()) {
+    int n = static_cast<int>(v.node->items.size());
+    if (!t.inverted) {
+      for (int i = 0; i < n; ++i) iterate(&v.node->items[i], i, n, true);
+    }
+    shown = true;
+  } else if (v.is_object()) {
+    if (!t.inverted) iterate(v.node, 0, 1, false);
+    shown = !t.inverted;
+  } else {
+    if (!t.inverted) iterate(current, 0, 1, false);
+    shown = !t.inverted;
+  }
+  if (!shown) {
+    if (!info.last_paragraph_sect_pr.empty()) {
+      if (info.paragraph_loop) {
+        *out += "<w:p><w:pPr>" + info.last_paragraph_sect_pr + "</w:pPr></w:p>";
+      } else {
+        *out += "</w:t></w:r></w:p><w:p><w:pPr>" + info.last_paragraph_sect_pr +
+                "</w:pPr><w:r><w:t>";
+      }
+    } else if (info.has_page_break && info.inside_paragraph_loop) {
+      *out += kPageBreakParagraph;
+    }
+  }
+}
+
+void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out) {
+  for (const Tok& t : toks) {
+    switch (t.kind) {
+      case TokKind::kValue: RenderValue(t, c, out); break;
+      case TokKind::kLoopOpen: RenderLoop(t, c, out); break;
+      default: *out += t.value;
+    }
+  }
+}
+
+}  // namespace
+
+Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderSettings& settings,
+                   std::map<std::string, std::string>* out) {
+  std::vector<std::string> problems;
+  for (const CompiledPart& part : tmpl.parts) {
+    if (!part.dynamic) continue;
+    Ctx c{&part.name, {}, {}, &settings, &part.sections, &problems};
+    c.scopes.list.push_back(&data);
+    c.scopes.indexes.push_back(-1);
+    std::string xml;
+    xml.reserve(part.size_hint);
+    RenderList(part.toks, c, &xml);
+    (*out)[part.name] = Uncorrupt(xml);
+  }
+  if (!problems.empty()) {
+    std::string msg = tmpl.path + ": " + std::to_string(problems.size()) + " problem" +
+                      (problems.size() == 1 ? "" : "s") + " with the data:";
+    for (const auto& p : problems) msg += "\n  " + p;
+    return Status::DataError(msg);
+  }
+  return Status::Ok();
+}
+
+Status RenderToFile(const CompiledTemplate& tmpl, const Data& data,
+                    const RenderSettings& settings, const std::string& out_path) {
+  std::map<std::string, std::string> parts;
+  KOOP_RETURN_IF_ERROR(RenderParts(tmpl, data, settings, &parts));
+  return tmpl.zip->WriteWith(parts, out_path);
+}
+
+Status RenderToFile(const CompiledTemplate& tmpl, const Poco::Dynamic::Var& data,
+                    const RenderSettings& settings, const std::string& out_path) {
+  return RenderToFile(tmpl, FromPoco(data), settings, out_path);
+}
+
+}  // namespace koop::docx
