@@ -53,10 +53,15 @@ struct StepReport {
   std::vector<std::string> log;       // <log> output, "label: text"
 };
 
+struct RunOptions {
+  std::string params_json = "{}";  // values of the chart's <k:param>s
+  bool own_heap = false;  // a private JavaScript heap (isolation for test runs; costs ~0.2 ms)
+};
+
 class StatechartRun {
  public:
   static Result<std::unique_ptr<StatechartRun>> Create(std::shared_ptr<const Statechart> chart,
-                                                       const std::string& params_json = "{}");
+                                                       const RunOptions& options = {});
   static Result<std::unique_ptr<StatechartRun>> Restore(std::shared_ptr<const Statechart> chart,
                                                         const std::string& snapshot);
   ~StatechartRun();

@@ -97,8 +97,12 @@ struct SystemArgs {
 duk_ret_t CallDefineSystem(duk_context* ctx, void* udata) {
   auto* a = static_cast<SystemArgs*>(udata);
   duk_push_string(ctx, a->name);
-  duk_push_string(ctx, a->json);
-  duk_json_decode(ctx, -1);
+  if (a->json == nullptr) {
+    duk_push_undefined(ctx);
+  } else {
+    duk_push_string(ctx, a->json);
+    duk_json_decode(ctx, -1);
+  }
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
                             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE |
                             DUK_DEFPROP_FORCE);
@@ -124,8 +128,12 @@ duk_ret_t CallSetEvent(duk_context* ctx, void* udata) {
   PutStringOrUndefined(ctx, "origin", e->origin);
   PutStringOrUndefined(ctx, "origintype", e->origintype);
   PutStringOrUndefined(ctx, "invokeid", e->invokeid);
-  duk_push_lstring(ctx, e->data_json.data(), e->data_json.size());
-  duk_json_decode(ctx, -1);
+  if (e->data_json == "undefined") {
+    duk_push_undefined(ctx);
+  } else {
+    duk_push_lstring(ctx, e->data_json.data(), e->data_json.size());
+    duk_json_decode(ctx, -1);
+  }
   duk_put_prop_string(ctx, -2, "data");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
                             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE |
@@ -232,7 +240,7 @@ Status DataModel::InitSystem(const std::string& session_id, const std::string& n
   std::string nm = name.empty() ? "null" : "\"" + name + "\"";
   std::string ioproc = ioprocessors_json;
   SystemArgs all[] = {{"_sessionid", sid.c_str()}, {"_name", nm.c_str()},
-                      {"_ioprocessors", ioproc.c_str()}};
+                      {"_ioprocessors", ioproc.c_str()}, {"_event", nullptr}};
   for (auto& a : all) {
     heap_.PushScope(scope_);
     Status st = Run(CallDefineSystem, &a, 1, 0, chart_->file);
@@ -302,7 +310,7 @@ bool DataModel::HasVariable(const std::string& name) {
 }
 
 Result<bool> DataModel::EvalBool(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id).WithContext(Where(expr)));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
   heap_.PushScope(scope_);
   Status st = Run(CallToBool, nullptr, 2, 1, Where(expr));
   bool v = duk_get_boolean(heap_.ctx(), -1);
@@ -312,7 +320,7 @@ Result<bool> DataModel::EvalBool(const model::Expr& expr) {
 }
 
 Result<std::string> DataModel::EvalString(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id).WithContext(Where(expr)));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
   heap_.PushScope(scope_);
   Status st = Run(CallToString, nullptr, 2, 1, Where(expr));
   std::string v = PopString(heap_.ctx());
@@ -321,7 +329,7 @@ Result<std::string> DataModel::EvalString(const model::Expr& expr) {
 }
 
 Result<std::string> DataModel::EvalJson(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id).WithContext(Where(expr)));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
   heap_.PushScope(scope_);
   Status st = Run(CallToJson, nullptr, 2, 1, Where(expr));
   std::string v = PopString(heap_.ctx());
@@ -339,13 +347,13 @@ Status DataModel::Assign(const model::Action& assign) {
     return Status::DataError(where + ": location '" + assign.location + "' is not declared");
   }
   duk_context* ctx = heap_.ctx();
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, assign.location_expr.id).WithContext(where));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, assign.location_expr.id));
   heap_.PushScope(scope_);
   if (!assign.expr.empty()) {
     Status st = heap_.PushCode(*chart_, assign.expr.id);
     if (!st.ok()) {
       duk_pop_2(ctx);
-      return st.WithContext(Where(assign.expr));
+      return st;
     }
     heap_.PushScope(scope_);
   } else {
@@ -369,7 +377,7 @@ Status DataModel::AssignJson(const model::Expr& location, const std::string& jso
   if (IsIdentifier(location.text)) {
     return SetVariableJson(location.text, json);
   }
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, location.id).WithContext(where));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, location.id));
   heap_.PushScope(scope_);
   duk_get_global_string(ctx, "JSON");
   duk_get_prop_string(ctx, -1, "parse");
@@ -381,7 +389,7 @@ Status DataModel::AssignJson(const model::Expr& location, const std::string& jso
 }
 
 Status DataModel::RunScript(const model::Expr& script) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, script.id).WithContext(Where(script)));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, script.id));
   heap_.PushScope(scope_);
   Status st = Run(CallWithScope, nullptr, 2, 1, Where(script));
   duk_pop(heap_.ctx());
@@ -404,7 +412,7 @@ Status DataModel::SetEvent(const Event& event) {
 }
 
 Result<int> DataModel::ForeachBegin(const model::Expr& array) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, array.id).WithContext(Where(array)));
+  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, array.id));
   heap_.PushScope(scope_);
   int depth = foreach_depth_;
   Status st = Run(CallForeachBegin, &depth, 2, 1, Where(array));

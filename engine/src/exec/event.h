@@ -16,7 +16,7 @@ struct Event {
   std::string origin;
   std::string origintype;
   std::string invokeid;
-  std::string data_json = "null";  // always valid JSON
+  std::string data_json = "undefined";  // valid JSON, or "undefined" for no data
 
   static const char* TypeName(Type t) {
     return t == Type::kPlatform ? "platform" : t == Type::kInternal ? "internal" : "external";

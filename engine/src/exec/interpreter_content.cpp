@@ -50,7 +50,7 @@ Result<std::string> InterpreterState::EvalData(const std::vector<std::string>& n
     if (!content.document_xml.empty()) return JsonQuote(content.document_xml);
     return dm->ContentJson(content.text);
   }
-  if (namelist.empty() && params.empty()) return std::string("null");
+  if (namelist.empty() && params.empty()) return std::string("undefined");
   std::string out = "{";
   bool first = true;
   for (std::size_t i = 0; i < namelist.size(); ++i) {
@@ -182,8 +182,9 @@ bool InterpreterState::ExecuteAction(const model::Action& a) {
 }
 
 bool InterpreterState::ExecuteSend(const model::Action& a) {
+  std::string sendid = a.id;
   auto fail = [&](const std::string& msg) {
-    RaiseError("error.execution", msg);
+    RaiseError("error.execution", msg, sendid);
     return false;
   };
   Event e;
@@ -211,7 +212,6 @@ bool InterpreterState::ExecuteSend(const model::Action& a) {
       type != "http://www.w3.org/TR/scxml/") {
     return fail(where + ": unsupported send type '" + type + "'");
   }
-  std::string sendid = a.id;
   if (sendid.empty()) {
     sendid = session_id + ".send" + std::to_string(++send_counter);
     if (!a.idlocation.empty()) {

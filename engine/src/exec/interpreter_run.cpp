@@ -78,7 +78,7 @@ void InterpreterState::RaiseError(const std::string& name, const std::string& me
 void InterpreterState::AddEffect(Effect e) {
   e.at = now;
   e.event = current_event;
-  e.event_data_json = current_event_data;
+  e.event_data_json = current_event_data == "undefined" ? "null" : current_event_data;
   if (e.state.empty() && executing_state != nullptr) e.state = executing_state->id;
   effects.push_back(std::move(e));
 }

@@ -20,7 +20,7 @@ std::string EventJson(const Event& e) {
   return "{\"name\":" + JsonQuote(e.name) + ",\"type\":" + JsonQuote(Event::TypeName(e.type)) +
          ",\"sendid\":" + JsonQuote(e.sendid) + ",\"origin\":" + JsonQuote(e.origin) +
          ",\"origintype\":" + JsonQuote(e.origintype) + ",\"invokeid\":" + JsonQuote(e.invokeid) +
-         ",\"data\":" + e.data_json + "}";
+         ",\"data\":" + (e.data_json == "undefined" ? std::string("null") : e.data_json) + "}";
 }
 
 std::string Raw(const Poco::Dynamic::Var& v) {

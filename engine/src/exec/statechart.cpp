@@ -4,6 +4,7 @@
 #include "exec/interpreter.h"
 #include "model/dot_writer.h"
 #include "model/loader.h"
+#include "rules/js_heap.h"
 
 namespace koop {
 
@@ -13,6 +14,7 @@ struct Statechart::Impl {
 
 struct StatechartRun::Impl {
   std::shared_ptr<const Statechart> chart;
+  std::unique_ptr<rules::JsHeap> heap;  // declared before the interpreter: destroyed after it
   std::unique_ptr<exec::Interpreter> interpreter;
 };
 
@@ -44,12 +46,16 @@ StatechartRun::StatechartRun(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 StatechartRun::~StatechartRun() = default;
 
 Result<std::unique_ptr<StatechartRun>> StatechartRun::Create(
-    std::shared_ptr<const Statechart> chart, const std::string& params_json) {
+    std::shared_ptr<const Statechart> chart, const RunOptions& run_options) {
+  auto impl = std::make_unique<Impl>();
   exec::InterpreterOptions options;
-  options.params_json = params_json;
+  options.params_json = run_options.params_json;
+  if (run_options.own_heap) {
+    impl->heap = std::make_unique<rules::JsHeap>();
+    options.heap = impl->heap.get();
+  }
   auto it = exec::Interpreter::Create(chart->impl().chart, options);
   if (!it.ok()) return it.status();
-  auto impl = std::make_unique<Impl>();
   impl->chart = std::move(chart);
   impl->interpreter = std::move(*it);
   return std::unique_ptr<StatechartRun>(new StatechartRun(std::move(impl)));

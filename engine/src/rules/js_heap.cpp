@@ -1,5 +1,6 @@
 #include "rules/js_heap.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -246,12 +247,17 @@ Status JsHeap::PushCode(const model::Chart& chart, int code_id) {
 Status JsHeap::CompileUnit(const model::Chart& chart, int code_id) {
   const model::CodeUnit& unit = chart.code[static_cast<std::size_t>(code_id)];
   std::string source;
+  std::string text = unit.text;
+  // "new Foo();" is written as an expression in the wild: drop trailing semicolons.
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == ';')) {
+    text.pop_back();
+  }
   switch (unit.kind) {
     case model::CodeUnit::Kind::kExpression:
-      source = "function(__s){with(__s){return (" + unit.text + "\n);}}";
+      source = "function(__s){with(__s){return (" + text + "\n);}}";
       break;
     case model::CodeUnit::Kind::kLocation:
-      source = "function(__s,__v){with(__s){" + unit.text + "\n=__v;}}";
+      source = "function(__s,__v){with(__s){" + text + "\n=__v;}}";
       break;
     case model::CodeUnit::Kind::kScript:
       source = WrapScript(unit.text);
