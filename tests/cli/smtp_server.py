@@ -1,0 +1,76 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback for the reminder tests: aiosmtpd with STARTTLS required before
+AUTH, AUTH PLAIN and LOGIN checked against --user/--password, every accepted message saved as
+OUT/<n>.eml. Writes OUT/port when it is ready. Stops on SIGTERM.
+
+usage: smtp_server.py --cert CERT --key KEY --out DIR --user U --password P
+"""
+import argparse
+import os
+import signal
+import socket
+import ssl
+import threading
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+# aiosmtpd's AUTH LOGIN prompt is "User Name"; most servers (and the clients written for them, Poco
+# among them) use "Username:".
+SMTP.AuthLoginUsernameChallenge = "Username:"
+SMTP.AuthLoginPasswordChallenge = "Password:"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cert", required=True)
+    ap.add_argument("--key", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--user", required=True)
+    ap.add_argument("--password", required=True)
+    args = ap.parse_args()
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+    counter = {"n": 0}
+    lock = threading.Lock()
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            with lock:
+                counter["n"] += 1
+                n = counter["n"]
+            path = os.path.join(args.out, "%06d.eml" % n)
+            with open(path + ".tmp", "wb") as f:
+                f.write(envelope.original_content or envelope.content)
+            os.rename(path + ".tmp", path)
+            with open(os.path.join(args.out, "log"), "a") as f:
+                f.write("%s tls=%s auth=%s rcpt=%s\n" % (path, session.ssl is not None,
+                        session.authenticated, ",".join(envelope.rcpt_tos)))
+            return "250 OK"
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user
+              and auth_data.password.decode() == args.password)
+        return AuthResult(success=ok, handled=False)
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port, tls_context=context,
+                            require_starttls=True, auth_required=True, auth_require_tls=True,
+                            authenticator=authenticator)
+    controller.start()
+    with open(os.path.join(args.out, "port.tmp"), "w") as f:
+        f.write(str(port))
+    os.rename(os.path.join(args.out, "port.tmp"), os.path.join(args.out, "port"))
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *a: stop.set())
+    signal.signal(signal.SIGINT, lambda *a: stop.set())
+    stop.wait()
+    controller.stop()
+
+
+if __name__ == "__main__":
+    main()
