@@ -87,6 +87,20 @@ const std::vector<Migration>& Migrations() {
            R"(CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
               FOR EACH ROW EXECUTE FUNCTION koop_events_append_only())",
        }},
+      {2,
+       "reminder scheduling: each deadline's next action, outbox rows linked to their deadline",
+       {
+           // next_action_at: when the scheduler must next look at the deadline (a reminder, the
+           // due day, the end of the due day); NULL = not planned yet. actions_done counts the
+           // deadline's actions already turned into outbox rows (engine/src/notify/).
+           "ALTER TABLE deadlines ADD COLUMN next_action_at BIGINT",
+           "ALTER TABLE deadlines ADD COLUMN actions_done BIGINT NOT NULL DEFAULT 0",
+           "CREATE INDEX deadlines_next_action ON deadlines (state, next_action_at)",
+           "ALTER TABLE outbox ADD COLUMN deadline_id TEXT",
+           "ALTER TABLE outbox ADD COLUMN occurrence BIGINT",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

@@ -1,0 +1,64 @@
+// Reminders: the scheduler behind `koop remind` and `koop daemon`, and the deadline listing behind
+// `koop deadlines`. A ReminderService owns one database connection; Tick(now) sends what is due
+// at `now`, once (see docs/reminders.md for the outbox and its guarantees). Settings come from the
+// config file as plain key/value pairs:
+//   smtp.host, smtp.port (587), smtp.user, smtp.password_env (name of the environment variable
+//   holding the password), smtp.auth (plain|login), smtp.from, smtp.starttls (true),
+//   smtp.cafile, smtp.verify (true), reminders.templates (a folder of <kind>.txt),
+//   reminders.send_time (07:00), reminders.message_domain, reminders.batch.
+// Without smtp.host every message goes to the log stream. Use one service from one thread.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "koop/clock.h"
+#include "koop/status.h"
+
+namespace koop {
+
+struct ReminderOptions {
+  std::string db_uri = "koop.db";
+  std::map<std::string, std::string> settings;  // the keys above
+  std::ostream* log = nullptr;  // the log channel and dry-run listing (required)
+  bool dry_run = false;         // list what would be queued; change and send nothing
+  std::string worker_id;        // empty: host:pid
+  std::string workflows_dir = "workflows";     // for raising deadline events into instances
+  std::string municipalities_dir = "samples";
+};
+
+struct ReminderTickReport {
+  int deadlines_planned = 0;
+  int messages_queued = 0;
+  int events_queued = 0;
+  int sent = 0;
+  int events_raised = 0;
+  int failed = 0;
+  int dropped = 0;
+};
+
+class ReminderService {
+ public:
+  // Opens the database (migrating it). kUsage for bad settings (named), kIoError/kNoInput as
+  // Engine::Open.
+  static Result<std::unique_ptr<ReminderService>> Open(const ReminderOptions& options);
+  virtual ~ReminderService() = default;
+  virtual Result<ReminderTickReport> Tick(TimeMs now) = 0;
+  // When the next tick has work (kNeverMs-like far future when none).
+  virtual Result<TimeMs> NextWakeUp() = 0;
+};
+
+enum class DeadlineFormat { kText, kJson, kIcs };
+
+// Open deadlines across instances due on or before `until_date` ("" = all): text lines
+// "YYYY-MM-DD instance deadline title", a stable JSON array, or an RFC 5545 feed.
+Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::string& until_date,
+                                      DeadlineFormat format);
+
+// Writes the default reminder templates as editable files DIR/<kind>.txt (existing files are
+// kept). Returns how many it wrote.
+Result<int> ExportReminderTemplates(const std::string& dir);
+
+}  // namespace koop

@@ -1,0 +1,47 @@
+#include "notify/deadline_actions.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+
+#include "time/warsaw_time.h"
+
+namespace koop::notify {
+
+std::vector<std::string> JsonStringArray(const std::string& json) {
+  std::vector<std::string> out;
+  try {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var v = parser.parse(json);
+    auto array = v.extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(i));
+  } catch (const std::exception&) {
+    out.clear();
+  }
+  return out;
+}
+
+std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
+                                            int send_minute) {
+  std::vector<DeadlineAction> out;
+  for (const std::string& text : JsonStringArray(remind_json)) {
+    Result<Duration> d = Duration::Parse(text);
+    if (!d.ok() || d->HasTime() || d->IsWorkingDays()) continue;
+    Date day = due_date.AddMonths(-d->TotalMonths()).AddDays(-(d->weeks * 7 + d->days));
+    if (!(day < due_date)) continue;
+    out.push_back({WarsawToUtc(day, send_minute), ReminderKind::kBefore, d->ToString(), day, false});
+  }
+  out.push_back({WarsawToUtc(due_date, send_minute), ReminderKind::kDue, "", due_date, true});
+  out.push_back({WarsawEndOfDay(due_date), ReminderKind::kOverdue, "", due_date.AddDays(1), true});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DeadlineAction& a, const DeadlineAction& b) { return a.at < b.at; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const DeadlineAction& a, const DeadlineAction& b) {
+                          return a.at == b.at && a.kind == b.kind;
+                        }),
+            out.end());
+  return out;
+}
+
+}  // namespace koop::notify

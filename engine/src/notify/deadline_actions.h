@@ -1,0 +1,35 @@
+// The actions of one deadline in time order: a reminder at each `remind` offset before the due
+// date, the due day ("due": the event deadline.<id>.due and a message), and the end of the due day
+// ("overdue": the event deadline.<id>.overdue and a message). Messages go out at `send_minute`
+// local time of their day; the overdue action fires when the due day is over (local midnight).
+// Computed from the deadline row alone, so any scheduler computes the same list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "koop/calendar.h"
+#include "koop/clock.h"
+#include "notify/reminder.h"
+
+namespace koop::notify {
+
+struct DeadlineAction {
+  TimeMs at = 0;
+  ReminderKind kind = ReminderKind::kBefore;
+  std::string offset;   // "P2D" for reminders, "" otherwise
+  Date day;             // the local day of the action
+  bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
+};
+
+// `remind_json` is the row's JSON array of ISO durations (["P2D","P1D"]); malformed or
+// time-only entries are ignored (the loader validated them). Reminder days that fall on or after
+// the due date are dropped; the list is sorted by time and has no two actions at one instant of the
+// same kind.
+std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
+                                            int send_minute);
+
+// Parses a JSON array of strings (["a","b"]); empty on anything else.
+std::vector<std::string> JsonStringArray(const std::string& json);
+
+}  // namespace koop::notify

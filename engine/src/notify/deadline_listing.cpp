@@ -1,0 +1,76 @@
+// `koop deadlines`: open deadlines across instances as text, JSON or an iCalendar feed. Only the
+// case number, task, stage and date are shown (RODO).
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "koop/reminders.h"
+#include "notify/deadline_actions.h"
+#include "notify/ics_feed.h"
+#include "store/reminder_queries.h"
+#include "store/store.h"
+
+namespace koop {
+
+Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::string& until_date,
+                                      DeadlineFormat format) {
+  if (!until_date.empty()) {
+    Result<Date> until = Date::Parse(until_date);
+    if (!until.ok()) return Status::Usage("--until: " + until.status().message());
+  }
+  store::OpenOptions open;
+  open.create_if_missing = false;
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_uri, open);
+  if (!store.ok()) return store.status();
+  Result<store::Transaction> tx = (*store)->BeginRead();
+  if (!tx.ok()) return tx.status();
+  Result<std::vector<store::DeadlineRow>> rows = store::OpenDeadlinesUntil(*tx, until_date);
+  if (!rows.ok()) return rows.status();
+  std::ostringstream out;
+  if (format == DeadlineFormat::kText) {
+    for (const auto& d : *rows) {
+      out << d.due_date << ' ' << d.instance_id << ' ' << d.deadline_id << ' ' << d.title << '\n';
+    }
+  } else if (format == DeadlineFormat::kJson) {
+    Poco::JSON::Array array;
+    for (const auto& d : *rows) {
+      Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      o->set("instance", d.instance_id);
+      o->set("deadline", d.deadline_id);
+      o->set("occurrence", d.occurrence);
+      o->set("title", d.title);
+      o->set("stage", d.owner_state);
+      o->set("dueDate", d.due_date);
+      o->set("dueAt", FormatInstantUtc(d.due_at));
+      o->set("uid", notify::StableUid(d.instance_id, d.deadline_id, d.occurrence));
+      array.add(o);
+    }
+    array.stringify(out, 2);
+    out << '\n';
+  } else {
+    std::vector<notify::FeedEntry> entries;
+    for (const auto& d : *rows) {
+      notify::FeedEntry e;
+      e.uid = notify::StableUid(d.instance_id, d.deadline_id, d.occurrence);
+      e.case_number = d.instance_id;
+      e.task = d.title;
+      e.stage = d.owner_state;
+      Result<Date> due = Date::Parse(d.due_date);
+      if (!due.ok()) continue;
+      e.due_date = *due;
+      e.stamp = d.updated_at;
+      for (const std::string& r : notify::JsonStringArray(d.remind)) {
+        Result<Duration> dur = Duration::Parse(r);
+        if (dur.ok() && !dur->HasTime() && dur->TotalMonths() == 0 && !dur->IsWorkingDays()) {
+          e.alarm_days = std::max(e.alarm_days, dur->weeks * 7 + dur->days);
+        }
+      }
+      entries.push_back(std::move(e));
+    }
+    out << notify::BuildIcsFeed(entries);
+  }
+  return out.str();
+}
+
+}  // namespace koop

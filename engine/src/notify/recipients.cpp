@@ -1,0 +1,74 @@
+// Reads the instance's municipality copy (the JSON of docs/municipality.md: institutions[] with
+// email, roles[] and contacts[] with email, roles[]) with Poco JSON; only e-mail addresses are
+// taken from it.
+#include "notify/recipients.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+
+#include "notify/deadline_actions.h"
+
+namespace koop::notify {
+namespace {
+
+bool HasRole(const Poco::JSON::Object::Ptr& o, const std::string& role) {
+  Poco::JSON::Array::Ptr roles = o->getArray("roles");
+  if (!roles) return false;
+  for (size_t i = 0; i < roles->size(); ++i) {
+    if (roles->getElement<std::string>(i) == role) return true;
+  }
+  return false;
+}
+
+std::string Email(const Poco::JSON::Object::Ptr& o) {
+  return o->has("email") ? o->getValue<std::string>("email") : "";
+}
+
+}  // namespace
+
+std::vector<Recipient> ResolveRecipients(const std::string& roles_json,
+                                         const std::string& municipality_json) {
+  std::vector<std::string> roles = JsonStringArray(roles_json);
+  if (roles.empty()) roles.push_back("coordinator");
+  Poco::JSON::Array::Ptr institutions;
+  try {
+    Poco::JSON::Parser parser;
+    auto root = parser.parse(municipality_json).extract<Poco::JSON::Object::Ptr>();
+    institutions = root->getArray("institutions");
+  } catch (const std::exception&) {
+    institutions = nullptr;  // no registry: every role goes to the log
+  }
+  std::vector<Recipient> out;
+  for (const std::string& role : roles) {
+    std::vector<std::string> emails;
+    auto add = [&](const std::string& email) {
+      if (!email.empty() && std::find(emails.begin(), emails.end(), email) == emails.end()) {
+        emails.push_back(email);
+      }
+    };
+    try {
+      for (size_t i = 0; institutions && i < institutions->size(); ++i) {
+        Poco::JSON::Object::Ptr inst = institutions->getObject(static_cast<unsigned>(i));
+        if (!inst) continue;
+        if (HasRole(inst, role)) add(Email(inst));
+        Poco::JSON::Array::Ptr contacts = inst->getArray("contacts");
+        for (size_t c = 0; contacts && c < contacts->size(); ++c) {
+          Poco::JSON::Object::Ptr contact = contacts->getObject(static_cast<unsigned>(c));
+          if (contact && HasRole(contact, role)) {
+            add(Email(contact).empty() ? Email(inst) : Email(contact));
+          }
+        }
+      }
+    } catch (const std::exception&) {
+      // A malformed entry is skipped; the role still reaches the log below if nothing matched.
+    }
+    if (emails.empty()) out.push_back({role, ""});
+    for (const std::string& e : emails) out.push_back({role, e});
+  }
+  return out;
+}
+
+}  // namespace koop::notify

@@ -1,0 +1,163 @@
+// koop::ReminderService and the listing behind `koop deadlines`: settings → channels, templates
+// and scheduler options; one store connection per service.
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/Process.h>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "koop/reminders.h"
+#include "notify/scheduler.h"
+#include "store/reminder_queries.h"
+
+namespace koop {
+namespace {
+
+std::string Setting(const std::map<std::string, std::string>& s, const std::string& key,
+                    const std::string& fallback = "") {
+  auto it = s.find(key);
+  return it == s.end() || it->second.empty() ? fallback : it->second;
+}
+
+Result<bool> BoolSetting(const std::map<std::string, std::string>& s, const std::string& key,
+                         bool fallback) {
+  std::string v = Setting(s, key);
+  if (v.empty()) return fallback;
+  if (v == "true" || v == "yes" || v == "1") return true;
+  if (v == "false" || v == "no" || v == "0") return false;
+  return Status::Usage("config " + key + ": expected true or false, got '" + v + "'");
+}
+
+Result<int> IntSetting(const std::map<std::string, std::string>& s, const std::string& key,
+                       int fallback, int min, int max) {
+  std::string v = Setting(s, key);
+  if (v.empty()) return fallback;
+  bool digits = v.size() <= 9;
+  for (char c : v) digits = digits && c >= '0' && c <= '9';
+  if (!digits || std::stoi(v) < min || std::stoi(v) > max) {
+    return Status::Usage("config " + key + ": expected a number " + std::to_string(min) + "-" +
+                         std::to_string(max) + ", got '" + v + "'");
+  }
+  return std::stoi(v);
+}
+
+Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string, std::string>& s) {
+  if (Setting(s, "smtp.host").empty()) return std::unique_ptr<notify::Channel>();
+  notify::SmtpSettings smtp;
+  smtp.host = Setting(s, "smtp.host");
+  Result<int> port = IntSetting(s, "smtp.port", 587, 1, 65535);
+  if (!port.ok()) return port.status();
+  smtp.port = *port;
+  smtp.user = Setting(s, "smtp.user");
+  smtp.auth = Setting(s, "smtp.auth", "plain");
+  if (smtp.auth != "plain" && smtp.auth != "login") {
+    return Status::Usage("config smtp.auth: expected plain or login, got '" + smtp.auth + "'");
+  }
+  smtp.from = Setting(s, "smtp.from");
+  if (smtp.from.empty()) return Status::Usage("config smtp.from: the sender address is missing");
+  Result<bool> starttls = BoolSetting(s, "smtp.starttls", true);
+  if (!starttls.ok()) return starttls.status();
+  smtp.starttls = *starttls;
+  Result<bool> verify = BoolSetting(s, "smtp.verify", true);
+  if (!verify.ok()) return verify.status();
+  smtp.verify = *verify;
+  smtp.cafile = Setting(s, "smtp.cafile");
+  std::string env = Setting(s, "smtp.password_env");
+  if (!smtp.user.empty()) {
+    if (env.empty()) return Status::Usage("config smtp.password_env: name the variable holding the password");
+    if (!Poco::Environment::has(env)) {
+      return Status::Usage("config smtp.password_env: the environment variable " + env + " is not set");
+    }
+    smtp.password = Poco::Environment::get(env);
+  }
+  if (!smtp.user.empty() && !smtp.starttls) {
+    return Status::Usage("config smtp.starttls: refusing to send a password without TLS");
+  }
+  return notify::NewSmtpChannel(smtp);
+}
+
+class ReminderServiceImpl final : public ReminderService {
+ public:
+  ReminderServiceImpl(std::unique_ptr<store::Store> store, notify::ReminderTemplates templates,
+                      std::unique_ptr<notify::Channel> email, const ReminderOptions& options,
+                      notify::SchedulerOptions scheduler_options)
+      : store_(std::move(store)),
+        scheduler_(*store_, std::move(templates), std::move(email),
+                   notify::NewLogChannel(*options.log), nullptr, std::move(scheduler_options)) {
+    scheduler_.set_dry_run_output(options.log);
+  }
+
+  Result<ReminderTickReport> Tick(TimeMs now) override {
+    Result<notify::TickReport> r = scheduler_.Tick(now);
+    if (!r.ok()) return r.status();
+    return ReminderTickReport{r->deadlines_planned, r->messages_queued, r->events_queued, r->sent,
+                              r->events_raised,     r->failed,          r->dropped};
+  }
+  Result<TimeMs> NextWakeUp() override { return scheduler_.NextWakeUp(); }
+
+ private:
+  std::unique_ptr<store::Store> store_;
+  notify::ReminderScheduler scheduler_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOptions& options) {
+  const auto& s = options.settings;
+  Result<std::unique_ptr<notify::Channel>> email = EmailChannel(s);
+  if (!email.ok()) return email.status();
+  notify::ReminderTemplates templates = notify::ReminderTemplates::Defaults();
+  std::string dir = Setting(s, "reminders.templates");
+  if (!dir.empty()) {
+    if (!Poco::File(dir).exists()) return Status::NoInput("reminder templates folder '" + dir + "' does not exist");
+    Result<notify::ReminderTemplates> loaded = notify::ReminderTemplates::Load(dir);
+    if (!loaded.ok()) return loaded.status();
+    templates = std::move(*loaded);
+  }
+  notify::SchedulerOptions so;
+  so.dry_run = options.dry_run;
+  so.worker_id = options.worker_id.empty()
+                     ? Poco::Environment::nodeName() + ":" + std::to_string(Poco::Process::id())
+                     : options.worker_id;
+  std::string send_time = Setting(s, "reminders.send_time", "07:00");
+  if (send_time.size() != 5 || send_time[2] != ':' || send_time.substr(0, 2) > "23" ||
+      send_time.substr(3) > "59" || send_time.find_first_not_of("0123456789:") != std::string::npos) {
+    return Status::Usage("config reminders.send_time: expected HH:MM, got '" + send_time + "'");
+  }
+  so.send_minute = std::stoi(send_time.substr(0, 2)) * 60 + std::stoi(send_time.substr(3));
+  so.message_domain = Setting(s, "reminders.message_domain", "kooperacja.local");
+  Result<int> batch = IntSetting(s, "reminders.batch", 1000, 1, 1000000);
+  if (!batch.ok()) return batch.status();
+  so.batch = *batch;
+  store::OpenOptions open;
+  open.create_if_missing = false;
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(options.db_uri, open);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<ReminderService>(new ReminderServiceImpl(
+      std::move(*store), std::move(templates), std::move(*email), options, std::move(so)));
+}
+
+Result<int> ExportReminderTemplates(const std::string& dir) {
+  try {
+    Poco::File(dir).createDirectories();
+  } catch (const std::exception& e) {
+    return Status::IoError("cannot create '" + dir + "': " + e.what());
+  }
+  int written = 0;
+  for (notify::ReminderKind k : {notify::ReminderKind::kBefore, notify::ReminderKind::kDue,
+                                 notify::ReminderKind::kOverdue, notify::ReminderKind::kEscalation}) {
+    std::string path = dir + "/" + notify::ReminderKindName(k) + ".txt";
+    if (Poco::File(path).exists()) continue;
+    std::ofstream out(path + ".tmp", std::ios::binary);
+    out << notify::ReminderTemplates::DefaultText(k);
+    out.close();
+    if (!out) return Status::IoError("cannot write '" + path + "'");
+    Poco::File(path + ".tmp").renameTo(path);
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace koop

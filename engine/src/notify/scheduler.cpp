@@ -1,0 +1,215 @@
+#include "notify/scheduler.h"
+
+#include <cstdio>
+#include <ostream>
+
+#include "notify/deadline_actions.h"
+#include "notify/recipients.h"
+#include "store/reminder_queries.h"
+
+namespace koop::notify {
+namespace {
+
+std::string Sanitize(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    out += ok ? static_cast<char>(c) : '_';
+  }
+  return out;
+}
+
+std::string Fnv1a(const std::string& s) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", h);
+  return buf;
+}
+
+}  // namespace
+
+std::string StableMessageId(const std::string& instance_id, const std::string& deadline_id,
+                            long long occurrence, const std::string& kind,
+                            const std::string& offset, const std::string& recipient,
+                            const std::string& domain) {
+  std::string key = instance_id + "\n" + deadline_id + "\n" + std::to_string(occurrence) + "\n" +
+                    kind + "\n" + offset + "\n" + recipient;
+  return "<" + Sanitize(instance_id) + "." + Sanitize(deadline_id) + "." +
+         std::to_string(occurrence) + "." + kind + (offset.empty() ? "" : "." + offset) + "." +
+         Fnv1a(key).substr(0, 12) + "@" + domain + ">";
+}
+
+ReminderScheduler::ReminderScheduler(store::Store& store, ReminderTemplates templates,
+                                     std::unique_ptr<Channel> email, std::unique_ptr<Channel> log,
+                                     EventSink* events, SchedulerOptions options)
+    : store_(store),
+      templates_(std::move(templates)),
+      email_(std::move(email)),
+      log_(std::move(log)),
+      events_(events),
+      options_(std::move(options)) {}
+
+Result<TickReport> ReminderScheduler::Tick(TimeMs now) {
+  TickReport report;
+  // Plan in batches until nothing is due; then deliver in batches.
+  for (;;) {
+    Result<bool> more = PlanBatch(now, report);
+    if (!more.ok()) return more.status();
+    if (!*more || options_.dry_run) break;
+  }
+  if (options_.dry_run) return report;
+  for (;;) {
+    Result<bool> more = DeliverBatch(now, report);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
+  if (email_) email_->Close();
+  return report;
+}
+
+Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) return tx.status();
+  Result<std::vector<store::PlannedDeadline>> due =
+      store::DeadlinesNeedingAction(*tx, now, options_.batch);
+  if (!due.ok()) return due.status();
+  for (const store::PlannedDeadline& p : *due) {
+    const store::DeadlineRow& d = p.row;
+    Result<Date> due_date = Date::Parse(d.due_date);
+    if (!due_date.ok()) {
+      // A row the scheduler cannot read is parked rather than retried every tick.
+      KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, store::kNeverMs, p.actions_done));
+      continue;
+    }
+    std::vector<DeadlineAction> actions = DeadlineActions(*due_date, d.remind, options_.send_minute);
+    size_t first = static_cast<size_t>(p.actions_done), next = first;
+    while (next < actions.size() && actions[next].at <= now) ++next;
+    // Events: every passed due/overdue action, in order. Messages: the latest passed action only.
+    for (size_t i = first; i < next; ++i) {
+      if (!actions[i].raises_event) continue;
+      std::string event = "deadline." + d.deadline_id + "." + ReminderKindName(actions[i].kind);
+      store::OutboxRow row{StableMessageId(d.instance_id, d.deadline_id, d.occurrence, "event",
+                                           ReminderKindName(actions[i].kind), "", options_.message_domain),
+                           d.instance_id, d.deadline_id, d.occurrence, "event", "event", event,
+                           event, "", actions[i].at, now, 0};
+      Result<bool> inserted = store::InsertOutbox(*tx, row);
+      if (!inserted.ok()) return inserted.status();
+      if (*inserted) ++report.events_queued;
+      if (options_.dry_run && dry_out_) *dry_out_ << "event " << d.instance_id << ' ' << event << '\n';
+    }
+    if (next > first) {
+      const DeadlineAction& a = actions[next - 1];
+      for (const Recipient& to : ResolveRecipients(d.recipients, p.municipality_json)) {
+        Reminder r;
+        r.kind = a.kind;
+        r.case_number = d.instance_id;
+        r.task = d.title;
+        r.stage = d.owner_state;
+        r.due_date = *due_date;
+        r.days = std::abs(due_date->ToDays() - a.day.ToDays());
+        r.role = to.role;
+        std::string kind = ReminderKindName(a.kind);
+        r.message_id = StableMessageId(d.instance_id, d.deadline_id, d.occurrence, kind, a.offset,
+                                       to.role + "\n" + to.email, options_.message_domain);
+        RenderedText text = templates_.Render(r);
+        bool email = !to.email.empty() && email_ != nullptr;
+        store::OutboxRow row{r.message_id, d.instance_id, d.deadline_id, d.occurrence, kind,
+                             email ? "smtp" : "log", email ? to.email : to.role, text.subject,
+                             text.body, a.at, now, 0};
+        Result<bool> inserted = store::InsertOutbox(*tx, row);
+        if (!inserted.ok()) return inserted.status();
+        if (*inserted) ++report.messages_queued;
+        if (options_.dry_run && dry_out_) {
+          *dry_out_ << "message " << r.message_id << " to " << to.role << ": " << text.subject << '\n';
+        }
+      }
+    }
+    TimeMs next_at = next < actions.size() ? actions[next].at : store::kNeverMs;
+    KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, next_at, static_cast<std::int64_t>(next)));
+    ++report.deadlines_planned;
+  }
+  if (options_.dry_run) {
+    KOOP_RETURN_IF_ERROR(tx->Rollback());
+    return false;
+  }
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return static_cast<int>(due->size()) >= options_.batch;
+}
+
+Result<bool> ReminderScheduler::DeliverBatch(TimeMs now, TickReport& report) {
+  std::vector<store::OutboxRow> claimed;
+  {
+    Result<store::Transaction> tx = store_.BeginWrite();
+    if (!tx.ok()) return tx.status();
+    Result<std::vector<store::OutboxRow>> rows =
+        store::ClaimOutbox(*tx, options_.worker_id, now, options_.lease_ms, options_.batch);
+    if (!rows.ok()) return rows.status();
+    KOOP_RETURN_IF_ERROR(tx->Commit());
+    claimed = std::move(*rows);
+  }
+  for (const store::OutboxRow& row : claimed) {
+    Status sent;
+    bool drop = false;
+    if (!row.deadline_id.empty()) {
+      Result<store::Transaction> rtx = store_.BeginRead();
+      if (!rtx.ok()) return rtx.status();
+      Result<std::string> state = store::DeadlineState(*rtx, row.instance_id, row.deadline_id, row.occurrence);
+      if (!state.ok()) return state.status();
+      // A message about a deadline satisfied or cancelled meanwhile is not sent; events still are
+      // (the instance decides what an overdue event means after the fact).
+      drop = row.channel != "event" && *state != store::kDeadlineOpen;
+    }
+    if (!drop) {
+      if (row.channel == "event") {
+        if (events_ == nullptr) {
+          sent = Status::Internal("no event sink");
+        } else {
+          sent = events_->Raise(row.instance_id, row.recipient, now);
+          if (!sent.ok() && (sent.code() == Code::kDataError || sent.code() == Code::kNoInput)) {
+            drop = true;  // the instance refuses it for good (finished, gone)
+          }
+        }
+      } else {
+        OutgoingMessage m{row.message_id, row.recipient, row.subject, row.body};
+        Channel* channel = row.channel == "smtp" && email_ ? email_.get() : log_.get();
+        sent = channel->Send(m);
+      }
+    }
+    Result<store::Transaction> tx = store_.BeginWrite();
+    if (!tx.ok()) return tx.status();
+    if (drop || sent.ok()) {
+      Result<bool> marked = store::MarkOutboxSent(*tx, row.message_id, options_.worker_id, now);
+      if (!marked.ok()) return marked.status();
+      if (drop) {
+        ++report.dropped;
+      } else if (row.channel == "event") {
+        ++report.events_raised;
+      } else {
+        ++report.sent;
+      }
+    } else {
+      KOOP_RETURN_IF_ERROR(store::MarkOutboxFailed(*tx, row.message_id, sent.message(),
+                                                   now + options_.retry_ms));
+      ++report.failed;
+    }
+    KOOP_RETURN_IF_ERROR(tx->Commit());
+  }
+  return static_cast<int>(claimed.size()) >= options_.batch;
+}
+
+Result<TimeMs> ReminderScheduler::NextWakeUp() {
+  Result<store::Transaction> tx = store_.BeginRead();
+  if (!tx.ok()) return tx.status();
+  Result<TimeMs> deadline = store::NextDeadlineAction(*tx);
+  if (!deadline.ok()) return deadline;
+  Result<TimeMs> outbox = store::NextOutboxDue(*tx);
+  if (!outbox.ok()) return outbox;
+  return std::min(*deadline, *outbox);
+}
+
+}  // namespace koop::notify

@@ -1,0 +1,87 @@
+// ReminderScheduler: one tick of "send what is due, once". A tick has two phases:
+//  1. Plan (one write transaction per batch): open deadlines whose next action is due get their
+//     outbox rows — the messages of the latest passed action (after downtime a deadline sends one
+//     message, not one per missed action) and one "event" row per passed due/overdue action — and
+//     their next_action_at/actions_done advance, all in the same transaction. A crash before the
+//     commit leaves nothing; after it the rows are there for any scheduler to deliver.
+//  2. Deliver: claim due outbox rows (a lease; FOR UPDATE SKIP LOCKED on PostgreSQL), send each,
+//     and mark it sent in its own transaction right after the channel accepted it. The only
+//     window for a repeat is between a server's acceptance and that commit (docs/reminders.md);
+//     the repeat carries the same Message-ID.
+// Event rows are delivered by raising deadline.<id>.due / deadline.<id>.overdue into the instance
+// through an EventSink. Not thread-safe; one scheduler per store connection.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "koop/clock.h"
+#include "notify/channel.h"
+#include "notify/reminder_template.h"
+#include "store/store.h"
+
+namespace koop::notify {
+
+struct SchedulerOptions {
+  std::string worker_id = "koop";    // unique per process (host:pid), recorded in claims
+  int send_minute = 7 * 60;          // local time messages go out on their day
+  int batch = 1000;                  // deadlines or outbox rows per transaction
+  TimeMs lease_ms = 5 * 60 * 1000;   // a claim not marked sent by then is taken again
+  TimeMs retry_ms = 10 * 60 * 1000;  // delay after a failed delivery
+  std::string message_domain = "kooperacja.local";  // right-hand side of Message-IDs
+  bool dry_run = false;              // plan and list, write and send nothing
+};
+
+struct TickReport {
+  int deadlines_planned = 0;  // deadlines whose plan moved
+  int messages_queued = 0;    // outbox message rows created
+  int events_queued = 0;      // outbox event rows created
+  int sent = 0;               // messages delivered
+  int events_raised = 0;      // events delivered into instances
+  int failed = 0;             // deliveries that failed (retried later)
+  int dropped = 0;            // rows whose deadline closed before delivery, or refused events
+};
+
+// Raises a deadline event into an instance. Permanent refusals (finished instance, unknown
+// instance) are kDataError/kNoInput; anything else is retried.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual Status Raise(const std::string& instance_id, const std::string& event, TimeMs at) = 0;
+};
+
+class ReminderScheduler {
+ public:
+  // `email` may be null (no SMTP configured: everything goes to `log`). `events` may be null
+  // (event rows then stay queued until a scheduler with a sink delivers them).
+  ReminderScheduler(store::Store& store, ReminderTemplates templates,
+                    std::unique_ptr<Channel> email, std::unique_ptr<Channel> log,
+                    EventSink* events, SchedulerOptions options);
+
+  Result<TickReport> Tick(TimeMs now);
+  // When the next tick has work: the earliest deadline action or outbox row (kNeverMs: none).
+  Result<TimeMs> NextWakeUp();
+  // Dry runs list what would happen here, one line each.
+  void set_dry_run_output(std::ostream* out) { dry_out_ = out; }
+
+ private:
+  Result<bool> PlanBatch(TimeMs now, TickReport& report);
+  Result<bool> DeliverBatch(TimeMs now, TickReport& report);
+
+  store::Store& store_;
+  ReminderTemplates templates_;
+  std::unique_ptr<Channel> email_;
+  std::unique_ptr<Channel> log_;
+  EventSink* events_;
+  SchedulerOptions options_;
+  std::ostream* dry_out_ = nullptr;
+};
+
+// "<instance.deadline.occurrence.kind[.offset].recipient-hash@domain>": the same reminder always
+// gets the same id, so a repeat is recognisable and the outbox cannot hold it twice.
+std::string StableMessageId(const std::string& instance_id, const std::string& deadline_id,
+                            long long occurrence, const std::string& kind,
+                            const std::string& offset, const std::string& recipient,
+                            const std::string& domain);
+
+}  // namespace koop::notify

@@ -1,0 +1,171 @@
+#include "store/reminder_queries.h"
+
+namespace koop::store {
+namespace {
+
+constexpr const char* kDeadlineColumns =
+    "d.instance_id, d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state, "
+    "d.owner_state, d.remind, d.recipients, d.created_at, d.updated_at, d.next_action_at, "
+    "d.actions_done, i.workflow_id, i.workflow_version, i.municipality";
+
+constexpr const char* kOutboxColumns =
+    "message_id, instance_id, deadline_id, occurrence, kind, channel, recipient, subject, body, "
+    "due_at, created_at, attempts";
+
+std::string LockClause(const Transaction& tx) {
+  return tx.dialect() == Dialect::kPostgres ? " FOR UPDATE OF d SKIP LOCKED" : "";
+}
+
+Status AppendPlanned(Transaction& tx, const std::string& where, const SqlParams& params,
+                     std::vector<PlannedDeadline>& out) {
+  Result<SqlRows> rows = tx.Query(std::string("SELECT ") + kDeadlineColumns +
+                                      " FROM deadlines d JOIN instances i ON i.instance_id = "
+                                      "d.instance_id " + where + LockClause(tx),
+                                  params);
+  if (!rows.ok()) return rows.status();
+  for (const SqlRow& r : *rows) {
+    PlannedDeadline p;
+    p.row = DeadlineRow{r.Text(0), r.Text(1), r.Int(2),  r.Text(3),  r.Text(4), r.Int(5),
+                        r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10), r.Int(11)};
+    p.next_action_at = r.OptInt(12);
+    p.actions_done = r.Int(13);
+    p.workflow_id = r.Text(14);
+    p.workflow_version = r.Text(15);
+    p.municipality_json = r.Text(16);
+    out.push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+OutboxRow ReadOutbox(const SqlRow& r) {
+  return OutboxRow{r.Text(0), r.Text(1), r.Text(2), r.Int(3),  r.Text(4),  r.Text(5),
+                   r.Text(6), r.Text(7), r.Text(8), r.Int(9), r.Int(10), r.Int(11)};
+}
+
+Result<TimeMs> MinOrNever(Transaction& tx, const std::string& sql) {
+  Result<SqlRows> rows = tx.Query(sql);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty() || rows->front().IsNull(0)) return kNeverMs;
+  return rows->front().Int(0);
+}
+
+}  // namespace
+
+Result<std::vector<PlannedDeadline>> DeadlinesNeedingAction(Transaction& tx, TimeMs now,
+                                                            int limit) {
+  std::vector<PlannedDeadline> out;
+  KOOP_RETURN_IF_ERROR(AppendPlanned(
+      tx, "WHERE d.state = 'open' AND d.next_action_at IS NULL ORDER BY d.due_at LIMIT ?",
+      {std::int64_t{limit}}, out));
+  int left = limit - static_cast<int>(out.size());
+  if (left > 0) {
+    KOOP_RETURN_IF_ERROR(AppendPlanned(tx,
+                                       "WHERE d.state = 'open' AND d.next_action_at <= ? "
+                                       "ORDER BY d.next_action_at LIMIT ?",
+                                       {now, std::int64_t{left}}, out));
+  }
+  return out;
+}
+
+Status UpdateDeadlinePlan(Transaction& tx, const DeadlineRow& row, TimeMs next_action_at,
+                          std::int64_t actions_done) {
+  return tx
+      .Exec("UPDATE deadlines SET next_action_at = ?, actions_done = ? WHERE instance_id = ? AND "
+            "deadline_id = ? AND occurrence = ?",
+            {next_action_at, actions_done, row.instance_id, row.deadline_id, row.occurrence})
+      .status();
+}
+
+Result<TimeMs> NextDeadlineAction(Transaction& tx) {
+  // ORDER BY ... LIMIT 1 walks the (state, next_action_at) index from its start.
+  return MinOrNever(tx,
+                    "SELECT next_action_at FROM deadlines WHERE state = 'open' AND "
+                    "next_action_at IS NOT NULL ORDER BY next_action_at LIMIT 1");
+}
+
+Result<bool> InsertOutbox(Transaction& tx, const OutboxRow& row) {
+  Result<std::int64_t> n = tx.Exec(
+      "INSERT INTO outbox (message_id, instance_id, deadline_id, occurrence, kind, channel, "
+      "recipient, subject, body, due_at, created_at, attempts) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (message_id) DO NOTHING",
+      {row.message_id, row.instance_id, row.deadline_id, row.occurrence, row.kind, row.channel,
+       row.recipient, row.subject, row.body, row.due_at, row.created_at});
+  if (!n.ok()) return n.status();
+  return *n > 0;
+}
+
+Result<std::vector<OutboxRow>> ClaimOutbox(Transaction& tx, const std::string& worker, TimeMs now,
+                                           TimeMs lease_ms, int limit) {
+  std::string sql = std::string("SELECT ") + kOutboxColumns +
+                    " FROM outbox WHERE sent_at IS NULL AND due_at <= ? AND (claimed_until IS "
+                    "NULL OR claimed_until < ?) ORDER BY due_at LIMIT ?";
+  if (tx.dialect() == Dialect::kPostgres) sql += " FOR UPDATE SKIP LOCKED";
+  Result<SqlRows> rows = tx.Query(sql, {now, now, std::int64_t{limit}});
+  if (!rows.ok()) return rows.status();
+  std::vector<OutboxRow> out;
+  for (const SqlRow& r : *rows) {
+    out.push_back(ReadOutbox(r));
+    KOOP_RETURN_IF_ERROR(tx.Exec("UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = "
+                                 "attempts + 1 WHERE message_id = ?",
+                                 {worker, now + lease_ms, out.back().message_id})
+                             .status());
+  }
+  return out;
+}
+
+Result<bool> MarkOutboxSent(Transaction& tx, const std::string& message_id,
+                            const std::string& worker, TimeMs at) {
+  Result<std::int64_t> n = tx.Exec(
+      "UPDATE outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE message_id = "
+      "? AND claimed_by = ? AND sent_at IS NULL",
+      {at, message_id, worker});
+  if (!n.ok()) return n.status();
+  return *n > 0;
+}
+
+Status MarkOutboxFailed(Transaction& tx, const std::string& message_id, const std::string& error,
+                        TimeMs retry_at) {
+  return tx
+      .Exec("UPDATE outbox SET claimed_until = ?, last_error = ? WHERE message_id = ? AND "
+            "sent_at IS NULL",
+            {retry_at, error, message_id})
+      .status();
+}
+
+Result<std::string> DeadlineState(Transaction& tx, const std::string& instance_id,
+                                  const std::string& deadline_id, std::int64_t occurrence) {
+  Result<SqlRows> rows = tx.Query(
+      "SELECT state FROM deadlines WHERE instance_id = ? AND deadline_id = ? AND occurrence = ?",
+      {instance_id, deadline_id, occurrence});
+  if (!rows.ok()) return rows.status();
+  return rows->empty() ? std::string() : rows->front().Text(0);
+}
+
+Result<TimeMs> NextOutboxDue(Transaction& tx) {
+  // A claimed row can be taken again once its claim (or its retry delay) runs out.
+  return MinOrNever(tx,
+                    "SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > due_at "
+                    "THEN claimed_until ELSE due_at END) FROM outbox WHERE sent_at IS NULL");
+}
+
+Result<std::vector<DeadlineRow>> OpenDeadlinesUntil(Transaction& tx, const std::string& until) {
+  std::string sql =
+      "SELECT instance_id, deadline_id, occurrence, title, due_date, due_at, state, owner_state, "
+      "remind, recipients, created_at, updated_at FROM deadlines WHERE state = 'open'";
+  SqlParams params;
+  if (!until.empty()) {
+    sql += " AND due_date <= ?";
+    params.push_back(until);
+  }
+  sql += " ORDER BY due_at, instance_id, deadline_id, occurrence";
+  Result<SqlRows> rows = tx.Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<DeadlineRow> out;
+  for (const SqlRow& r : *rows) {
+    out.push_back(DeadlineRow{r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5),
+                              r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10), r.Int(11)});
+  }
+  return out;
+}
+
+}  // namespace koop::store

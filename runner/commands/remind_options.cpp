@@ -1,0 +1,33 @@
+#include "remind_options.h"
+
+namespace koop::runner {
+
+ReminderOptions ReminderOptionsFrom(const Invocation& inv) {
+  ReminderOptions o;
+  o.db_uri = inv.db_uri;
+  o.log = inv.out;
+  if (inv.config) {
+    for (const char* prefix : {"smtp", "reminders"}) {
+      Poco::Util::AbstractConfiguration::Keys keys;
+      inv.config->keys(prefix, keys);
+      for (const std::string& k : keys) {
+        std::string key = std::string(prefix) + "." + k;
+        o.settings[key] = inv.config->getString(key, "");
+      }
+    }
+    o.workflows_dir = inv.config->getString("workflows.dir", o.workflows_dir);
+    o.municipalities_dir = inv.config->getString("municipalities.dir", o.municipalities_dir);
+  }
+  if (inv.Has("templates")) o.settings["reminders.templates"] = inv.Get("templates");
+  return o;
+}
+
+std::string DescribeTick(const ReminderTickReport& r) {
+  return "reminders: planned " + std::to_string(r.deadlines_planned) + ", queued " +
+         std::to_string(r.messages_queued) + " messages and " + std::to_string(r.events_queued) +
+         " events, sent " + std::to_string(r.sent) + ", events raised " +
+         std::to_string(r.events_raised) + ", failed " + std::to_string(r.failed) + ", dropped " +
+         std::to_string(r.dropped);
+}
+
+}  // namespace koop::runner

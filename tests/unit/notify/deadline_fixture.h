@@ -1,0 +1,102 @@
+// A store in a temp SQLite file (or KOOP_TEST_PG_URI) holding instances and deadlines written
+// straight through the store's table functions, as the instance service writes them. The
+// municipality copy and the snapshot hold personal data on purpose: nothing of it may reach a
+// reminder, an e-mail, the .ics feed or a log.
+#pragma once
+
+#include <Poco/File.h>
+#include <Poco/TemporaryFile.h>
+
+#include <memory>
+#include <string>
+
+#include "store/deadline_table.h"
+#include "store/definition_table.h"
+#include "store/instance_table.h"
+#include "store/store.h"
+#include "time/warsaw_time.h"
+
+namespace koop::testing {
+
+inline constexpr const char* kPersonalName = "Jan Kowalski";
+inline constexpr const char* kPersonalDiagnosis = "depresja";
+inline constexpr const char* kPersonalPesel = "85010112345";
+
+inline std::string MunicipalityJson() {
+  return R"({"id":"sieradz","name":"Gmina Sieradz","institutions":[
+    {"id":"ops","name":"OPS Sieradz","type":"OPS","email":"ops@sieradz.example.pl","roles":["lead"],
+     "contacts":[{"name":"Jan Kowalski","email":"koordynator@sieradz.example.pl","phone":"600100200",
+                  "roles":["coordinator"]}]},
+    {"id":"szkola","name":"SP 1","type":"school","email":"sp1@sieradz.example.pl","roles":["ggk.member"],
+     "contacts":[]}]})";
+}
+
+class DeadlineDb {
+ public:
+  explicit DeadlineDb(std::string uri = "") {
+    if (uri.empty()) {
+      path_ = Poco::TemporaryFile::tempName() + ".db";
+      uri = path_;
+    }
+    uri_ = uri;
+    store_ = std::move(store::Store::Open(uri).value());
+    auto tx = store_->BeginWrite();
+    Check(store::InsertDefinition(*tx, {"case", "1", "hash", "<scxml/>", "case.xml", 0}));
+    Check(tx->Commit());
+  }
+  ~DeadlineDb() {
+    store_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        Poco::File f(path_ + suffix);
+        if (f.exists()) f.remove();
+      }
+    }
+  }
+  static void Check(const Status& s) {
+    if (!s.ok()) throw std::runtime_error(s.message());
+  }
+
+  void AddInstance(const std::string& id) {
+    auto tx = store_->BeginWrite();
+    store::InstanceRow row;
+    row.instance_id = id;
+    row.workflow_id = "case";
+    row.workflow_version = "1";
+    row.municipality_id = "sieradz";
+    row.municipality = MunicipalityJson();
+    row.status = "active";
+    row.snapshot = std::string(R"({"data":{"family":{"name":")") + kPersonalName +
+                   R"(","pesel":")" + kPersonalPesel + R"(","diagnosis":")" + kPersonalDiagnosis +
+                   R"("}}})";
+    Check(store::InsertInstance(*tx, row));
+    Check(tx->Commit());
+  }
+
+  void AddDeadline(const std::string& instance, const std::string& id, const std::string& due,
+                   const std::string& remind = R"(["P2D","P1D"])",
+                   const std::string& to = R"(["coordinator"])") {
+    auto tx = store_->BeginWrite();
+    Date d = Date::Parse(due).value();
+    store::DeadlineRow row{instance, id, 1, "Wysłanie zaproszeń na posiedzenie GGK", due,
+                           WarsawEndOfDay(d), store::kDeadlineOpen, "ggk", remind, to, 0, 0};
+    Check(store::InsertDeadline(*tx, row));
+    Check(tx->Commit());
+  }
+
+  void Close(const std::string& instance, const std::string& id) {
+    auto tx = store_->BeginWrite();
+    Check(store::CloseDeadline(*tx, instance, id, store::kDeadlineSatisfied, 0).status());
+    Check(tx->Commit());
+  }
+
+  store::Store& store() { return *store_; }
+  const std::string& uri() const { return uri_; }
+
+ private:
+  std::string path_;
+  std::string uri_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace koop::testing
