@@ -9,6 +9,7 @@ extern const CommandSpec kValidateCommand;
 extern const CommandSpec kGraphCommand;
 extern const CommandSpec kCalendarHolidaysCommand;
 extern const CommandSpec kCalendarDeadlineCommand;
+extern const CommandSpec kInitCommand;
 extern const CommandSpec kStartCommand;
 extern const CommandSpec kFireCommand;
 extern const CommandSpec kShowCommand;
@@ -23,7 +24,7 @@ extern const CommandSpec kScxmlTraceCommand;
 const std::vector<const CommandSpec*>& CommandTable() {
   static const std::vector<const CommandSpec*> table = {
       &kRenderCommand,   &kTagsCommand,      &kValidateCommand,  &kGraphCommand,
-      &kCalendarHolidaysCommand, &kCalendarDeadlineCommand,    &kStartCommand,
+      &kCalendarHolidaysCommand, &kCalendarDeadlineCommand,    &kInitCommand, &kStartCommand,
       &kFireCommand,     &kShowCommand,      &kDeadlinesCommand, &kRemindCommand,
       &kDaemonCommand,   &kPackCommand,      &kDemoCommand,      &kScxmlTestCommand,
       &kScxmlTraceCommand,

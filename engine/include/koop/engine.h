@@ -1,0 +1,166 @@
+// Engine: the public face of durable workflow instances. It owns one database connection (SQLite
+// path or postgresql:// URI), registers workflow definitions by id, version and content hash,
+// starts instances for a municipality, applies events (each one transaction: event log row,
+// macrostep, new snapshot, deadline rows) and shows an instance's state and history.
+//
+//   koop::EngineOptions options;  options.db_uri = "koop.db";
+//   auto engine = koop::Engine::Open(options);
+//   auto started = (*engine)->Start({"case", "sieradz", "{}", at});
+//   auto fired = (*engine)->Fire({started->instance_id, "consent.given", "{}", at2});
+//
+// An Engine is used from one thread at a time (its interpreter heap is thread-bound); open one per
+// worker. Where workflow and municipality files are looked up is documented in docs/storage.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "koop/clock.h"
+#include "koop/status.h"
+
+namespace koop {
+
+struct EngineOptions {
+  std::string db_uri = "koop.db";
+  // Create a missing SQLite file (koop init, koop start); otherwise a missing file is kNoInput.
+  bool create_if_missing = true;
+  // The clock for bookkeeping times (recorded_at); event times are given per call.
+  std::shared_ptr<Clock> clock;  // null: SystemClock()
+  // Where `Start` looks up WORKFLOW (a file path, or an id resolved as DIR/ID.xml, DIR/ID.scxml)
+  // and municipality ids (DIR/ID.xml, DIR/municipalities/ID.xml). Relative to the working
+  // directory; see docs/storage.md.
+  std::string workflows_dir = "workflows";
+  std::string municipalities_dir = "samples";
+  // Who is recorded in the event log as having caused the events ("cli", "scheduler", ...).
+  std::string actor = "cli";
+};
+
+struct StartRequest {
+  std::string workflow;         // a path to the definition file, or a workflow id
+  std::string municipality_id;  // a municipality id or a path to its file
+  std::string data_json = "{}";  // initial values merged into the data model
+  TimeMs at = 0;
+};
+
+struct FireRequest {
+  std::string instance_id;
+  std::string event;
+  std::string data_json = "{}";
+  TimeMs at = 0;
+};
+
+// What a Start or Fire did; reported only after it is durably committed.
+struct StepOutcome {
+  std::string instance_id;
+  std::int64_t seq = 0;                 // the event's number in the log (0 = start)
+  bool handled = true;                  // false: no transition took the event (recorded, ignored)
+  bool finished = false;                // the instance reached a top-level final state
+  std::vector<std::string> states;      // active atomic states afterwards, sorted
+  std::vector<std::string> errors;      // error.execution messages raised by the macrostep
+  int delayed_delivered = 0;            // delayed events that fell due before the event
+};
+
+struct DeadlineView {
+  std::string id;
+  std::int64_t occurrence = 1;
+  std::string title;
+  std::string due_date;  // YYYY-MM-DD (Europe/Warsaw)
+  TimeMs due_at = 0;
+  std::string state;     // open, satisfied, cancelled
+  std::string owner_state;
+};
+
+struct TimerView {
+  std::string event;  // the delayed event's name
+  TimeMs due_at = 0;
+};
+
+struct HistoryEntry {
+  std::int64_t seq = 0;
+  std::string event;
+  std::string event_title;  // Polish title when the workflow gives one
+  TimeMs at = 0;
+  std::string actor;
+  std::string outcome;  // started, handled, ignored, finished
+};
+
+struct StageView {
+  std::string id;
+  std::string title;  // Polish title (k:title), "" when none
+};
+
+struct InstanceView {
+  std::string instance_id;
+  std::string workflow_id;
+  std::string workflow_version;
+  std::string workflow_title;
+  std::string workflow_hash;
+  std::string municipality_id;
+  std::string municipality_name;
+  std::string status;  // active, finished
+  std::int64_t last_seq = 0;
+  std::vector<StageView> stages;  // active atomic states
+  std::string data_json = "{}";   // the data model (personal fields included: not for logs)
+  std::vector<DeadlineView> deadlines;  // open ones first by due time, then closed
+  std::vector<TimerView> timers;        // pending delayed events
+  std::vector<HistoryEntry> history;
+  TimeMs created_at = 0;
+  TimeMs updated_at = 0;
+};
+
+// The stable `koop show --json` document (docs/storage.md describes every key).
+std::string InstanceViewToJson(const InstanceView& view);
+
+struct DefinitionInfo {
+  std::string workflow_id;
+  std::string version;
+  std::string hash;
+  bool newly_registered = false;
+};
+
+struct InstanceSummary {
+  std::string instance_id;
+  std::string workflow_id;
+  std::string workflow_version;
+  std::string municipality_id;
+  std::string status;
+  std::int64_t last_seq = 0;
+  TimeMs updated_at = 0;
+};
+
+class Engine {
+ public:
+  // Opens (and migrates) the database. kUsage for a malformed URI, kIoError when it cannot be
+  // read or created, kDataError for a newer schema or a foreign database; nothing is touched then.
+  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+  virtual ~Engine() = default;
+
+  virtual std::string database_name() const = 0;  // the URI without password
+  virtual int schema_version() const = 0;
+  virtual int applied_migrations() const = 0;  // by this Open
+
+  // Stores a definition file (idempotent). The same id and version with different content is a
+  // kDataError: change k:version for new content.
+  virtual Result<DefinitionInfo> RegisterWorkflow(const std::string& path) = 0;
+
+  virtual Result<StepOutcome> Start(const StartRequest& request) = 0;
+  // Applies one event in one transaction. A failure changes nothing.
+  virtual Result<StepOutcome> Fire(const FireRequest& request) = 0;
+  // Applies several events in one commit (group commit); each event is its own savepoint, so a
+  // failing event is rolled back alone and reported in its slot. Nothing is returned before the
+  // commit is durable.
+  virtual std::vector<Result<StepOutcome>> FireBatch(const std::vector<FireRequest>& requests) = 0;
+  // Delivers the instance's delayed events due by `at` (recorded as a "koop.advance" event).
+  virtual Result<StepOutcome> Advance(const std::string& instance_id, TimeMs at) = 0;
+
+  virtual Result<InstanceView> Show(const std::string& instance_id) = 0;
+  virtual Result<std::vector<InstanceSummary>> List() = 0;
+  // Re-runs the instance's event log from its stored definition and compares the result with the
+  // stored snapshot: kDataError naming the first difference, or the replayed snapshot.
+  virtual Result<std::string> Replay(const std::string& instance_id) = 0;
+};
+
+}  // namespace koop

@@ -1,0 +1,117 @@
+// Binding a municipality to an instance: typed parameter values, initial data and the calendar.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <regex>
+#include <sstream>
+
+#include "exec/instance_service.h"
+
+namespace koop::exec {
+namespace {
+
+std::string Quote(const std::string& text) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::stringify(Poco::Dynamic::Var(text), out);
+  return out.str();
+}
+
+bool IsJson(const std::string& text) {
+  try {
+    Poco::JSON::Parser().parse(text);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+Result<std::string> BindParamsJson(const model::Chart& chart, const municipality::Municipality& m) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [name, value] : m.params) {
+    const model::KoopParam* declared = nullptr;
+    for (const auto& p : chart.params) {
+      if (p.name == name) declared = &p;
+    }
+    std::string json;
+    using VT = model::ValueType;
+    VT type = declared ? declared->type : VT::kString;
+    switch (type) {
+      case VT::kInt:
+      case VT::kDays:
+      case VT::kWorkingDays:
+        if (!std::regex_match(value, std::regex("-?[0-9]+"))) {
+          return Status::DataError(m.file + ": parameter '" + name + "' must be a whole number, not '" +
+                                   value + "'");
+        }
+        json = value;
+        break;
+      case VT::kNumber:
+        if (!std::regex_match(value, std::regex("-?[0-9]+(\\.[0-9]+)?"))) {
+          return Status::DataError(m.file + ": parameter '" + name + "' must be a number, not '" +
+                                   value + "'");
+        }
+        json = value;
+        break;
+      case VT::kBool:
+        if (value != "true" && value != "false") {
+          return Status::DataError(m.file + ": parameter '" + name +
+                                   "' must be true or false, not '" + value + "'");
+        }
+        json = value;
+        break;
+      case VT::kList:
+      case VT::kObject:
+        if (!IsJson(value)) {
+          return Status::DataError(m.file + ": parameter '" + name + "' must be JSON");
+        }
+        json = value;
+        break;
+      default:
+        json = Quote(value);
+    }
+    out += (first ? "" : ",") + Quote(name) + ":" + json;
+    first = false;
+  }
+  return out + "}";
+}
+
+Status ApplyInitialData(Interpreter& interpreter, const std::string& data_json) {
+  Poco::JSON::Object::Ptr data;
+  try {
+    data = Poco::JSON::Parser().parse(data_json).extract<Poco::JSON::Object::Ptr>();
+  } catch (const std::exception&) {
+    return Status::DataError("--data: not a JSON object");
+  }
+  static const std::regex kIdentifier("[A-Za-z_$][A-Za-z0-9_$]*");
+  for (const auto& [key, value] : *data) {
+    if (!std::regex_match(key, kIdentifier)) {
+      return Status::DataError("--data: key '" + key + "' is not a data model variable name");
+    }
+    std::ostringstream v;
+    Poco::JSON::Stringifier::stringify(value, v);
+    Result<std::string> r = interpreter.Evaluate(key + " = (" + v.str() + ")");
+    if (!r.ok()) return r.status().WithContext("--data: " + key);
+  }
+  return Status::Ok();
+}
+
+std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m) {
+  std::shared_ptr<Calendar> calendar = Calendar::Polish();
+  if (m.has_office_hours) {
+    for (int d = 0; d < 7; ++d) {
+      calendar->SetOfficeHours(d + 1, OfficeHours{m.office_hours[d].open_minute,
+                                                  m.office_hours[d].close_minute});
+    }
+  }
+  for (const auto& c : m.closures) {
+    Result<Date> date = Date::Parse(c.date);
+    if (date.ok()) calendar->AddClosureDay(*date, c.reason);
+  }
+  return calendar;
+}
+
+}  // namespace koop::exec

@@ -1,0 +1,122 @@
+#include "exec/instance_definitions.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/loader.h"
+
+namespace koop::exec {
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NoInput(path + ": cannot read the workflow file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+std::string WorkflowIdOf(const model::Chart& chart) {
+  if (!chart.name.empty()) return chart.name;
+  return fs::path(chart.file).stem().string();
+}
+
+std::string WorkflowVersionOf(const model::Chart& chart) {
+  return chart.version.empty() ? "1" : chart.version;
+}
+
+Result<std::string> DefinitionHash(const std::string& source, const model::Chart& chart) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(source);
+  std::set<std::string> files;
+  for (const model::CodeUnit& unit : chart.code) {
+    if (!unit.file.empty() && unit.file != chart.file) files.insert(unit.file);
+  }
+  for (const std::string& file : files) {
+    Result<std::string> text = ReadFile(file);
+    if (!text.ok()) return text.status();
+    sha.update(std::string(1, '\0') + fs::path(file).filename().string() + '\0');
+    sha.update(*text);
+  }
+  return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
+                                                       const std::string& path, TimeMs now,
+                                                       bool* newly_registered) {
+  if (newly_registered) *newly_registered = false;
+  Result<std::string> source = ReadFile(path);
+  if (!source.ok()) return source.status();
+  Result<std::shared_ptr<const model::Chart>> chart = model::LoadChart(path);
+  if (!chart.ok()) return chart.status();
+  Result<std::string> hash = DefinitionHash(*source, **chart);
+  if (!hash.ok()) return hash.status();
+  const std::string id = WorkflowIdOf(**chart);
+  const std::string version = WorkflowVersionOf(**chart);
+
+  Result<std::optional<store::DefinitionRow>> stored = store::FindDefinition(tx, id, version);
+  if (!stored.ok()) return stored.status();
+  if (stored->has_value()) {
+    if ((*stored)->hash != *hash) {
+      return Status::DataError(path + ": workflow '" + id + "' version " + version +
+                               " is already registered with different content (hash " +
+                               (*stored)->hash.substr(0, 12) + ", this file " +
+                               hash->substr(0, 12) +
+                               "); give the changed definition a new k:version");
+    }
+    return Get(tx, id, version);
+  }
+  Result<std::optional<store::DefinitionRow>> same = store::FindDefinitionByHash(tx, id, *hash);
+  if (!same.ok()) return same.status();
+  if (same->has_value()) {
+    return Status::DataError(path + ": workflow '" + id + "' version " + version +
+                             " has the same content as the registered version " +
+                             (*same)->version);
+  }
+  store::DefinitionRow row{id, version, *hash, *source, path, now};
+  KOOP_RETURN_IF_ERROR(store::InsertDefinition(tx, row));
+  if (newly_registered) *newly_registered = true;
+  LoadedDefinition loaded{row, *chart};
+  cache_[{id, version}] = loaded;
+  return loaded;
+}
+
+Result<LoadedDefinition> InstanceDefinitions::Get(store::Transaction& tx,
+                                                  const std::string& workflow_id,
+                                                  const std::string& version) {
+  auto it = cache_.find({workflow_id, version});
+  if (it != cache_.end()) return it->second;
+  Result<std::optional<store::DefinitionRow>> stored =
+      store::FindDefinition(tx, workflow_id, version);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return Status::NoInput("workflow '" + workflow_id + "' version " + version +
+                           " is not registered");
+  }
+  const store::DefinitionRow& row = **stored;
+  std::string base_dir = fs::path(row.source_name).parent_path().string();
+  Result<std::shared_ptr<const model::Chart>> chart =
+      model::LoadChartFromString(row.source, row.source_name, base_dir.empty() ? "." : base_dir);
+  if (!chart.ok()) return chart.status().WithContext("stored definition");
+  Result<std::string> hash = DefinitionHash(row.source, **chart);
+  if (!hash.ok()) return hash.status();
+  if (*hash != row.hash) {
+    return Status::DataError("workflow '" + workflow_id + "' version " + version +
+                             ": a rule file it includes changed since it was registered; give "
+                             "the definition a new k:version");
+  }
+  LoadedDefinition loaded{row, *chart};
+  cache_[{workflow_id, version}] = loaded;
+  return loaded;
+}
+
+}  // namespace koop::exec

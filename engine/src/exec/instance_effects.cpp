@@ -1,0 +1,199 @@
+#include "exec/instance_effects.h"
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "store/deadline_table.h"
+#include "time/warsaw_time.h"
+
+namespace koop::exec {
+namespace {
+
+using model::DueSpec;
+
+// Looks up a dotted path ("ggk.meetingDate") in a JSON object; empty when absent.
+Poco::Dynamic::Var Lookup(const std::string& json, const std::string& path) {
+  try {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var v = parser.parse(json);
+    std::istringstream parts(path);
+    for (std::string key; std::getline(parts, key, '.');) {
+      if (v.type() != typeid(Poco::JSON::Object::Ptr)) return {};
+      auto obj = v.extract<Poco::JSON::Object::Ptr>();
+      if (!obj->has(key)) {
+        // Parameters are flat with dotted names ("ggk.noticeDays").
+        if (obj->has(path)) return obj->get(path);
+        return {};
+      }
+      v = obj->get(key);
+    }
+    return v;
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+std::string JsonArray(const std::vector<std::string>& items) {
+  Poco::JSON::Array a;
+  for (const auto& s : items) a.add(s);
+  std::ostringstream out;
+  a.stringify(out);
+  return out.str();
+}
+
+std::string Where(const std::string& file, const model::SourcePos& pos) {
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+Result<Date> DateValue(const Poco::Dynamic::Var& v, const std::string& what) {
+  if (v.isEmpty()) return Status::DataError(what + " has no value");
+  std::string text = v.convert<std::string>();
+  return Date::Parse(text.substr(0, 10)).status().ok()
+             ? Date::Parse(text.substr(0, 10))
+             : Result<Date>(Status::DataError(what + " is not a date: '" + text + "'"));
+}
+
+Result<Duration> Amount(const DueSpec& due, const EffectContext& ctx) {
+  if (due.unit == DueSpec::Unit::kDuration && due.duration) {
+    Duration d;
+    d.years = due.duration->years;
+    d.months = due.duration->months;
+    d.weeks = due.duration->weeks;
+    d.days = due.duration->days;
+    return d;
+  }
+  int n = due.amount.value_or(0);
+  if (!due.amount_param.empty()) {
+    Poco::Dynamic::Var v = Lookup(ctx.params_json, due.amount_param);
+    if (v.isEmpty()) return Status::DataError("parameter '" + due.amount_param + "' has no value");
+    try {
+      n = v.convert<int>();
+    } catch (const std::exception&) {
+      return Status::DataError("parameter '" + due.amount_param + "' is not a number");
+    }
+  }
+  Duration d;
+  switch (due.unit) {
+    case DueSpec::Unit::kDays: d.days = n; break;
+    case DueSpec::Unit::kWorkingDays: d.working_days = n; break;
+    case DueSpec::Unit::kWeeks: d.weeks = n; break;
+    case DueSpec::Unit::kMonths: d.months = n; break;
+    default: break;
+  }
+  return d;
+}
+
+Result<Date> Anchor(const DueSpec& due, const Effect& effect, const EffectContext& ctx) {
+  switch (due.anchor) {
+    case DueSpec::Anchor::kEntry:
+    case DueSpec::Anchor::kNow:
+    case DueSpec::Anchor::kEvent:  // the event that ran the content: its time
+      return WarsawDate(effect.at != 0 ? effect.at : ctx.at);
+    case DueSpec::Anchor::kParam:
+      return DateValue(Lookup(ctx.params_json, due.anchor_name), "parameter '" + due.anchor_name + "'");
+    case DueSpec::Anchor::kField:
+      return DateValue(Lookup(ctx.data_json, due.anchor_name), "field '" + due.anchor_name + "'");
+  }
+  return Status::Internal("unknown anchor");
+}
+
+Status OpenRecurring(store::Transaction& tx, const EffectContext& ctx, const Effect& e,
+                     const model::KoopRecurring& r) {
+  Duration every;
+  every.years = r.every.years;
+  every.months = r.every.months;
+  every.weeks = r.every.weeks;
+  every.days = r.every.days;
+  Result<Date> due = KpaDeadline(*ctx.calendar, WarsawDate(e.at != 0 ? e.at : ctx.at), every);
+  if (!due.ok()) return due.status();
+  Result<std::int64_t> occurrence = store::NextDeadlineOccurrence(tx, ctx.instance_id, r.id);
+  if (!occurrence.ok()) return occurrence.status();
+  std::vector<std::string> remind;
+  for (const auto& d : r.remind) remind.push_back(d.text);
+  std::vector<std::string> to;
+  if (!r.to.empty()) to.push_back(r.to);
+  return store::InsertDeadline(
+      tx, store::DeadlineRow{ctx.instance_id, r.id, *occurrence, r.title, due->ToString(),
+                             WarsawEndOfDay(*due), store::kDeadlineOpen, e.state, JsonArray(remind),
+                             JsonArray(to), ctx.at, ctx.at});
+}
+
+}  // namespace
+
+Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
+                        const EffectContext& context) {
+  const DueSpec& due = deadline.due;
+  Result<Date> anchor = Anchor(due, effect, context);
+  if (!anchor.ok()) return anchor.status();
+  if (due.unit == DueSpec::Unit::kNone) return anchor;
+  Result<Duration> amount = Amount(due, context);
+  if (!amount.ok()) return amount.status();
+  if (due.sign < 0) return LatestDateBefore(*context.calendar, *anchor, *amount);
+  return KpaDeadline(*context.calendar, *anchor, *amount);
+}
+
+Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
+                     const std::vector<Effect>& effects, const std::string& definition_file) {
+  for (const Effect& e : effects) {
+    switch (e.kind) {
+      case Effect::Kind::kDeadlineCreated: {
+        if (!e.deadline) break;
+        const model::KoopDeadline& d = *e.deadline;
+        Result<Date> due = ResolveDue(d, e, ctx);
+        if (!due.ok()) {
+          return Status::DataError(Where(definition_file, d.pos) + ": deadline '" + d.id +
+                                   "': " + due.status().message());
+        }
+        // Setting a deadline again replaces its open occurrence.
+        KOOP_RETURN_IF_ERROR(
+            store::CloseDeadline(tx, ctx.instance_id, d.id, store::kDeadlineCancelled, ctx.at)
+                .status());
+        Result<std::int64_t> occurrence = store::NextDeadlineOccurrence(tx, ctx.instance_id, d.id);
+        if (!occurrence.ok()) return occurrence.status();
+        std::vector<std::string> remind;
+        for (const auto& r : d.remind) remind.push_back(r.text);
+        std::vector<std::string> to;
+        if (!d.to.empty()) to.push_back(d.to);
+        KOOP_RETURN_IF_ERROR(store::InsertDeadline(
+            tx, store::DeadlineRow{ctx.instance_id, d.id, *occurrence, d.title, due->ToString(),
+                                   WarsawEndOfDay(*due), store::kDeadlineOpen, e.state,
+                                   JsonArray(remind), JsonArray(to), ctx.at, ctx.at}));
+        break;
+      }
+      case Effect::Kind::kDeadlineCancelled:
+        KOOP_RETURN_IF_ERROR(
+            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineCancelled, ctx.at)
+                .status());
+        break;
+      case Effect::Kind::kSatisfied:
+        KOOP_RETURN_IF_ERROR(
+            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineSatisfied, ctx.at)
+                .status());
+        break;
+      case Effect::Kind::kRecurringActivated:
+        if (e.recurring) KOOP_RETURN_IF_ERROR(OpenRecurring(tx, ctx, e, *e.recurring));
+        break;
+      case Effect::Kind::kRecurringSatisfied:
+        KOOP_RETURN_IF_ERROR(
+            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineSatisfied, ctx.at)
+                .status());
+        if (e.recurring) KOOP_RETURN_IF_ERROR(OpenRecurring(tx, ctx, e, *e.recurring));
+        break;
+      case Effect::Kind::kRecurringDeactivated:
+        KOOP_RETURN_IF_ERROR(
+            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineCancelled, ctx.at)
+                .status());
+        break;
+      case Effect::Kind::kLog:
+      case Effect::Kind::kError:
+        break;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace koop::exec

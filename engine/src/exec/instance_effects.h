@@ -1,0 +1,33 @@
+// Recording a macrostep's effects in the event's transaction: <k:deadline> becomes a deadline row
+// (due date computed on the municipality's calendar under KPA art. 57), <k:cancel-deadline> and
+// <k:satisfy> close rows, and recurring obligations keep one open row for their current period.
+// Reminders and escalations are derived from these rows by the time engine.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "exec/effects.h"
+#include "koop/calendar.h"
+#include "store/transaction.h"
+
+namespace koop::exec {
+
+struct EffectContext {
+  std::string instance_id;
+  const Calendar* calendar = nullptr;  // the municipality's calendar
+  std::string params_json = "{}";      // bound parameters (JSON object)
+  std::string data_json = "{}";        // the data model after the macrostep
+  TimeMs at = 0;                       // the event's time
+};
+
+// Writes the rows for `effects`. A due date that cannot be computed (a field that is not a date,
+// an unknown parameter) is a kDataError naming the deadline and its place in the definition.
+Status RecordEffects(store::Transaction& tx, const EffectContext& context,
+                     const std::vector<Effect>& effects, const std::string& definition_file);
+
+// The due date of a deadline (exposed for tests).
+Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
+                        const EffectContext& context);
+
+}  // namespace koop::exec

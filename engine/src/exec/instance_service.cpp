@@ -1,0 +1,255 @@
+#include "exec/instance_service.h"
+
+#include <Poco/JSON/Parser.h>
+
+#include <filesystem>
+#include <random>
+
+#include "exec/instance_effects.h"
+#include "store/event_table.h"
+
+namespace koop::exec {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string NewInstanceId(const std::string& workflow_id) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  static const char* kHex = "0123456789abcdef";
+  std::string suffix;
+  std::uint64_t r = rng();
+  for (int i = 0; i < 10; ++i, r >>= 4) suffix += kHex[r & 15];
+  return workflow_id + "-" + suffix;
+}
+
+Status CheckJsonObject(const std::string& text, const std::string& what) {
+  try {
+    Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+    return Status::Ok();
+  } catch (const std::exception&) {
+    return Status::DataError(what + ": not a JSON object");
+  }
+}
+
+std::string OutcomeOf(const StepOutcome& o, bool advance) {
+  if (o.finished) return "finished";
+  if (advance) return "advanced";
+  return o.handled ? "handled" : "ignored";
+}
+
+StepOutcome ToOutcome(const std::string& id, std::int64_t seq, const StepResult& r,
+                      const Interpreter& it, bool count_external) {
+  StepOutcome o;
+  o.instance_id = id;
+  o.seq = seq;
+  o.handled = r.event_handled;
+  o.finished = it.Finished();
+  o.states = it.Configuration();
+  o.errors = r.errors;
+  o.delayed_delivered = std::max(0, r.macrosteps - (count_external ? 1 : 0));
+  return o;
+}
+
+}  // namespace
+
+InstanceService::InstanceService(store::Store& store, EngineOptions options)
+    : store_(store), options_(std::move(options)) {
+  if (!options_.clock) options_.clock = SystemClock();
+}
+
+Result<std::string> InstanceService::ResolveWorkflowFile(const std::string& id_or_path) const {
+  std::error_code ec;
+  if (fs::is_regular_file(id_or_path, ec)) return id_or_path;
+  if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".xml") ||
+      id_or_path.ends_with(".scxml")) {
+    return Status::NoInput(id_or_path + ": no such workflow file");
+  }
+  std::vector<std::string> tried;
+  for (const char* ext : {".xml", ".scxml"}) {
+    std::string p = (fs::path(options_.workflows_dir) / (id_or_path + ext)).string();
+    if (fs::is_regular_file(p, ec)) return p;
+    tried.push_back(p);
+  }
+  return Status::NoInput("unknown workflow '" + id_or_path + "' (looked for " + tried[0] + " and " +
+                         tried[1] + "; see --workflows)");
+}
+
+Result<DefinitionInfo> InstanceService::RegisterWorkflow(const std::string& path) {
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) return tx.status();
+  bool fresh = false;
+  Result<LoadedDefinition> def = definitions_.Register(*tx, path, Now(), &fresh);
+  if (!def.ok()) return def.status();
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return DefinitionInfo{def->row.workflow_id, def->row.version, def->row.hash, fresh};
+}
+
+Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
+  KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "--data"));
+  Result<std::string> file = ResolveWorkflowFile(request.workflow);
+  if (!file.ok()) return file.status();
+  Result<std::string> mfile =
+      municipality::FindMunicipalityFile(options_.municipalities_dir, request.municipality_id);
+  if (!mfile.ok()) return mfile.status();
+  Result<municipality::Municipality> m = municipality::LoadMunicipality(*mfile);
+  if (!m.ok()) return m.status();
+
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) return tx.status();
+  Result<LoadedDefinition> def = definitions_.Register(*tx, *file, Now());
+  if (!def.ok()) return def.status();
+  const std::string& workflow_id = def->row.workflow_id;
+  if (!m->workflows.empty() && !m->UsesWorkflow(workflow_id)) {
+    return Status::DataError(*mfile + ": municipality '" + m->id + "' does not use workflow '" +
+                             workflow_id + "' (add <workflow ref=\"" + workflow_id + "\"/>)");
+  }
+  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  if (!params.ok()) return params.status();
+
+  const std::string id = NewInstanceId(workflow_id);
+  InterpreterOptions io;
+  io.session_id = id;
+  io.params_json = *params;
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(def->chart, io);
+  if (!it.ok()) return it.status();
+  Result<StepResult> step = (*it)->Start(request.at);
+  if (!step.ok()) return step.status();
+  if (request.data_json.find_first_not_of(" \t\r\n{}") != std::string::npos) {
+    KOOP_RETURN_IF_ERROR(ApplyInitialData(**it, request.data_json));
+  }
+  Result<std::string> snapshot = (*it)->Snapshot();
+  if (!snapshot.ok()) return snapshot.status();
+
+  store::InstanceRow row;
+  row.instance_id = id;
+  row.workflow_id = workflow_id;
+  row.workflow_version = def->row.version;
+  row.municipality_id = m->id;
+  row.municipality = municipality::MunicipalityToJson(*m);
+  row.status = (*it)->Finished() ? "finished" : "active";
+  row.last_seq = 0;
+  row.snapshot = *snapshot;
+  row.next_timer_at = (*it)->NextDueTime();
+  row.created_at = row.updated_at = Now();
+  KOOP_RETURN_IF_ERROR(store::InsertInstance(*tx, row));
+  StepOutcome outcome = ToOutcome(id, 0, *step, **it, false);
+  KOOP_RETURN_IF_ERROR(store::AppendEvent(
+      *tx, store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
+                           outcome.finished ? "finished" : "started", Now()}));
+  std::shared_ptr<Calendar> calendar = MunicipalityCalendar(*m);
+  Result<std::string> data = (*it)->DataJson();
+  EffectContext ctx{id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
+  KOOP_RETURN_IF_ERROR(RecordEffects(*tx, ctx, (*it)->TakeEffects(), def->row.source_name));
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return outcome;
+}
+
+Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const FireRequest& request,
+                                                bool advance_only) {
+  if (!advance_only) {
+    KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "--data"));
+    if (request.event.empty() || request.event.find(' ') != std::string::npos) {
+      return Status::Usage("'" + request.event + "' is not an event name");
+    }
+  }
+  Result<std::optional<store::InstanceRow>> found =
+      store::FindInstance(tx, request.instance_id, /*lock=*/true);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NoInput("no instance '" + request.instance_id + "'");
+  store::InstanceRow row = std::move(**found);
+  if (row.status == "finished") {
+    return Status::DataError("instance " + row.instance_id +
+                             " has finished; it takes no more events");
+  }
+  Result<TimeMs> last_at = store::LastEventTime(tx, row.instance_id);
+  if (!last_at.ok()) return last_at.status();
+  if (request.at < *last_at) {
+    return Status::DataError("event time " + FormatInstantUtc(request.at) +
+                             " is before the instance's last event (" +
+                             FormatInstantUtc(*last_at) + "); events are applied in time order");
+  }
+  Result<LoadedDefinition> def = definitions_.Get(tx, row.workflow_id, row.workflow_version);
+  if (!def.ok()) return def.status();
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
+  if (!m.ok()) return m.status();
+  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  if (!params.ok()) return params.status();
+  InterpreterOptions io;
+  io.session_id = row.instance_id;
+  io.params_json = *params;
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
+  if (!it.ok()) return it.status().WithContext("instance " + row.instance_id);
+  Result<StepResult> step = advance_only
+                                ? (*it)->AdvanceTo(request.at)
+                                : (*it)->Fire(request.event, request.data_json, request.at);
+  if (!step.ok()) return step.status().WithContext("instance " + row.instance_id);
+  Result<std::string> snapshot = (*it)->Snapshot();
+  if (!snapshot.ok()) return snapshot.status();
+
+  const std::int64_t seq = row.last_seq + 1;
+  StepOutcome outcome = ToOutcome(row.instance_id, seq, *step, **it, !advance_only);
+  if (advance_only) outcome.handled = true;
+  KOOP_RETURN_IF_ERROR(store::AppendEvent(
+      tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
+                          advance_only ? "{}" : request.data_json, request.at, options_.actor,
+                          OutcomeOf(outcome, advance_only), Now()}));
+  std::shared_ptr<Calendar> calendar = MunicipalityCalendar(*m);
+  Result<std::string> data = (*it)->DataJson();
+  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}",
+                    request.at};
+  KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, (*it)->TakeEffects(), def->row.source_name));
+  const std::int64_t expected = row.last_seq;
+  row.last_seq = seq;
+  row.snapshot = std::move(*snapshot);
+  row.status = outcome.finished ? "finished" : "active";
+  row.next_timer_at = (*it)->NextDueTime();
+  row.updated_at = Now();
+  KOOP_RETURN_IF_ERROR(store::UpdateInstance(tx, row, expected));
+  return outcome;
+}
+
+Result<StepOutcome> InstanceService::Fire(const FireRequest& request) {
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) return tx.status();
+  Result<StepOutcome> outcome = ApplyEvent(*tx, request, false);
+  if (!outcome.ok()) return outcome.status();
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return outcome;
+}
+
+Result<StepOutcome> InstanceService::Advance(const std::string& instance_id, TimeMs at) {
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) return tx.status();
+  Result<StepOutcome> outcome = ApplyEvent(*tx, FireRequest{instance_id, "", "{}", at}, true);
+  if (!outcome.ok()) return outcome.status();
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return outcome;
+}
+
+std::vector<Result<StepOutcome>> InstanceService::FireBatch(
+    const std::vector<FireRequest>& requests) {
+  std::vector<Result<StepOutcome>> results;
+  Result<store::Transaction> tx = store_.BeginWrite();
+  if (!tx.ok()) {
+    for (std::size_t i = 0; i < requests.size(); ++i) results.emplace_back(tx.status());
+    return results;
+  }
+  for (const FireRequest& request : requests) {
+    Status s = tx->Savepoint("koop_event");
+    if (!s.ok()) {
+      results.emplace_back(s);
+      continue;
+    }
+    Result<StepOutcome> outcome = ApplyEvent(*tx, request, false);
+    s = outcome.ok() ? tx->ReleaseSavepoint("koop_event") : tx->RollbackToSavepoint("koop_event");
+    results.push_back(s.ok() ? std::move(outcome) : Result<StepOutcome>(s));
+  }
+  Status commit = tx->Commit();
+  if (!commit.ok()) {
+    // Nothing was applied: report the commit failure in every slot.
+    for (auto& r : results) r = Result<StepOutcome>(commit);
+  }
+  return results;
+}
+
+}  // namespace koop::exec

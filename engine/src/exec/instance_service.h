@@ -1,0 +1,63 @@
+// InstanceService: durable workflow instances on a Store. Every external event is one write
+// transaction: the instance row is locked, the interpreter is restored from the stored snapshot,
+// the macrostep runs, and the event log row, the new snapshot and the effect rows (deadlines) are
+// written together; any failure rolls all of it back. Replay() re-runs the log from the stored
+// definition and must reproduce the stored snapshot exactly. Not thread-safe; one per Engine.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exec/instance_definitions.h"
+#include "exec/interpreter.h"
+#include "koop/calendar.h"
+#include "koop/engine.h"
+#include "municipality/municipality.h"
+#include "store/instance_table.h"
+#include "store/store.h"
+
+namespace koop::exec {
+
+inline constexpr const char* kStartEvent = "koop.start";
+inline constexpr const char* kAdvanceEvent = "koop.advance";
+
+class InstanceService {
+ public:
+  InstanceService(store::Store& store, EngineOptions options);
+
+  Result<DefinitionInfo> RegisterWorkflow(const std::string& path);
+  Result<StepOutcome> Start(const StartRequest& request);
+  Result<StepOutcome> Fire(const FireRequest& request);
+  std::vector<Result<StepOutcome>> FireBatch(const std::vector<FireRequest>& requests);
+  Result<StepOutcome> Advance(const std::string& instance_id, TimeMs at);
+  Result<InstanceView> Show(const std::string& instance_id);
+  Result<std::vector<InstanceSummary>> List();
+  Result<std::string> Replay(const std::string& instance_id);
+
+  // The path of workflow `id_or_path` (see EngineOptions::workflows_dir).
+  Result<std::string> ResolveWorkflowFile(const std::string& id_or_path) const;
+
+ private:
+  // One event inside an open transaction (the caller commits). `advance_only`: deliver due
+  // delayed events without an external event.
+  Result<StepOutcome> ApplyEvent(store::Transaction& tx, const FireRequest& request,
+                                 bool advance_only);
+  TimeMs Now() const { return options_.clock->NowMs(); }
+
+  store::Store& store_;
+  EngineOptions options_;
+  InstanceDefinitions definitions_;
+};
+
+// Parameter values for the interpreter: the municipality's bindings typed by the chart's
+// <k:param> declarations (numbers, booleans, JSON lists/objects, strings).
+Result<std::string> BindParamsJson(const model::Chart& chart, const municipality::Municipality& m);
+
+// Assigns the top-level keys of `data_json` (a JSON object) to data model variables.
+Status ApplyInitialData(Interpreter& interpreter, const std::string& data_json);
+
+// The municipality's calendar: Polish statutory days, its office hours and closure days.
+std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m);
+
+}  // namespace koop::exec

@@ -1,0 +1,254 @@
+// Reading instances: Show (stage, fields, deadlines, timers, history), List, Replay, and the
+// stable JSON form of a view (docs/storage.md, "koop show --json").
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "exec/instance_service.h"
+#include "store/deadline_table.h"
+#include "store/event_table.h"
+
+namespace koop::exec {
+
+Poco::JSON::Object::Ptr NewObject();
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::vector<TimerView> TimersOf(const std::string& snapshot) {
+  std::vector<TimerView> timers;
+  try {
+    Object::Ptr root = Poco::JSON::Parser().parse(snapshot).extract<Object::Ptr>();
+    Array::Ptr delayed = root->getArray("delayed");
+    for (std::size_t i = 0; delayed && i < delayed->size(); ++i) {
+      Object::Ptr d = delayed->getObject(i);
+      Object::Ptr event = d->getObject("event");
+      timers.push_back(TimerView{event ? event->getValue<std::string>("name") : "",
+                                 d->getValue<TimeMs>("due")});
+    }
+  } catch (const std::exception&) {
+    // A snapshot without timers (or of another format) shows none.
+  }
+  return timers;
+}
+
+std::string EventTitle(const model::Chart& chart, const std::string& name) {
+  for (const auto& t : chart.event_titles) {
+    if (t.name == name) return t.title;
+  }
+  return "";
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+namespace {
+
+}  // namespace
+
+Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
+  Result<store::Transaction> tx = store_.BeginRead();
+  if (!tx.ok()) return tx.status();
+  Result<std::optional<store::InstanceRow>> found = store::FindInstance(*tx, instance_id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
+  const store::InstanceRow& row = **found;
+  Result<LoadedDefinition> def = definitions_.Get(*tx, row.workflow_id, row.workflow_version);
+  if (!def.ok()) return def.status();
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
+  if (!m.ok()) return m.status();
+  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  if (!params.ok()) return params.status();
+  InterpreterOptions io;
+  io.session_id = row.instance_id;
+  io.params_json = *params;
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
+  if (!it.ok()) return it.status();
+
+  InstanceView v;
+  v.instance_id = row.instance_id;
+  v.workflow_id = row.workflow_id;
+  v.workflow_version = row.workflow_version;
+  v.workflow_title = def->chart->title;
+  v.workflow_hash = def->row.hash;
+  v.municipality_id = m->id;
+  v.municipality_name = m->name;
+  v.status = row.status;
+  v.last_seq = row.last_seq;
+  v.created_at = row.created_at;
+  v.updated_at = row.updated_at;
+  for (const std::string& id : (*it)->Configuration()) {
+    int index = def->chart->FindState(id);
+    v.stages.push_back(StageView{id, index >= 0 ? def->chart->states[index].title : ""});
+  }
+  Result<std::string> data = (*it)->DataJson();
+  if (data.ok()) v.data_json = *data;
+  Result<std::vector<store::DeadlineRow>> deadlines = store::AllDeadlines(*tx, instance_id);
+  if (!deadlines.ok()) return deadlines.status();
+  for (int pass = 0; pass < 2; ++pass) {  // open ones first
+    for (const auto& d : *deadlines) {
+      if ((d.state == store::kDeadlineOpen) != (pass == 0)) continue;
+      v.deadlines.push_back(
+          DeadlineView{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state,
+                       d.owner_state});
+    }
+  }
+  v.timers = TimersOf(row.snapshot);
+  Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
+  if (!events.ok()) return events.status();
+  for (const auto& e : *events) {
+    v.history.push_back(HistoryEntry{e.seq, e.name, EventTitle(*def->chart, e.name), e.at,
+                                     e.actor, e.outcome});
+  }
+  return v;
+}
+
+Result<std::vector<InstanceSummary>> InstanceService::List() {
+  Result<store::Transaction> tx = store_.BeginRead();
+  if (!tx.ok()) return tx.status();
+  Result<std::vector<store::InstanceRow>> rows = store::ListInstances(*tx);
+  if (!rows.ok()) return rows.status();
+  std::vector<InstanceSummary> out;
+  for (const auto& r : *rows) {
+    out.push_back(InstanceSummary{r.instance_id, r.workflow_id, r.workflow_version,
+                                  r.municipality_id, r.status, r.last_seq, r.updated_at});
+  }
+  return out;
+}
+
+Result<std::string> InstanceService::Replay(const std::string& instance_id) {
+  Result<store::Transaction> tx = store_.BeginRead();
+  if (!tx.ok()) return tx.status();
+  Result<std::optional<store::InstanceRow>> found = store::FindInstance(*tx, instance_id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
+  const store::InstanceRow& row = **found;
+  Result<LoadedDefinition> def = definitions_.Get(*tx, row.workflow_id, row.workflow_version);
+  if (!def.ok()) return def.status();
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
+  if (!m.ok()) return m.status();
+  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  if (!params.ok()) return params.status();
+  Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
+  if (!events.ok()) return events.status();
+  if (events->empty() || events->front().name != kStartEvent) {
+    return Status::DataError("instance " + instance_id + ": the event log does not begin with " +
+                             kStartEvent);
+  }
+  InterpreterOptions io;
+  io.session_id = row.instance_id;
+  io.params_json = *params;
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(def->chart, io);
+  if (!it.ok()) return it.status();
+  for (const store::EventRow& e : *events) {
+    Result<StepResult> step = Status::Ok();
+    if (e.seq == 0) {
+      step = (*it)->Start(e.at);
+      if (step.ok() && e.data.find_first_not_of(" \t\r\n{}") != std::string::npos) {
+        KOOP_RETURN_IF_ERROR(ApplyInitialData(**it, e.data));
+      }
+    } else if (e.name == kAdvanceEvent) {
+      step = (*it)->AdvanceTo(e.at);
+    } else {
+      step = (*it)->Fire(e.name, e.data, e.at);
+    }
+    if (!step.ok()) return step.status().WithContext("replaying event " + std::to_string(e.seq));
+    (void)(*it)->TakeEffects();
+  }
+  Result<std::string> snapshot = (*it)->Snapshot();
+  if (!snapshot.ok()) return snapshot.status();
+  if (*snapshot != row.snapshot) {
+    std::size_t at = 0;
+    while (at < snapshot->size() && at < row.snapshot.size() && (*snapshot)[at] == row.snapshot[at]) {
+      ++at;
+    }
+    return Status::DataError("instance " + instance_id + ": replaying " +
+                             std::to_string(events->size()) +
+                             " events does not reproduce the stored snapshot (first difference at "
+                             "character " + std::to_string(at) + ")");
+  }
+  return snapshot;
+}
+
+}  // namespace koop::exec
+
+namespace koop {
+
+std::string InstanceViewToJson(const InstanceView& v) {
+  using exec::NewObject;
+  using Poco::JSON::Array;
+  using Poco::JSON::Object;
+  Object::Ptr root = NewObject();
+  root->set("format", 1);
+  root->set("instance", v.instance_id);
+  Object::Ptr wf = NewObject();
+  wf->set("id", v.workflow_id);
+  wf->set("version", v.workflow_version);
+  wf->set("title", v.workflow_title);
+  wf->set("hash", v.workflow_hash);
+  root->set("workflow", wf);
+  Object::Ptr mun = NewObject();
+  mun->set("id", v.municipality_id);
+  mun->set("name", v.municipality_name);
+  root->set("municipality", mun);
+  root->set("status", v.status);
+  root->set("lastSeq", v.last_seq);
+  Array::Ptr stages = new Array();
+  for (const auto& s : v.stages) {
+    Object::Ptr o = NewObject();
+    o->set("id", s.id);
+    o->set("title", s.title);
+    stages->add(o);
+  }
+  root->set("stages", stages);
+  try {
+    root->set("data", Poco::JSON::Parser().parse(v.data_json));
+  } catch (const std::exception&) {
+    root->set("data", Object::Ptr(NewObject()));
+  }
+  Array::Ptr deadlines = new Array();
+  for (const auto& d : v.deadlines) {
+    Object::Ptr o = NewObject();
+    o->set("id", d.id);
+    o->set("occurrence", d.occurrence);
+    o->set("title", d.title);
+    o->set("dueDate", d.due_date);
+    o->set("dueAt", FormatInstantUtc(d.due_at));
+    o->set("state", d.state);
+    o->set("ownerState", d.owner_state);
+    deadlines->add(o);
+  }
+  root->set("deadlines", deadlines);
+  Array::Ptr timers = new Array();
+  for (const auto& t : v.timers) {
+    Object::Ptr o = NewObject();
+    o->set("event", t.event);
+    o->set("dueAt", FormatInstantUtc(t.due_at));
+    timers->add(o);
+  }
+  root->set("timers", timers);
+  Array::Ptr history = new Array();
+  for (const auto& h : v.history) {
+    Object::Ptr o = NewObject();
+    o->set("seq", h.seq);
+    o->set("event", h.event);
+    o->set("title", h.event_title);
+    o->set("at", FormatInstantUtc(h.at));
+    o->set("actor", h.actor);
+    o->set("outcome", h.outcome);
+    history->add(o);
+  }
+  root->set("history", history);
+  root->set("createdAt", FormatInstantUtc(v.created_at));
+  root->set("updatedAt", FormatInstantUtc(v.updated_at));
+  std::ostringstream out;
+  root->stringify(out, 2);
+  return out.str();
+}
+
+}  // namespace koop

@@ -1,0 +1,305 @@
+// Reading municipality files with libxml2: no network, no entities, no DTD (a DOCTYPE is refused).
+// All problems are collected and reported together with their places.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "municipality/municipality.h"
+
+namespace koop::municipality {
+namespace {
+
+const std::set<std::string>& InstitutionTypes() {
+  static const std::set<std::string> kTypes = {
+      "OPS",   "PCPR",          "ROPS",  "school", "police", "health", "labour-office",
+      "court", "NGO",           "local-government", "church", "other"};
+  return kTypes;
+}
+
+const char* const kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+class Reader {
+ public:
+  Reader(const std::string& text, const std::string& name) : text_(text), name_(name) {
+    std::size_t start = 0;
+    line_starts_.push_back(0);
+    while ((start = text.find('\n', start)) != std::string::npos) line_starts_.push_back(++start);
+  }
+
+  void Error(const xmlNode* node, const std::string& message) {
+    int line = node ? static_cast<int>(xmlGetLineNo(node)) : 0;
+    int col = 1;
+    if (node && line > 0 && static_cast<std::size_t>(line) <= line_starts_.size()) {
+      std::size_t from = line_starts_[line - 1];
+      std::size_t to = text_.find('\n', from);
+      std::string_view l(text_.data() + from, (to == std::string::npos ? text_.size() : to) - from);
+      std::size_t at = l.find(std::string("<") + reinterpret_cast<const char*>(node->name));
+      if (at == std::string_view::npos) at = l.find(':' + std::string(reinterpret_cast<const char*>(node->name)));
+      if (at != std::string_view::npos) col = static_cast<int>(at) + 1;
+    }
+    errors_ << name_ << ':' << line << ':' << col << ": " << message << '\n';
+    ++count_;
+  }
+  bool failed() const { return count_ > 0; }
+  std::string errors() const {
+    std::string e = errors_.str();
+    if (!e.empty()) e.pop_back();
+    return e;
+  }
+
+ private:
+  const std::string& text_;
+  std::string name_;
+  std::vector<std::size_t> line_starts_;
+  std::ostringstream errors_;
+  int count_ = 0;
+};
+
+std::string Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+std::string Attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::vector<const xmlNode*> Children(const xmlNode* n) {
+  std::vector<const xmlNode*> out;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) out.push_back(c);
+  }
+  return out;
+}
+
+// Requires `attr` and returns it (an error otherwise).
+std::string Required(Reader& r, const xmlNode* n, const char* attr) {
+  std::string v = Attr(n, attr);
+  if (v.empty()) r.Error(n, "<" + Name(n) + "> needs a non-empty '" + attr + "' attribute");
+  return v;
+}
+
+bool ParseHhMm(const std::string& text, int* minutes) {
+  static const std::regex kTime("([01][0-9]|2[0-3]):([0-5][0-9])");
+  std::smatch m;
+  if (!std::regex_match(text, m, kTime)) return false;
+  *minutes = std::stoi(m[1]) * 60 + std::stoi(m[2]);
+  return true;
+}
+
+bool ValidDate(const std::string& text) {
+  static const std::regex kDate("([0-9]{4})-([0-9]{2})-([0-9]{2})");
+  std::smatch m;
+  if (!std::regex_match(text, m, kDate)) return false;
+  int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
+}
+
+void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std::string>& ids) {
+  Institution inst;
+  inst.id = Required(r, n, "id");
+  inst.name = Required(r, n, "name");
+  inst.type = Required(r, n, "type");
+  if (!inst.type.empty() && !InstitutionTypes().count(inst.type)) {
+    r.Error(n, "unknown institution type '" + inst.type +
+                   "' (OPS, PCPR, ROPS, school, police, health, labour-office, court, NGO, "
+                   "local-government, church, other)");
+  }
+  if (!inst.id.empty() && !ids.insert(inst.id).second) {
+    r.Error(n, "duplicate institution id '" + inst.id + "'");
+  }
+  inst.email = Attr(n, "email");
+  inst.phone = Attr(n, "phone");
+  inst.roles = Words(Attr(n, "roles"));
+  for (const xmlNode* c : Children(n)) {
+    std::string tag = Name(c);
+    if (tag == "address") {
+      inst.street = Attr(c, "street");
+      inst.postal_code = Attr(c, "postal-code");
+      inst.city = Attr(c, "city");
+      static const std::regex kPostal("[0-9]{2}-[0-9]{3}");
+      if (!inst.postal_code.empty() && !std::regex_match(inst.postal_code, kPostal)) {
+        r.Error(c, "postal code '" + inst.postal_code + "' is not NN-NNN");
+      }
+    } else if (tag == "contact") {
+      Contact contact{Required(r, c, "name"), Attr(c, "email"), Attr(c, "phone"),
+                      Words(Attr(c, "roles"))};
+      inst.contacts.push_back(contact);
+    } else {
+      r.Error(c, "unexpected <" + tag + "> in <institution> (address, contact)");
+    }
+  }
+  m.institutions.push_back(inst);
+}
+
+void ReadOfficeHours(Reader& r, const xmlNode* n, Municipality& m) {
+  m.has_office_hours = true;
+  for (const xmlNode* c : Children(n)) {
+    if (Name(c) != "day") {
+      r.Error(c, "unexpected <" + Name(c) + "> in <office-hours> (day)");
+      continue;
+    }
+    std::string wd = Required(r, c, "weekday");
+    int index = -1;
+    for (int i = 0; i < 7; ++i) {
+      if (wd == kWeekdays[i]) index = i;
+    }
+    if (index < 0) {
+      if (!wd.empty()) r.Error(c, "weekday '" + wd + "' is not one of mon tue wed thu fri sat sun");
+      continue;
+    }
+    if (Attr(c, "closed") == "true") continue;
+    int open = 0, close = 0;
+    if (!ParseHhMm(Attr(c, "open"), &open) || !ParseHhMm(Attr(c, "close"), &close)) {
+      r.Error(c, "office hours need open=\"HH:MM\" and close=\"HH:MM\" (or closed=\"true\")");
+      continue;
+    }
+    if (close <= open) r.Error(c, "office closes before it opens");
+    m.office_hours[index] = OfficeDay{open, close};
+  }
+}
+
+void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
+  m.id = Required(r, root, "id");
+  static const std::regex kId("[a-z0-9][a-z0-9._-]*");
+  if (!m.id.empty() && !std::regex_match(m.id, kId)) {
+    r.Error(root, "municipality id '" + m.id + "' must be lower-case letters, digits, '.', '_', '-'");
+  }
+  m.name = Required(r, root, "name");
+  m.teryt = Attr(root, "teryt");
+  static const std::regex kTeryt("[0-9]{7}");
+  if (!m.teryt.empty() && !std::regex_match(m.teryt, kTeryt)) {
+    r.Error(root, "TERYT code '" + m.teryt + "' must be 7 digits");
+  }
+  std::set<std::string> institution_ids;
+  for (const xmlNode* section : Children(root)) {
+    std::string tag = Name(section);
+    if (tag == "params") {
+      for (const xmlNode* p : Children(section)) {
+        if (Name(p) != "param") {
+          r.Error(p, "unexpected <" + Name(p) + "> in <params> (param)");
+          continue;
+        }
+        std::string name = Required(r, p, "name");
+        if (!xmlHasProp(p, reinterpret_cast<const xmlChar*>("value"))) {
+          r.Error(p, "<param> needs a 'value' attribute");
+        }
+        if (!name.empty() && !m.params.emplace(name, Attr(p, "value")).second) {
+          r.Error(p, "parameter '" + name + "' is bound twice");
+        }
+      }
+    } else if (tag == "institutions") {
+      for (const xmlNode* i : Children(section)) {
+        if (Name(i) != "institution") {
+          r.Error(i, "unexpected <" + Name(i) + "> in <institutions> (institution)");
+          continue;
+        }
+        ReadInstitution(r, i, m, institution_ids);
+      }
+    } else if (tag == "office-hours") {
+      ReadOfficeHours(r, section, m);
+    } else if (tag == "closures") {
+      for (const xmlNode* c : Children(section)) {
+        std::string date = Attr(c, "date");
+        if (Name(c) != "closure") {
+          r.Error(c, "unexpected <" + Name(c) + "> in <closures> (closure)");
+        } else if (!ValidDate(date)) {
+          r.Error(c, "closure date '" + date + "' is not a valid YYYY-MM-DD date");
+        } else {
+          m.closures.push_back(ClosureDay{date, Attr(c, "reason")});
+        }
+      }
+    } else if (tag == "workflows") {
+      for (const xmlNode* w : Children(section)) {
+        if (Name(w) != "workflow") {
+          r.Error(w, "unexpected <" + Name(w) + "> in <workflows> (workflow)");
+          continue;
+        }
+        std::string ref = Required(r, w, "ref");
+        if (!ref.empty()) m.workflows.push_back(ref);
+      }
+    } else {
+      r.Error(section, "unexpected <" + tag +
+                           "> in <municipality> (params, institutions, office-hours, closures, "
+                           "workflows)");
+    }
+  }
+}
+
+}  // namespace
+
+bool Municipality::UsesWorkflow(const std::string& workflow_id) const {
+  return std::find(workflows.begin(), workflows.end(), workflow_id) != workflows.end();
+}
+
+Result<Municipality> ParseMunicipality(const std::string& xml, const std::string& name) {
+  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos) {
+    return Status::DataError(name + ":1:1: a DOCTYPE or ENTITY declaration is not allowed");
+  }
+  xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), "UTF-8",
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) {
+    const xmlError* e = xmlGetLastError();
+    std::string msg = e && e->message ? e->message : "not well-formed XML\n";
+    if (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    return Status::DataError(name + ":" + std::to_string(e ? e->line : 0) + ":" +
+                             std::to_string(e && e->int2 > 0 ? e->int2 : 1) + ": " + msg);
+  }
+  Reader r(xml, name);
+  Municipality m;
+  m.file = name;
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  std::string ns = root && root->ns && root->ns->href
+                       ? reinterpret_cast<const char*>(root->ns->href) : "";
+  if (!root || Name(root) != "municipality" || ns != kMunicipalityNamespace) {
+    r.Error(root, std::string("the root element must be <municipality xmlns=\"") +
+                      kMunicipalityNamespace + "\">");
+  } else {
+    ReadRoot(r, root, m);
+  }
+  xmlFreeDoc(doc);
+  if (r.failed()) return Status::DataError(r.errors());
+  return m;
+}
+
+Result<Municipality> LoadMunicipality(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NoInput(path + ": cannot open the municipality file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return ParseMunicipality(s.str(), path);
+}
+
+Result<std::string> FindMunicipalityFile(const std::string& dir, const std::string& id_or_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".xml")) {
+    if (fs::is_regular_file(id_or_path, ec)) return id_or_path;
+    return Status::NoInput(id_or_path + ": no such municipality file");
+  }
+  std::vector<std::string> tried = {(fs::path(dir) / (id_or_path + ".xml")).string(),
+                                    (fs::path(dir) / "municipalities" / (id_or_path + ".xml")).string()};
+  for (const std::string& p : tried) {
+    if (fs::is_regular_file(p, ec)) return p;
+  }
+  return Status::NoInput("unknown municipality '" + id_or_path + "' (looked for " + tried[0] +
+                         " and " + tried[1] + "; see --municipalities)");
+}
+
+}  // namespace koop::municipality
