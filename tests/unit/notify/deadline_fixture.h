@@ -40,8 +40,11 @@ class DeadlineDb {
     }
     uri_ = uri;
     store_ = std::move(store::Store::Open(uri).value());
+    // A workflow id of its own, so fixtures can share one PostgreSQL database.
+    std::string unique = Poco::TemporaryFile::tempName();
+    workflow_ = "case-" + unique.substr(unique.rfind('/') + 1);
     auto tx = store_->BeginWrite();
-    Check(store::InsertDefinition(*tx, {"case", "1", "hash", "<scxml/>", "case.xml", 0}));
+    Check(store::InsertDefinition(*tx, {workflow_, "1", workflow_, "<scxml/>", "case.xml", 0}));
     Check(tx->Commit());
   }
   ~DeadlineDb() {
@@ -59,9 +62,13 @@ class DeadlineDb {
 
   void AddInstance(const std::string& id) {
     auto tx = store_->BeginWrite();
+    Check(store::InsertInstance(*tx, InstanceRowFor(id)));
+    Check(tx->Commit());
+  }
+  store::InstanceRow InstanceRowFor(const std::string& id) const {
     store::InstanceRow row;
     row.instance_id = id;
-    row.workflow_id = "case";
+    row.workflow_id = workflow_;
     row.workflow_version = "1";
     row.municipality_id = "sieradz";
     row.municipality = MunicipalityJson();
@@ -69,19 +76,32 @@ class DeadlineDb {
     row.snapshot = std::string(R"({"data":{"family":{"name":")") + kPersonalName +
                    R"(","pesel":")" + kPersonalPesel + R"(","diagnosis":")" + kPersonalDiagnosis +
                    R"("}}})";
-    Check(store::InsertInstance(*tx, row));
-    Check(tx->Commit());
+    return row;
   }
 
   void AddDeadline(const std::string& instance, const std::string& id, const std::string& due,
                    const std::string& remind = R"(["P2D","P1D"])",
                    const std::string& to = R"(["coordinator"])") {
     auto tx = store_->BeginWrite();
+    AddDeadline(*tx, instance, id, due, remind, to);
+    Check(tx->Commit());
+  }
+  // Many instances with one deadline each, in one transaction (instance ids PREFIX-0, PREFIX-1...).
+  void AddMany(const std::string& prefix, int n, const std::string& due, const std::string& remind) {
+    auto tx = store_->BeginWrite();
+    for (int i = 0; i < n; ++i) {
+      std::string id = prefix + "-" + std::to_string(i);
+      Check(store::InsertInstance(*tx, InstanceRowFor(id)));
+      AddDeadline(*tx, id, "task", due, remind, R"(["coordinator"])");
+    }
+    Check(tx->Commit());
+  }
+  static void AddDeadline(store::Transaction& tx, const std::string& instance, const std::string& id,
+                          const std::string& due, const std::string& remind, const std::string& to) {
     Date d = Date::Parse(due).value();
     store::DeadlineRow row{instance, id, 1, "Wysłanie zaproszeń na posiedzenie GGK", due,
                            WarsawEndOfDay(d), store::kDeadlineOpen, "ggk", remind, to, 0, 0};
-    Check(store::InsertDeadline(*tx, row));
-    Check(tx->Commit());
+    Check(store::InsertDeadline(tx, row));
   }
 
   void Close(const std::string& instance, const std::string& id) {
@@ -96,6 +116,7 @@ class DeadlineDb {
  private:
   std::string path_;
   std::string uri_;
+  std::string workflow_;
   std::unique_ptr<store::Store> store_;
 };
 
