@@ -8,6 +8,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "koop/engine.h"
 #include "koop/reminders.h"
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
@@ -78,14 +79,41 @@ Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string
   return notify::NewSmtpChannel(smtp);
 }
 
+// Raises deadline events through the public Engine, one transaction per event (opened on first
+// use: most ticks raise none).
+class EngineEventSink final : public notify::EventSink {
+ public:
+  explicit EngineEventSink(const ReminderOptions& options) {
+    options_.db_uri = options.db_uri;
+    options_.create_if_missing = false;
+    options_.actor = "scheduler";
+    options_.workflows_dir = options.workflows_dir;
+    options_.municipalities_dir = options.municipalities_dir;
+  }
+  Status Raise(const std::string& instance_id, const std::string& event, TimeMs at) override {
+    if (!engine_) {
+      Result<std::unique_ptr<Engine>> engine = Engine::Open(options_);
+      if (!engine.ok()) return Status::IoError(engine.status().message());
+      engine_ = std::move(*engine);
+    }
+    Result<StepOutcome> fired = engine_->Fire(FireRequest{instance_id, event, "{}", at});
+    return fired.status();
+  }
+
+ private:
+  EngineOptions options_;
+  std::unique_ptr<Engine> engine_;
+};
+
 class ReminderServiceImpl final : public ReminderService {
  public:
   ReminderServiceImpl(std::unique_ptr<store::Store> store, notify::ReminderTemplates templates,
                       std::unique_ptr<notify::Channel> email, const ReminderOptions& options,
                       notify::SchedulerOptions scheduler_options)
       : store_(std::move(store)),
+        sink_(options),
         scheduler_(*store_, std::move(templates), std::move(email),
-                   notify::NewLogChannel(*options.log), nullptr, std::move(scheduler_options)) {
+                   notify::NewLogChannel(*options.log), &sink_, std::move(scheduler_options)) {
     scheduler_.set_dry_run_output(options.log);
   }
 
@@ -99,6 +127,7 @@ class ReminderServiceImpl final : public ReminderService {
 
  private:
   std::unique_ptr<store::Store> store_;
+  EngineEventSink sink_;
   notify::ReminderScheduler scheduler_;
 };
 
