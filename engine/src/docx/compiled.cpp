@@ -32,6 +32,30 @@ void CompileExpressions(std::vector<Tok>* toks, const std::string& part,
   }
 }
 
+// Joins neighbouring literal tokens so rendering appends few, long strings.
+void MergeLiterals(std::vector<Tok>* toks) {
+  std::vector<Tok> out;
+  out.reserve(toks->size());
+  for (Tok& t : *toks) {
+    bool literal = t.kind == TokKind::kTag || t.kind == TokKind::kContent;
+    if (literal && !out.empty() && out.back().kind == TokKind::kContent) {
+      out.back().value += t.value;
+      continue;
+    }
+    if (literal) {
+      Tok c;
+      c.kind = TokKind::kContent;
+      c.lindex = t.lindex;
+      c.value = std::move(t.value);
+      out.push_back(std::move(c));
+      continue;
+    }
+    if (!t.sub.empty()) MergeLiterals(&t.sub);
+    out.push_back(std::move(t));
+  }
+  toks->swap(out);
+}
+
 bool HasPlaceholders(const std::vector<Tok>& toks) {
   for (const Tok& t : toks) {
     if (t.kind == TokKind::kValue || t.kind == TokKind::kLoopOpen) return true;
@@ -82,8 +106,15 @@ Result<std::shared_ptr<const CompiledTemplate>> CompileTemplate(const std::strin
     bool has_tags = HasPlaceholders(toks);
     toks = PairLoops(std::move(toks), ctx, &errors);
     CompileExpressions(&toks, name, &errors);
-    part.dynamic = has_tags || Uncorrupt(*xml) != *xml;
-    if (part.dynamic) part.toks = std::move(toks);
+    std::string repaired = *xml;
+    Uncorrupt(&repaired);
+    part.dynamic = has_tags || repaired != *xml;
+    part.always_repair = repaired != *xml;
+    if (part.dynamic) {
+      MergeLiterals(&toks);
+      part.toks = std::move(toks);
+      part.original = *xml;
+    }
     part.sections = std::move(ctx.sections);
     part.size_hint = xml->size() + xml->size() / 4;
     tmpl->parts.push_back(std::move(part));

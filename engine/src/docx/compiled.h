@@ -3,6 +3,7 @@
 // renders, also from several threads.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,9 +19,14 @@ struct CompiledPart {
   std::string name;
   bool is_main = false;
   bool dynamic = false;   // false: copied from the template unchanged
+  bool always_repair = false;  // the template part itself needs docxtemplater's repairs
   std::vector<Tok> toks;  // when dynamic
   std::vector<Section> sections;  // main part: its section properties
   size_t size_hint = 0;           // template part size, to reserve output
+  std::string original;           // when dynamic: the template's XML of the part
+  // Size of the last rendered output, to reserve the right size up front next time (growing a
+  // multi-megabyte string by doubling costs more than rendering it).
+  std::shared_ptr<std::atomic<size_t>> size_seen = std::make_shared<std::atomic<size_t>>(0);
 };
 
 struct CompiledTemplate {

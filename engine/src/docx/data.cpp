@@ -3,7 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
 
 #include <limits>
@@ -69,10 +69,102 @@ Data FromPoco(const Poco::Dynamic::Var& v) {
   return out;
 }
 
+namespace {
+
+// Builds Data straight from Poco's JSON parser events, without the intermediate Var tree.
+class DataHandler : public Poco::JSON::Handler {
+ public:
+  void reset() override {
+    root_ = Data();
+    stack_.clear();
+    keys_.clear();
+  }
+  void startObject() override { Open(Data::Type::kObject); }
+  void endObject() override { Close(); }
+  void startArray() override { Open(Data::Type::kArray); }
+  void endArray() override { Close(); }
+  void key(const std::string& k) override { keys_.push_back(k); }
+  void null() override { Add(Data()); }
+  void value(int v) override { Int(v); }
+  void value(unsigned v) override { Int(v); }
+  void value(Poco::Int64 v) override { Int(v); }
+  void value(Poco::UInt64 v) override {
+    if (v <= static_cast<Poco::UInt64>(std::numeric_limits<int64_t>::max())) {
+      Int(static_cast<int64_t>(v));
+    } else {
+      Data d;
+      d.type = Data::Type::kDouble;
+      d.d = static_cast<double>(v);
+      Add(std::move(d));
+    }
+  }
+  void value(const std::string& v) override {
+    Data d;
+    d.type = Data::Type::kString;
+    d.s = v;
+    Add(std::move(d));
+  }
+  void value(double v) override {
+    Data d;
+    d.type = Data::Type::kDouble;
+    d.d = v;
+    Add(std::move(d));
+  }
+  void value(bool v) override {
+    Data d;
+    d.type = Data::Type::kBool;
+    d.b = v;
+    Add(std::move(d));
+  }
+  Data Take() { return std::move(root_); }
+
+ private:
+  void Int(int64_t v) {
+    Data d;
+    d.type = Data::Type::kInt;
+    d.i = v;
+    Add(std::move(d));
+  }
+  // Containers are built in place: stack_ holds pointers into their parents, which do not move
+  // while a child is open because only the innermost container grows.
+  void Open(Data::Type type) {
+    Data d;
+    d.type = type;
+    Data* slot = Add(std::move(d));
+    stack_.push_back(slot);
+  }
+  void Close() {
+    if (!stack_.empty()) stack_.pop_back();
+  }
+  Data* Add(Data d) {
+    if (stack_.empty()) {
+      root_ = std::move(d);
+      return &root_;
+    }
+    Data* top = stack_.back();
+    if (top->type == Data::Type::kArray) {
+      top->items.push_back(std::move(d));
+      return &top->items.back();
+    }
+    std::string k = keys_.empty() ? std::string() : std::move(keys_.back());
+    if (!keys_.empty()) keys_.pop_back();
+    top->members.emplace_back(std::move(k), std::move(d));
+    return &top->members.back().second;
+  }
+
+  Data root_;
+  std::vector<Data*> stack_;
+  std::vector<std::string> keys_;
+};
+
+}  // namespace
+
 Result<Data> ParseJson(const std::string& text, const std::string& label) {
   try {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-    return FromPoco(parser.parse(text));
+    Poco::SharedPtr<DataHandler> handler = new DataHandler();
+    Poco::JSON::Parser parser(handler);
+    parser.parse(text);
+    return handler->Take();
   } catch (const Poco::Exception& e) {
     return Status::DataError(label + ": invalid JSON: " + e.displayText());
   } catch (const std::exception& e) {

@@ -568,6 +568,28 @@ Val Evaluate(const Expr& e, const Scopes& scopes, std::vector<std::string>* erro
   }
 }
 
+const Data* LookupPath(const Expr& e, const Scopes& scopes) {
+  const auto& list = scopes.list;
+  for (size_t num = list.size(); num-- > 0;) {
+    if (e.path.empty()) {
+      if (list[num] && !list[num]->is_null()) return list[num];
+      continue;
+    }
+    const std::string& first = e.path[0];
+    const Data* d = list[num]->Find(first);
+    if (!d || d->is_null()) {
+      d = nullptr;
+      for (size_t k = list.size(); k-- > 0 && !d;) {
+        const Data* hit = list[k]->Find(first);
+        if (hit && !hit->is_null()) d = hit;
+      }
+    }
+    for (size_t k = 1; d && k < e.path.size(); ++k) d = d->Find(e.path[k]);
+    if (d && !d->is_null()) return d;
+  }
+  return nullptr;
+}
+
 void CollectPaths(const Expr& e, std::vector<std::string>* out) {
   switch (e.op) {
     case Expr::Op::kPath: {

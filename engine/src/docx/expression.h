@@ -53,6 +53,10 @@ Result<std::shared_ptr<const Expr>> CompileExpr(const std::string& text);
 // result is null/undefined. Filter failures are appended to `errors`.
 Val Evaluate(const Expr& e, const Scopes& scopes, std::vector<std::string>* errors);
 
+// The fast path for a kPath expression without $index or .length: the data node it names, with
+// the same scope climbing as Evaluate, or nullptr when missing or null.
+const Data* LookupPath(const Expr& e, const Scopes& scopes);
+
 // Root identifiers and paths the expression reads ("person.name"), for `koop tags`.
 void CollectPaths(const Expr& e, std::vector<std::string>* out);
 

@@ -423,6 +423,11 @@ std::vector<Tok> PostParse(std::vector<Tok> toks, const PartContext& ctx,
         break;
       }
       base.loop->last_is_paragraph_end = !sub.empty() && IsTagEnd(sub.back(), "w:p");
+      for (auto it = sub.rbegin(); it != sub.rend(); ++it) {
+        if (it->kind == TokKind::kContent && IsWhiteSpace(it->value)) continue;
+        base.loop->body_ends_with_table = IsTagEnd(*it, "w:tbl");
+        break;
+      }
       out.push_back(std::move(base));
       inner.clear();
       ++pi;

@@ -26,25 +26,52 @@ struct Ctx {
   const RenderSettings* settings;
   const std::vector<Section>* sections;
   std::vector<std::string>* problems;
+  bool needs_repair = false;  // a loop rendered nothing or repeated a trailing table
 };
 
-// Escapes a value for w:t; drops control characters Word rejects.
-void AppendText(std::string* out, const std::string& s) {
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&apos;"; break;
-      default: *out += c;
+// Escapes a value for w:t, drops control characters Word rejects, and turns newlines into line
+// breaks that repeat the run's formatting.
+void AppendValue(std::string* out, const std::string& s, const std::string& run_props) {
+  size_t plain = 0;  // start of the pending run of characters that need no escaping
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    const char* rep;
+    switch (u) {
+      case '&': rep = "&amp;"; break;
+      case '<': rep = "&lt;"; break;
+      case '>': rep = "&gt;"; break;
+      case '"': rep = "&quot;"; break;
+      case '\'': rep = "&apos;"; break;
+      case '\n': rep = nullptr; break;
+      default:
+        if (u >= 0x20 || u == '\t' || u == '\r') continue;
+        rep = "";
+    }
+    out->append(s, plain, i - plain);
+    plain = i + 1;
+    if (rep) {
+      *out += rep;
+    } else {
+      *out += "</w:t></w:r><w:r><w:br/></w:r><w:r>";
+      *out += run_props;
+      *out += "<w:t xml:space=\"preserve\">";
     }
   }
+  out->append(s, plain, std::string::npos);
 }
 
 void RenderValue(const Tok& t, Ctx& c, std::string* out) {
+  if (t.expr->op == Expr::Op::kPath && !(t.expr->path.size() == 1 && t.expr->path[0] == "$index")) {
+    const Data* d = LookupPath(*t.expr, c.scopes);
+    if (d && d->type == Data::Type::kString) {
+      AppendValue(out, d->s, t.run_props);
+      return;
+    }
+    if (d && d->type != Data::Type::kArray) {
+      AppendValue(out, Val::Of(d).str(), t.run_props);
+      return;
+    }
+  }
   std::vector<std::string> errs;
   Val v = Evaluate(*t.expr, c.scopes, &errs);
   for (const auto& e : errs) c.problems->push_back(*c.part + ": tag \"" + t.value + "\": " + e);
@@ -56,17 +83,7 @@ void RenderValue(const Tok& t, Ctx& c, std::string* out) {
     }
     return;
   }
-  std::string s = v.t == Val::T::kString ? std::move(v.s) : v.str();
-  size_t start = 0;
-  while (true) {
-    size_t nl = s.find('\n', start);
-    AppendText(out, nl == std::string::npos ? s.substr(start) : s.substr(start, nl - start));
-    if (nl == std::string::npos) break;
-    *out += "</w:t></w:r><w:r><w:br/></w:r><w:r>";
-    *out += t.run_props;
-    *out += "<w:t xml:space=\"preserve\">";
-    start = nl + 1;
-  }
+  AppendValue(out, v.t == Val::T::kString ? v.s : v.str(), t.run_props);
 }
 
 void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out);
@@ -136,6 +153,7 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
   };
 
   const Data* current = c.scopes.list.back();
+  size_t before = out->size();
   bool shown;
   bool falsy = !v.truthy() || (v.is_array() && v.node->items.empty());
   if (falsy) {
@@ -154,7 +172,9 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
     if (!t.inverted) iterate(current, 0, 1, false);
     shown = !t.inverted;
   }
+  if (out->size() == before || info.body_ends_with_table) c.needs_repair = true;
   if (!shown) {
+    c.needs_repair = true;
     if (!info.last_paragraph_sect_pr.empty()) {
       if (info.paragraph_loop) {
         *out += "<w:p><w:pPr>" + info.last_paragraph_sect_pr + "</w:pPr></w:p>";
@@ -189,9 +209,13 @@ Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderS
     c.scopes.list.push_back(&data);
     c.scopes.indexes.push_back(-1);
     std::string xml;
-    xml.reserve(part.size_hint);
+    size_t seen = part.size_seen->load(std::memory_order_relaxed);
+    xml.reserve(std::max(part.size_hint, seen + seen / 8));
     RenderList(part.toks, c, &xml);
-    (*out)[part.name] = Uncorrupt(xml);
+    part.size_seen->store(xml.size(), std::memory_order_relaxed);
+    if (part.always_repair || c.needs_repair) Uncorrupt(&xml);
+    // A part whose tags all vanished into identical text is copied from the template as is.
+    if (xml != part.original) (*out)[part.name] = std::move(xml);
   }
   if (!problems.empty()) {
     std::string msg = tmpl.path + ": " + std::to_string(problems.size()) + " problem" +

@@ -36,6 +36,7 @@ struct LoopInfo {
   bool has_page_break = false;          // the dropped closing paragraph held a page break
   bool has_page_break_beginning = false;
   bool last_is_paragraph_end = false;   // body's last token is "</w:p>"
+  bool body_ends_with_table = false;    // body ends with "</w:tbl>": repeating it may need repair
   int sect_pr_count = 0;                // sections with header/footer references in the body
   bool add_continuous_type = false;
   int add_next_page = -1;               // index into the part's section list, or -1

@@ -21,11 +21,11 @@ size_t FindStart(const std::string& s, const std::string& name, size_t from) {
   return std::string::npos;
 }
 
-std::string AddParagraphAfterTables(const std::string& s) {
+void AddParagraphAfterTables(std::string* io) {
   static const std::string kEnd = "</w:tbl>";
-  if (s.find(kEnd) == std::string::npos) return s;
+  const std::string& s = *io;
+  if (s.find(kEnd) == std::string::npos) return;
   std::string out;
-  out.reserve(s.size() + 64);
   size_t copied = 0;
   for (size_t p = s.find(kEnd); p != std::string::npos; p = s.find(kEnd, p + 1)) {
     size_t j = p + kEnd.size();
@@ -46,17 +46,20 @@ std::string AddParagraphAfterTables(const std::string& s) {
               s.compare(j, 9, "<w:sectPr") == 0 || s.compare(j, 8, "</w:ftr>") == 0 ||
               s.compare(j, 8, "</w:hdr>") == 0;
     if (ok) continue;
+    if (out.empty()) out.reserve(s.size() + 64);
     out.append(s, copied, j - copied);
     out += "<w:p/>";
     copied = j;
   }
+  if (copied == 0) return;
   out.append(s, copied, std::string::npos);
-  return out;
+  io->swap(out);
 }
 
-std::string ApplyRule(const std::string& s, const std::string& tag,
+void ApplyRule(std::string* io, const std::string& tag,
                       std::initializer_list<const char*> should_contain, const char* value,
                       bool drop) {
+  const std::string& s = *io;
   const std::string end_tag = "</" + tag + ">";
   std::string out;
   size_t copied = 0;
@@ -96,21 +99,20 @@ std::string ApplyRule(const std::string& s, const std::string& tag,
     scan = e + end_tag.size();
     changed = true;
   }
-  if (!changed) return s;
+  if (!changed) return;
   out.append(s, copied, std::string::npos);
-  return out;
+  io->swap(out);
 }
 
 }  // namespace
 
-std::string Uncorrupt(const std::string& xml) {
-  std::string s = AddParagraphAfterTables(xml);
-  s = ApplyRule(s, "w:sdtContent", {"w:p", "w:r", "w:commentRangeStart", "w:sdt"}, "<w:p></w:p>",
-                false);
-  s = ApplyRule(s, "w:tc", {"w:p"}, "<w:p></w:p>", false);
-  s = ApplyRule(s, "w:tr", {"w:tc"}, "", true);
-  s = ApplyRule(s, "w:tbl", {"w:tr"}, "", true);
-  return s;
+void Uncorrupt(std::string* xml) {
+  AddParagraphAfterTables(xml);
+  ApplyRule(xml, "w:sdtContent", {"w:p", "w:r", "w:commentRangeStart", "w:sdt"}, "<w:p></w:p>",
+            false);
+  ApplyRule(xml, "w:tc", {"w:p"}, "<w:p></w:p>", false);
+  ApplyRule(xml, "w:tr", {"w:tc"}, "", true);
+  ApplyRule(xml, "w:tbl", {"w:tr"}, "", true);
 }
 
 }  // namespace koop::docx

@@ -7,6 +7,7 @@
 
 namespace koop::docx {
 
-std::string Uncorrupt(const std::string& xml);
+// Works in place; the string is only rebuilt when something changes.
+void Uncorrupt(std::string* xml);
 
 }  // namespace koop::docx

@@ -182,25 +182,22 @@ Result<std::string> ZipArchive::Read(const std::string& name) const {
 
 Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
                              const std::string& out_path) const {
-  std::string dir = DirName(out_path);
-  std::string tmpl = dir + "/." + BaseName(out_path) + ".tmp-XXXXXX";
-  std::vector<char> tmp_name(tmpl.begin(), tmpl.end());
-  tmp_name.push_back('\0');
-  int fd = ::mkstemp(tmp_name.data());
-  if (fd < 0) return Status::IoError(out_path + ": cannot create file: " + std::strerror(errno));
-  ::close(fd);
-  std::string tmp(tmp_name.data());
-  auto fail = [&](const std::string& msg) {
-    ::unlink(tmp.c_str());
-    return Status::IoError(out_path + ": " + msg);
-  };
-
+  // The archive is assembled in memory and written with one write(): libzip's own file output
+  // would add a temporary file and a rename per document.
   std::string why;
   ZipHandle in(OpenFromBytes(bytes_, &why));
-  if (!in) return fail(why);
-  int zerr = 0;
-  zip_t* out = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &zerr);
-  if (out == nullptr) return fail("cannot create zip");
+  if (!in) return Status::IoError(out_path + ": " + why);
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* mem = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (mem == nullptr) return Status::Internal("libzip: " + ZipErrorText(&error));
+  zip_source_keep(mem);
+  struct SourceFree {
+    void operator()(zip_source_t* s) const { zip_source_free(s); }
+  };
+  std::unique_ptr<zip_source_t, SourceFree> mem_guard(mem);
+  zip_t* out = zip_open_from_source(mem, ZIP_TRUNCATE, &error);
+  if (out == nullptr) return Status::Internal("libzip: " + ZipErrorText(&error));
   ZipHandle out_guard(out);
   for (size_t i = 0; i < entries_.size(); ++i) {
     const ZipEntry& e = entries_[i];
@@ -211,11 +208,11 @@ Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
     } else {
       src = zip_source_zip(out, in.get(), i, ZIP_FL_COMPRESSED, 0, -1);
     }
-    if (src == nullptr) return fail(std::string("zip: ") + zip_strerror(out));
+    if (src == nullptr) return Status::Internal(std::string("libzip: ") + zip_strerror(out));
     zip_int64_t idx = zip_file_add(out, e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {
       zip_source_free(src);
-      return fail(std::string("zip: ") + zip_strerror(out));
+      return Status::Internal(std::string("libzip: ") + zip_strerror(out));
     }
     if (rep != replaced.end()) {
       // Level 1 keeps big generated parts (10,000-row tables) fast; small parts barely differ.
@@ -224,13 +221,51 @@ Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
       zip_set_file_compression(out, idx, e.method, 0);
     }
   }
-  if (zip_close(out) != 0) return fail(std::string("cannot write: ") + zip_strerror(out));
+  if (zip_close(out) != 0) {
+    return Status::Internal(std::string("libzip: cannot assemble the document: ") + zip_strerror(out));
+  }
   out_guard.release();
+  std::string bytes;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_source_stat(mem, &st) != 0 || zip_source_open(mem) != 0) {
+    return Status::Internal("libzip: cannot read the assembled document");
+  }
+  bytes.resize(st.size);
+  zip_int64_t got = zip_source_read(mem, bytes.data(), bytes.size());
+  zip_source_close(mem);
+  if (got != static_cast<zip_int64_t>(bytes.size())) {
+    return Status::Internal("libzip: short read of the assembled document");
+  }
+  return WriteFileAtomically(out_path, bytes);
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  std::string tmpl = DirName(path) + "/." + BaseName(path) + ".tmp-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return Status::IoError(path + ": cannot create file: " + std::strerror(errno));
+  std::string tmp(name.data());
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return Status::IoError(path + ": cannot write: " + std::strerror(err));
+    }
+    done += static_cast<size_t>(n);
+  }
   mode_t mask = ::umask(0);
   ::umask(mask);
-  ::chmod(tmp.c_str(), 0666 & ~mask);
-  if (::rename(tmp.c_str(), out_path.c_str()) != 0) {
-    return fail(std::string("cannot rename into place: ") + std::strerror(errno));
+  ::fchmod(fd, 0666 & ~mask);
+  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return Status::IoError(path + ": cannot write: " + std::strerror(err));
   }
   return Status::Ok();
 }

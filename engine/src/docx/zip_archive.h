@@ -63,6 +63,10 @@ class ZipArchive {
   std::map<std::string, size_t> index_;
 };
 
+// Writes `bytes` to a temporary file beside `path` and renames it into place; on error nothing
+// is left behind.
+Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+
 // True when a zip entry name is a safe relative path.
 bool IsSafeEntryName(const std::string& name);
 
