@@ -188,6 +188,28 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
   }
 }
 
+// Rough output size: literal text, with the bodies of loops over plain paths counted once per
+// item. Reserving it up front saves regrowing (and page-faulting) a multi-megabyte string.
+size_t EstimateSize(const std::vector<Tok>& toks, const Scopes& scopes, int depth) {
+  size_t n = 0;
+  for (const Tok& t : toks) {
+    if (t.kind == TokKind::kContent || t.kind == TokKind::kTag) {
+      n += t.value.size();
+    } else if (t.kind == TokKind::kValue) {
+      n += 16;
+    } else if (t.kind == TokKind::kLoopOpen) {
+      size_t body = EstimateSize(t.sub, scopes, depth + 1);
+      size_t times = 1;
+      if (depth == 0 && t.expr && t.expr->op == Expr::Op::kPath) {
+        const Data* d = LookupPath(*t.expr, scopes);
+        if (d && d->type == Data::Type::kArray) times = d->items.size();
+      }
+      n += body * times;
+    }
+  }
+  return n;
+}
+
 void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out) {
   for (const Tok& t : toks) {
     switch (t.kind) {
@@ -210,7 +232,8 @@ Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderS
     c.scopes.indexes.push_back(-1);
     std::string xml;
     size_t seen = part.size_seen->load(std::memory_order_relaxed);
-    xml.reserve(std::max(part.size_hint, seen + seen / 8));
+    size_t estimate = EstimateSize(part.toks, c.scopes, 0);
+    xml.reserve(std::max({part.size_hint, seen + seen / 8, estimate + estimate / 4}));
     RenderList(part.toks, c, &xml);
     part.size_seen->store(xml.size(), std::memory_order_relaxed);
     if (part.always_repair || c.needs_repair) Uncorrupt(&xml);
