@@ -55,7 +55,9 @@ Result<std::vector<PlannedDeadline>> DeadlinesNeedingAction(Transaction& tx, Tim
                                                             int limit) {
   std::vector<PlannedDeadline> out;
   KOOP_RETURN_IF_ERROR(AppendPlanned(
-      tx, "WHERE d.state = 'open' AND d.next_action_at IS NULL ORDER BY d.due_at LIMIT ?",
+      // No ORDER BY: both conditions are equalities on the (state, next_action_at) index, so the
+      // lookup touches only the unplanned rows (ordering them by due_at would scan them all).
+      tx, "WHERE d.state = 'open' AND d.next_action_at IS NULL LIMIT ?",
       {std::int64_t{limit}}, out));
   int left = limit - static_cast<int>(out.size());
   if (left > 0) {
