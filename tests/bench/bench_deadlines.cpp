@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
                  {instances - 1}).status());
     // Deadline i: instance i % 10000, due in `days` days (the first `due` ones in 2 days, so
     // their P2D reminder is due now; the others 3 days to ~5 years ahead), already planned.
-    std::string days = "(CASE WHEN i < " + std::to_string(due) + " THEN 2 ELSE 3 + i % 1800 END)";
+    std::string days = "CAST(CASE WHEN i < " + std::to_string(due) + " THEN 2 ELSE 3 + i % 1800 END AS BIGINT)";
     std::string due_at = "(" + std::to_string(kNow) + " + " + days + " * " + std::to_string(kDay) + ")";
     std::string due_date = pg ? "to_char(to_timestamp(" + due_at + " / 1000), 'YYYY-MM-DD')"
                               : "date(" + due_at + " / 1000, 'unixepoch')";
