@@ -15,14 +15,14 @@ def agreement_county_municipality():
                   "Model kooperacji w gminach wiejskich – porozumienie powiatowo-gminne")
     t.p("zawarte w dniu {dokument.data | data} w {dokument.miejscowosc_msc}", align="center")
     t.p("pomiędzy:")
-    t.loop_open("czlonkowie")
+    t.loop_open("partnerzy")
     t.p("**{nazwa}**, adres {adres}, w imieniu którego działa {reprezentant},",
         style="Lista numerowana")
-    t.loop_close("czlonkowie")
-    t.loop_open("czlonkowie", inverted=True)
+    t.loop_close("partnerzy")
+    t.loop_open("partnerzy", inverted=True)
     for _ in range(4):
         t.p(PARTY_BLANK, style="Lista numerowana")
-    t.loop_close("czlonkowie")
+    t.loop_close("partnerzy")
     t.p("wszyscy dalej zwani Członkami Partnerskiego Zespołu Kooperacji, łącznie zwani dalej "
         "Stronami.")
 
@@ -183,7 +183,7 @@ def agreement_county_municipality():
           "egzemplarzach, po jednym dla każdej ze Stron.")
 
     t.p("Podpisy Stron:", bold=True, keep=True)
-    t.table(["Instytucja", "Data i podpis"], [9.6, 7.0], loop="czlonkowie",
+    t.table(["Instytucja", "Data i podpis"], [9.6, 7.0], loop="partnerzy",
             cells=["{nazwa}\n{reprezentant}", ""], blank_rows=6, size=10)
     return t
 

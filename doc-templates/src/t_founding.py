@@ -31,7 +31,7 @@ def request_rops():
     t.signatures(["/miejscowość, data/", "/podpis osoby upoważnionej/"],
                  top=["{dokument.miejscowosc}, {dokument.data | data}", "{podpisujacy}"])
     t.note("* właściwe zaznaczyć (☒)")
-    t.note("ROPS kontaktuje się z gminą w ciągu {param.rops_kontakt_dni | liczba: \"dzień\"} "
+    t.note("ROPS kontaktuje się z gminą w ciągu {param.rops_contactDays | liczba: \"dzień\"} "
            "od otrzymania zgłoszenia (podręcznik, pkt 3.1).")
     return t
 
@@ -133,6 +133,6 @@ def information_rops():
     t.note("Załącznik: kopia podpisanego porozumienia o współpracy z dnia "
            "{porozumienie.data | data}.")
     t.note("Informację przekazuje się drogą elektroniczną w ciągu "
-           "{param.rops_informacja_dni | liczba: \"dzień\"} od dnia podpisania porozumienia "
+           "{param.rops_informationDays | liczba: \"dzień\"} od dnia podpisania porozumienia "
            "(podręcznik, pkt 3.5).")
     return t

@@ -1,0 +1,156 @@
+// RenderPack: renders every document of a <k:pack> into a temporary folder, then moves the files
+// into place and writes manifest.json last (through a temporary file), so a failure leaves the
+// output folder as it was.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "koop/docx.h"
+#include "koop/pack.h"
+#include "pack/pack_context.h"
+#include "pack/pack_plan.h"
+
+namespace koop {
+
+namespace fs = std::filesystem;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+std::string Unique(std::string name, std::set<std::string>& used) {
+  if (name.size() < 5 || name.substr(name.size() - 5) != ".docx") name += ".docx";
+  std::string base = name.substr(0, name.size() - 5);
+  for (int i = 2; !used.insert(name).second; ++i) name = base + "-" + std::to_string(i) + ".docx";
+  return name;
+}
+
+Status WriteFileAtomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError(tmp.string() + ": cannot write");
+    out << text;
+    if (!out.flush()) return Status::IoError(tmp.string() + ": cannot write");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Status::IoError(path.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string PackManifestJson(const PackInfo& info, TimeMs at) {
+  Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  root->set("instance", info.instance_id);
+  root->set("workflow", info.workflow_id);
+  root->set("municipality", info.municipality_id);
+  root->set("pack", info.pack_id);
+  root->set("title", info.title);
+  root->set("state", info.state);
+  root->set("stateTitle", info.state_title);
+  root->set("stateActive", info.state_active);
+  root->set("renderedAt", FormatInstantUtc(at));
+  Array::Ptr docs = new Array();
+  for (const auto& d : info.documents) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("file", d.file);
+    o->set("template", d.template_file);
+    if (d.item >= 0) o->set("item", d.item);
+    docs->add(o);
+  }
+  root->set("documents", docs);
+  return pack::ToJson(root) + "\n";
+}
+
+Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
+                            const std::string& pack_id, const std::string& out_dir, TimeMs at,
+                            const PackOptions& options) {
+  auto view = engine.Show(instance_id);
+  if (!view.ok()) return view.status();
+  auto wf = pack::FindWorkflowFile(options.workflows_dir, view->workflow_id);
+  if (!wf.ok()) return wf.status();
+  auto ref = pack::FindPack(*wf, pack_id);
+  if (!ref.ok()) return ref.status();
+  auto ctx = pack::BuildPackContext(*view, *ref->chart, at, options);
+  if (!ctx.ok()) return ctx.status();
+
+  PackInfo info;
+  info.instance_id = instance_id;
+  info.workflow_id = view->workflow_id;
+  info.municipality_id = view->municipality_id;
+  info.pack_id = pack_id;
+  info.title = ref->pack->title;
+  info.state = ref->state->id;
+  info.state_title = ref->state->title;
+  for (const auto& s : view->stages) info.state_active = info.state_active || s.id == info.state;
+
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) return Status::IoError(out_dir + ": " + ec.message());
+  fs::path staging = fs::path(out_dir) / (".pack-" + pack_id + ".tmp");
+  fs::remove_all(staging, ec);
+  fs::create_directories(staging, ec);
+  if (ec) return Status::IoError(staging.string() + ": " + ec.message());
+  auto fail = [&](Status s) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    return s;
+  };
+
+  RenderOptions render;
+  render.blanks = options.blanks;
+  std::set<std::string> used;
+  for (const auto& doc : ref->pack->documents) {
+    std::string file = doc.template_file;
+    auto over = ctx->templates.find(file);
+    if (over != ctx->templates.end()) file = over->second;
+    auto tmpl = DocxTemplate::Open((fs::path(options.templates_dir) / file).string());
+    if (!tmpl.ok()) return fail(tmpl.status());
+    std::string pattern = doc.name.empty() ? fs::path(file).stem().string() +
+                                                 (doc.foreach.empty() ? "" : "-{nr}") + ".docx"
+                                           : doc.name;
+    if (doc.foreach.empty()) {
+      std::string name = Unique(pack::FillName(pattern, nullptr, ctx->data), used);
+      Status st = tmpl->Render(pack::ToJson(ctx->data), render, (staging / name).string());
+      if (!st.ok()) return fail(st.WithContext(pack_id + ": " + name));
+      info.documents.push_back({name, file, -1});
+      continue;
+    }
+    Poco::Dynamic::Var list = pack::Lookup(ctx->data, doc.foreach);
+    if (list.type() != typeid(Array::Ptr)) {
+      return fail(Status::DataError(pack_id + ": '" + doc.foreach + "' (foreach of " + file +
+                                    ") is not a list in the instance's data"));
+    }
+    Array::Ptr items = list.extract<Array::Ptr>();
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      pack::JsonObject data = pack::CopyObject(ctx->data);
+      data->set(doc.as, items->get(i));
+      pack::JsonObject item = items->get(i).type() == typeid(Object::Ptr)
+                                  ? items->get(i).extract<Object::Ptr>()
+                                  : pack::JsonObject();
+      Object::Ptr with_n = new Object();
+      with_n->set("nr", static_cast<int>(i + 1));
+      if (!item || !item->has("nr")) item = with_n;
+      std::string name = Unique(pack::FillName(pattern, item, data), used);
+      Status st = tmpl->Render(pack::ToJson(data), render, (staging / name).string());
+      if (!st.ok()) return fail(st.WithContext(pack_id + ": " + name));
+      info.documents.push_back({name, file, static_cast<int>(i)});
+    }
+  }
+  for (const auto& d : info.documents) {
+    fs::rename(staging / d.file, fs::path(out_dir) / d.file, ec);
+    if (ec) return fail(Status::IoError(out_dir + "/" + d.file + ": " + ec.message()));
+  }
+  fs::remove_all(staging, ec);
+  info.manifest_path = (fs::path(out_dir) / "manifest.json").string();
+  KOOP_RETURN_IF_ERROR(WriteFileAtomically(info.manifest_path, PackManifestJson(info, at)));
+  return info;
+}
+
+}  // namespace koop
