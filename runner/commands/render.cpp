@@ -14,7 +14,8 @@ namespace koop::runner {
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -44,7 +45,8 @@ int Run(Invocation& inv) {
   options.blanks = inv.Has("blanks");
   bool merge = EndsWith(data_path, ".jsonl") || EndsWith(data_path, ".ndjson");
 
-  if (!Poco::File(data_path).exists()) return inv.Fail(Status::NoInput(data_path + ": no such file"));
+  if (!Poco::File(data_path).exists())
+    return inv.Fail(Status::NoInput(data_path + ": no such file"));
   Result<DocxTemplate> tmpl = DocxTemplate::Open(template_path);
   if (!tmpl.ok()) return inv.Fail(tmpl.status());
 
@@ -76,12 +78,14 @@ int Run(Invocation& inv) {
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("output", "o", "output .docx, or folder for DATA.jsonl")
-                        .argument("OUT"));
-  options.addOption(Poco::Util::Option("blanks", "", "render missing values as dotted fill-in lines"));
+  options.addOption(
+      Poco::Util::Option("output", "o", "output .docx, or folder for DATA.jsonl").argument("OUT"));
+  options.addOption(
+      Poco::Util::Option("blanks", "", "render missing values as dotted fill-in lines"));
   options.addOption(Poco::Util::Option("pdf", "", "also convert to PDF with LibreOffice"));
-  options.addOption(Poco::Util::Option("name", "", "file name pattern for mail merge, e.g. "
-                                                   "\"zaproszenie-{instytucja.nazwa}.docx\"")
+  options.addOption(Poco::Util::Option("name", "",
+                                       "file name pattern for mail merge, e.g. "
+                                       "\"zaproszenie-{instytucja.nazwa}.docx\"")
                         .argument("PATTERN"));
 }
 
@@ -90,6 +94,10 @@ void Define(Poco::Util::OptionSet& options) {
 extern const CommandSpec kRenderCommand = {
     "render",
     "TEMPLATE.docx DATA.json|DATA.jsonl -o OUT.docx|DIR/ [--blanks] [--pdf] [--name PATTERN]",
-    "fill a template (one document, or one per JSON line)", Define, Run, 2, 2};
+    "fill a template (one document, or one per JSON line)",
+    Define,
+    Run,
+    2,
+    2};
 
 }  // namespace koop::runner

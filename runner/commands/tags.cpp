@@ -16,8 +16,8 @@ int Run(Invocation& inv) {
 
 }  // namespace
 
-extern const CommandSpec kTagsCommand = {"tags", "TEMPLATE.docx",
-                                         "list the tags and loops a template uses, as JSON",
-                                         nullptr, Run, 1, 1};
+extern const CommandSpec kTagsCommand = {
+    "tags", "TEMPLATE.docx", "list the tags and loops a template uses, as JSON", nullptr, Run, 1,
+    1};
 
 }  // namespace koop::runner

@@ -70,9 +70,10 @@ int LoopTable(double seconds) {
     now = Clock::now();
   }
   double el = Seconds(start, now);
-  std::printf("koop loop-table: compile %.3f ms; %ld documents in %.2f s = %.0f docs/s "
-              "(%.3f ms/doc); peak RSS %.1f MB\n",
-              Seconds(t0, t1) * 1e3, n, el, n / el, el / n * 1e3, PeakRssKb() / 1024.0);
+  std::printf(
+      "koop loop-table: compile %.3f ms; %ld documents in %.2f s = %.0f docs/s "
+      "(%.3f ms/doc); peak RSS %.1f MB\n",
+      Seconds(t0, t1) * 1e3, n, el, n / el, el / n * 1e3, PeakRssKb() / 1024.0);
   fs::remove(out);
   return 0;
 }
@@ -83,34 +84,42 @@ void MakeRows(const std::string& dir, int rows) {
   auto cell = [](const std::string& text) {
     return "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:spacing "
            "w:after=\"0\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"20\"/></w:rPr><w:t "
-           "xml:space=\"preserve\">" + text + "</w:t></w:r></w:p></w:tc>";
+           "xml:space=\"preserve\">" +
+           text + "</w:t></w:r></w:p></w:tc>";
   };
   std::string body =
       "<w:p><w:r><w:t>Wykaz spraw: {gmina}</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW w:w=\"0\" "
       "w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/>"
       "<w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr>" +
       cell("Lp.") + cell("Sygnatura") + cell("Instytucja") + cell("Kwota") + "</w:tr><w:tr>" +
-      cell("{#sprawy}{lp}") + cell("{sygnatura}") + cell("{instytucja}") + cell("{kwota}{/sprawy}") +
-      "</w:tr></w:tbl><w:p><w:r><w:t>Koniec wykazu.</w:t></w:r></w:p>";
-  std::string doc = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                                "<w:document xmlns:w=\"") + w + "\"><w:body>" + body +
-                    "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
+      cell("{#sprawy}{lp}") + cell("{sygnatura}") + cell("{instytucja}") +
+      cell("{kwota}{/sprawy}") + "</w:tr></w:tbl><w:p><w:r><w:t>Koniec wykazu.</w:t></w:r></w:p>";
+  std::string doc =
+      std::string(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+          "<w:document xmlns:w=\"") +
+      w + "\"><w:body>" + body +
+      "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
   std::string ct =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types "
       "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default "
-      "Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "Extension=\"rels\" "
+      "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override "
       "PartName=\"/word/document.xml\" "
-      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+      "ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
   std::string rels =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships "
       "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
-      "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+      "Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
       "Target=\"word/document.xml\"/></Relationships>";
   int err = 0;
   zip_t* za = zip_open((dir + "/rows.docx").c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
   for (auto [name, text] : {std::pair<const char*, std::string*>{"[Content_Types].xml", &ct},
-                            {"_rels/.rels", &rels}, {"word/document.xml", &doc}}) {
+                            {"_rels/.rels", &rels},
+                            {"word/document.xml", &doc}}) {
     zip_file_add(za, name, zip_source_buffer(za, text->data(), text->size(), 0), 0);
   }
   zip_close(za);
@@ -154,12 +163,12 @@ int Rows(int rows) {
       best_parse = Seconds(a, b);
     }
   }
-  std::printf("koop %d-row table: compile %.2f ms; JSON %.1f KB parsed in %.3f s; parse+render+"
-              "write %.3f s (best of 3; first %.3f s); output %.0f KB; peak RSS %.1f MB (%.1f MB "
-              "before)\n",
-              rows, Seconds(t0, t1) * 1e3, json.size() / 1024.0, best_parse, best, first,
-              fs::file_size(dir + "/out.docx") / 1024.0, PeakRssKb() / 1024.0,
-              rss_before / 1024.0);
+  std::printf(
+      "koop %d-row table: compile %.2f ms; JSON %.1f KB parsed in %.3f s; parse+render+"
+      "write %.3f s (best of 3; first %.3f s); output %.0f KB; peak RSS %.1f MB (%.1f MB "
+      "before)\n",
+      rows, Seconds(t0, t1) * 1e3, json.size() / 1024.0, best_parse, best, first,
+      fs::file_size(dir + "/out.docx") / 1024.0, PeakRssKb() / 1024.0, rss_before / 1024.0);
   return 0;
 }
 

@@ -18,9 +18,9 @@ namespace koop::docx {
 struct CompiledPart {
   std::string name;
   bool is_main = false;
-  bool dynamic = false;   // false: copied from the template unchanged
-  bool always_repair = false;  // the template part itself needs docxtemplater's repairs
-  std::vector<Tok> toks;  // when dynamic
+  bool dynamic = false;           // false: copied from the template unchanged
+  bool always_repair = false;     // the template part itself needs docxtemplater's repairs
+  std::vector<Tok> toks;          // when dynamic
   std::vector<Section> sections;  // main part: its section properties
   size_t size_hint = 0;           // template part size, to reserve output
   std::string original;           // when dynamic: the template's XML of the part

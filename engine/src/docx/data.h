@@ -2,13 +2,13 @@
 // are pointer walks; JSON text and Poco values (from document packs) are converted once.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <Poco/Dynamic/Var.h>
 
 #include "koop/status.h"
 

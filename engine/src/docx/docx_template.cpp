@@ -23,7 +23,8 @@ void AddPath(Object::Ptr tree, const std::string& path) {
   Object::Ptr cur = tree;
   while (start <= path.size()) {
     size_t dot = path.find('.', start);
-    std::string seg = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string seg =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!cur->has(seg)) cur->set(seg, NewObject());
     cur = cur->getObject(seg);
     if (dot == std::string::npos) break;
@@ -36,7 +37,8 @@ Object::Ptr Descend(Object::Ptr tree, const std::string& path) {
   Object::Ptr cur = tree;
   while (start <= path.size()) {
     size_t dot = path.find('.', start);
-    std::string seg = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string seg =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!cur->has(seg)) cur->set(seg, NewObject());
     cur = cur->getObject(seg);
     if (dot == std::string::npos) break;

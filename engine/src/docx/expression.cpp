@@ -27,8 +27,16 @@ std::string NormalizeQuotes(const std::string& s) {
     if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
         static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char c = static_cast<unsigned char>(s[i + 2]);
-      if (c == 0x98 || c == 0x99) { out += '\''; i += 2; continue; }
-      if (c == 0x9C || c == 0x9D) { out += '"'; i += 2; continue; }
+      if (c == 0x98 || c == 0x99) {
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (c == 0x9C || c == 0x9D) {
+        out += '"';
+        i += 2;
+        continue;
+      }
     }
     out += s[i];
   }
@@ -52,9 +60,13 @@ Status Tokenize(const std::string& src, std::vector<Token>* out) {
   size_t i = 0;
   while (i < src.size()) {
     unsigned char c = static_cast<unsigned char>(src[i]);
-    if (std::isspace(c)) { ++i; continue; }
+    if (std::isspace(c)) {
+      ++i;
+      continue;
+    }
     Token t;
-    if (std::isdigit(c) || (c == '.' && i + 1 < src.size() && std::isdigit(static_cast<unsigned char>(src[i + 1])))) {
+    if (std::isdigit(c) ||
+        (c == '.' && i + 1 < src.size() && std::isdigit(static_cast<unsigned char>(src[i + 1])))) {
       size_t j = i;
       bool is_float = false;
       while (j < src.size() && std::isdigit(static_cast<unsigned char>(src[j]))) ++j;
@@ -72,8 +84,10 @@ Status Tokenize(const std::string& src, std::vector<Token>* out) {
       std::string num = src.substr(i, j - i);
       t.k = Token::K::kNum;
       t.text = num;
-      if (!is_float && num.size() < 18) t.value = Val::Int(std::strtoll(num.c_str(), nullptr, 10));
-      else t.value = Val::Double(std::strtod(num.c_str(), nullptr));
+      if (!is_float && num.size() < 18)
+        t.value = Val::Int(std::strtoll(num.c_str(), nullptr, 10));
+      else
+        t.value = Val::Double(std::strtod(num.c_str(), nullptr));
       i = j;
     } else if (c == '"' || c == '\'') {
       std::string s;
@@ -81,21 +95,33 @@ Status Tokenize(const std::string& src, std::vector<Token>* out) {
       bool closed = false;
       while (j < src.size()) {
         char ch = src[j];
-        if (ch == static_cast<char>(c)) { closed = true; ++j; break; }
+        if (ch == static_cast<char>(c)) {
+          closed = true;
+          ++j;
+          break;
+        }
         if (ch == '\\' && j + 1 < src.size()) {
           char e = src[j + 1];
           j += 2;
           switch (e) {
-            case 'n': s += '\n'; break;
-            case 't': s += '\t'; break;
-            case 'r': s += '\r'; break;
+            case 'n':
+              s += '\n';
+              break;
+            case 't':
+              s += '\t';
+              break;
+            case 'r':
+              s += '\r';
+              break;
             case 'u':
               if (j + 4 <= src.size()) {
-                AppendUtf8(&s, static_cast<unsigned>(std::strtoul(src.substr(j, 4).c_str(), nullptr, 16)));
+                AppendUtf8(
+                    &s, static_cast<unsigned>(std::strtoul(src.substr(j, 4).c_str(), nullptr, 16)));
                 j += 4;
               }
               break;
-            default: s += e;
+            default:
+              s += e;
           }
           continue;
         }
@@ -113,9 +139,9 @@ Status Tokenize(const std::string& src, std::vector<Token>* out) {
       t.text = src.substr(i, j - i);
       i = j;
     } else {
-      static const char* kOps[] = {"===", "!==", "==", "!=", "<=", ">=", "&&", "||", "+", "-",
-                                   "*",   "/",   "%",  "!",  "<",  ">",  "?",  ":",  "|", ".",
-                                   ",",   "(",   ")",  "[",  "]",  "="};
+      static const char* kOps[] = {"===", "!==", "==", "!=", "<=", ">=", "&&", "||", "+",
+                                   "-",   "*",   "/",  "%",  "!",  "<",  ">",  "?",  ":",
+                                   "|",   ".",   ",",  "(",  ")",  "[",  "]",  "="};
       bool found = false;
       for (const char* op : kOps) {
         size_t n = std::char_traits<char>::length(op);
@@ -233,7 +259,10 @@ class Parser {
     while (true) {
       const char* matched = nullptr;
       for (const char* op : ops) {
-        if (IsOp(op)) { matched = op; break; }
+        if (IsOp(op)) {
+          matched = op;
+          break;
+        }
       }
       if (!matched) return l;
       ++pos_;
@@ -271,12 +300,18 @@ class Parser {
       std::string name = t.text;
       ++pos_;
       ExprPtr e = Node(Expr::Op::kLiteral);
-      if (name == "true") e->literal = Val::Bool(true);
-      else if (name == "false") e->literal = Val::Bool(false);
-      else if (name == "null") e->literal = Val::Null();
-      else if (name == "undefined") e->literal = Val::Undef();
-      else if (name == "this") e = Node(Expr::Op::kPath);
-      else e = Node(Expr::Op::kIdent, name);
+      if (name == "true")
+        e->literal = Val::Bool(true);
+      else if (name == "false")
+        e->literal = Val::Bool(false);
+      else if (name == "null")
+        e->literal = Val::Null();
+      else if (name == "undefined")
+        e->literal = Val::Undef();
+      else if (name == "this")
+        e = Node(Expr::Op::kPath);
+      else
+        e = Node(Expr::Op::kIdent, name);
       return e;
     }
     if (Accept("(")) {
@@ -287,7 +322,8 @@ class Parser {
     if (Accept("[")) {
       ExprPtr e = Node(Expr::Op::kArray);
       if (!IsOp("]")) {
-        do e->kids.push_back(Ternary()); while (Accept(","));
+        do e->kids.push_back(Ternary());
+        while (Accept(","));
       }
       if (!Accept("]")) Fail("']' expected");
       return e;
@@ -411,11 +447,16 @@ bool StrictEquals(const Val& a, const Val& b) {
   if (a.t != b.t) return false;
   switch (a.t) {
     case Val::T::kUndef:
-    case Val::T::kNull: return true;
-    case Val::T::kBool: return a.b == b.b;
-    case Val::T::kString: return a.s == b.s;
-    case Val::T::kNode: return a.node == b.node;
-    default: return false;
+    case Val::T::kNull:
+      return true;
+    case Val::T::kBool:
+      return a.b == b.b;
+    case Val::T::kString:
+      return a.s == b.s;
+    case Val::T::kNode:
+      return a.node == b.node;
+    default:
+      return false;
   }
 }
 
@@ -451,9 +492,12 @@ Val Eval(const Expr& e, const Env& env) {
       for (size_t k = 1; k < e.path.size() && !v.is_nullish(); ++k) v = MemberOf(v, e.path[k]);
       return v;
     }
-    case Expr::Op::kLiteral: return e.literal;
-    case Expr::Op::kIdent: return Lookup(e.name, env);
-    case Expr::Op::kMember: return MemberOf(Eval(*e.kids[0], env), e.name);
+    case Expr::Op::kLiteral:
+      return e.literal;
+    case Expr::Op::kIdent:
+      return Lookup(e.name, env);
+    case Expr::Op::kMember:
+      return MemberOf(Eval(*e.kids[0], env), e.name);
     case Expr::Op::kIndex: {
       Val base = Eval(*e.kids[0], env);
       Val key = Eval(*e.kids[1], env);
@@ -484,8 +528,8 @@ Val Eval(const Expr& e, const Env& env) {
         // AngularJS: an undefined operand is skipped.
         if (l.t == Val::T::kUndef) return r;
         if (r.t == Val::T::kUndef) return l;
-        bool stringy = l.t == Val::T::kString || r.t == Val::T::kString ||
-                       l.t == Val::T::kNode || r.t == Val::T::kNode;
+        bool stringy = l.t == Val::T::kString || r.t == Val::T::kString || l.t == Val::T::kNode ||
+                       r.t == Val::T::kNode;
         if (stringy) return Val::Str(l.str() + r.str());
         return Arith(op, l, r);
       }
@@ -598,7 +642,9 @@ void CollectPaths(const Expr& e, std::vector<std::string>* out) {
       out->push_back(p.empty() ? "." : p);
       return;
     }
-    case Expr::Op::kIdent: out->push_back(e.name); return;
+    case Expr::Op::kIdent:
+      out->push_back(e.name);
+      return;
     case Expr::Op::kMember: {
       std::vector<std::string> inner;
       CollectPaths(*e.kids[0], &inner);

@@ -153,11 +153,16 @@ Val Checkbox(const Val& in, const std::vector<Val>&, std::string*) {
 
 const std::vector<FilterDef>& AllFilters() {
   static const std::vector<FilterDef> k = {
-      {"data", 0, 1, Data_},           {"dzien_tygodnia", 0, 0, Weekday},
-      {"dzień_tygodnia", 0, 0, Weekday}, {"kwota", 0, 0, Money},
-      {"liczba", 1, 3, Count},         {"forma", 1, 3, Form},
-      {"upper", 0, 0, Upper},          {"lower", 0, 0, Lower},
-      {"default", 1, 1, Default},      {"join", 0, 1, Join},
+      {"data", 0, 1, Data_},
+      {"dzien_tygodnia", 0, 0, Weekday},
+      {"dzień_tygodnia", 0, 0, Weekday},
+      {"kwota", 0, 0, Money},
+      {"liczba", 1, 3, Count},
+      {"forma", 1, 3, Form},
+      {"upper", 0, 0, Upper},
+      {"lower", 0, 0, Lower},
+      {"default", 1, 1, Default},
+      {"join", 0, 1, Join},
       {"checkbox", 0, 0, Checkbox},
   };
   return k;

@@ -15,13 +15,32 @@ const std::unordered_set<std::string>& TextTags() {
 }
 
 const std::unordered_set<std::string>& LexedTags() {
-  static const std::unordered_set<std::string> k = {
-      "w:proofState", "w:tc",     "w:tr",          "w:tbl",      "w:ftr",
-      "w:hdr",        "w:body",   "w:document",    "w:p",        "w:r",
-      "w:br",         "w:rPr",    "w:pPr",         "w:spacing",  "w:sdtContent",
-      "w:sdt",        "w:drawing", "w:sectPr",     "w:type",     "w:headerReference",
-      "w:footerReference", "w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart",
-      "w:commentRangeEnd", "w:commentReference"};
+  static const std::unordered_set<std::string> k = {"w:proofState",
+                                                    "w:tc",
+                                                    "w:tr",
+                                                    "w:tbl",
+                                                    "w:ftr",
+                                                    "w:hdr",
+                                                    "w:body",
+                                                    "w:document",
+                                                    "w:p",
+                                                    "w:r",
+                                                    "w:br",
+                                                    "w:rPr",
+                                                    "w:pPr",
+                                                    "w:spacing",
+                                                    "w:sdtContent",
+                                                    "w:sdt",
+                                                    "w:drawing",
+                                                    "w:sectPr",
+                                                    "w:type",
+                                                    "w:headerReference",
+                                                    "w:footerReference",
+                                                    "w:bookmarkStart",
+                                                    "w:bookmarkEnd",
+                                                    "w:commentRangeStart",
+                                                    "w:commentRangeEnd",
+                                                    "w:commentReference"};
   return k;
 }
 
@@ -76,8 +95,8 @@ std::vector<Delim> CheckDelimiters(const std::vector<Delim>& matches, const std:
   auto add = [&](const char* id, const std::string& tag, const std::string& context,
                  const char* what) {
     std::string ctx = DecodeEntities(context.substr(0, 30));
-    errors->push_back({part, id, DecodeEntities(tag),
-                       std::string("the tag ") + what + " \"" + ctx + "\""});
+    errors->push_back(
+        {part, id, DecodeEntities(tag), std::string("the tag ") + what + " \"" + ctx + "\""});
   };
   for (const Delim& d : matches) {
     long off = static_cast<long>(d.offset);
@@ -131,8 +150,10 @@ std::string ReplaceGt(const std::string& s) {
   if (s.find('>') == std::string::npos) return s;
   std::string out;
   for (char c : s) {
-    if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -167,12 +188,23 @@ std::string DecodeEntities(const std::string& s) {
 void AppendEscaped(std::string* out, const std::string& s) {
   for (char c : s) {
     switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&apos;"; break;
-      default: *out += c;
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\'':
+        *out += "&apos;";
+        break;
+      default:
+        *out += c;
     }
   }
 }
@@ -220,8 +252,10 @@ void LexPart(const std::string& part, const std::string& xml, std::vector<Tok>* 
   bool in_text = false;
   for (Tok& t : raw) {
     if (t.kind == TokKind::kTag && t.text) {
-      if (t.pos == TagPos::kStart) in_text = true;
-      else if (t.pos == TagPos::kEnd) in_text = false;
+      if (t.pos == TagPos::kStart)
+        in_text = true;
+      else if (t.pos == TagPos::kEnd)
+        in_text = false;
     } else if (t.kind == TokKind::kContent && in_text) {
       t.inside = true;
       t.value = ReplaceGt(t.value);
@@ -232,8 +266,10 @@ void LexPart(const std::string& part, const std::string& xml, std::vector<Tok>* 
   // 3. Delimiters and their errors.
   std::vector<Delim> matches;
   for (size_t i = 0; i < full.size(); ++i) {
-    if (full[i] == '{') matches.push_back({i, true});
-    else if (full[i] == '}') matches.push_back({i, false});
+    if (full[i] == '{')
+      matches.push_back({i, true});
+    else if (full[i] == '}')
+      matches.push_back({i, false});
   }
   std::vector<Delim> delims = CheckDelimiters(matches, full, part, errors);
 

@@ -168,8 +168,8 @@ std::vector<Pair> FindPairs(const std::vector<Tok>& toks, const PartContext& ctx
         const Tok& c = toks[work[end_i]];
         errors->push_back({ctx.part, "closing_tag_does_not_match_opening_tag", c.expr_text,
                            "the loop {" + std::string(o.inverted ? "^" : "#") + o.expr_text +
-                               "} is closed by {/" + c.expr_text + "} (opening tag " +
-                               o.expr_text + ", closing tag " + c.expr_text + ")"});
+                               "} is closed by {/" + c.expr_text + "} (opening tag " + o.expr_text +
+                               ", closing tag " + c.expr_text + ")"});
         work.erase(work.begin() + end_i);
         work.erase(work.begin() + start_i);
       }
@@ -203,8 +203,9 @@ bool ExpandTo(const std::vector<Tok>& toks, const Pair& pair, std::string* expan
   std::vector<std::string> elems = UnbalancedElements(toks, pair.open, pair.close);
   auto has = [&](const std::string& name) {
     std::string prefix = "<" + name;
-    return std::any_of(elems.begin(), elems.end(),
-                       [&](const std::string& e) { return e.compare(0, prefix.size(), prefix) == 0; });
+    return std::any_of(elems.begin(), elems.end(), [&](const std::string& e) {
+      return e.compare(0, prefix.size(), prefix) == 0;
+    });
   };
   struct Rule {
     const char* contains;
@@ -381,9 +382,9 @@ std::vector<Tok> PostParse(std::vector<Tok> toks, const PartContext& ctx,
       left = GetLeft(toks, expand, p.open);
       right = GetRight(toks, expand, p.close);
       if (left < 0 || right < 0) {
-        errors->push_back({ctx.part, "no_xml_tag_found_at_" + std::string(left < 0 ? "left" : "right"),
-                           open.expr_text,
-                           "no <" + expand + "> around the loop {#" + open.expr_text + "}"});
+        errors->push_back(
+            {ctx.part, "no_xml_tag_found_at_" + std::string(left < 0 ? "left" : "right"),
+             open.expr_text, "no <" + expand + "> around the loop {#" + open.expr_text + "}"});
         left = p.open;
         right = p.close;
       }

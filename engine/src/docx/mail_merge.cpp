@@ -127,7 +127,8 @@ Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& j
     Status s = docx::RenderToFile(tmpl.compiled(), docs[k], settings, path);
     if (!s.ok()) {
       for (const std::string& f : result.files) std::remove(f.c_str());
-      return s.WithContext(jsonl_path + ": document " + std::to_string(k + 1) + " (" + names[k] + ")");
+      return s.WithContext(jsonl_path + ": document " + std::to_string(k + 1) + " (" + names[k] +
+                           ")");
     }
     result.files.push_back(path);
     ++result.documents;

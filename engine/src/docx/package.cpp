@@ -30,8 +30,9 @@ bool HasDoctype(const std::string& xml) {
 Result<std::unique_ptr<xmlDoc, DocFree>> ParseSafe(const std::string& part,
                                                    const std::string& xml) {
   if (HasDoctype(xml)) {
-    return Status::DataError(part + ": DOCTYPE declarations are not allowed in document parts "
-                                    "(external entities are never resolved)");
+    return Status::DataError(part +
+                             ": DOCTYPE declarations are not allowed in document parts "
+                             "(external entities are never resolved)");
   }
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return Status::Internal("libxml2: out of memory");
@@ -61,7 +62,8 @@ std::string Attr(xmlNode* n, const char* name) {
 }
 
 bool NameIs(xmlNode* n, const char* local) {
-  return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(local)) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(local)) == 0;
 }
 
 std::string Normalize(std::string target) {
@@ -140,7 +142,8 @@ Result<PackageParts> FindTemplatedParts(const ZipArchive& zip) {
       }
     }
   } else {
-    return Status::DataError(zip.label() + ": not a Word document: missing part [Content_Types].xml");
+    return Status::DataError(zip.label() +
+                             ": not a Word document: missing part [Content_Types].xml");
   }
   std::sort(out.others.begin(), out.others.end());
   return out;

@@ -34,8 +34,9 @@ Status ConvertToPdf(const std::string& docx_path, const std::string& pdf_path) {
   std::string soffice = FindOnPath("soffice");
   if (soffice.empty()) soffice = FindOnPath("libreoffice");
   if (soffice.empty()) {
-    return Status::Internal("--pdf needs LibreOffice (soffice) on PATH; install "
-                            "libreoffice-writer-nogui or convert the .docx yourself");
+    return Status::Internal(
+        "--pdf needs LibreOffice (soffice) on PATH; install "
+        "libreoffice-writer-nogui or convert the .docx yourself");
   }
   try {
     Poco::Path out_dir = Poco::Path(pdf_path).absolute().parent();
@@ -45,7 +46,10 @@ Status ConvertToPdf(const std::string& docx_path, const std::string& pdf_path) {
     work.createDirectories();
     std::vector<std::string> args = {"--headless",
                                      "-env:UserInstallation=file://" + profile.path(),
-                                     "--convert-to", "pdf", "--outdir", work.path(),
+                                     "--convert-to",
+                                     "pdf",
+                                     "--outdir",
+                                     work.path(),
                                      Poco::Path(docx_path).absolute().toString()};
     Poco::Pipe out_pipe;
     Poco::ProcessHandle ph = Poco::Process::launch(soffice, args, nullptr, &out_pipe, &out_pipe);
@@ -57,7 +61,8 @@ Status ConvertToPdf(const std::string& docx_path, const std::string& pdf_path) {
       return Status::IoError(docx_path + ": LibreOffice could not convert it to PDF (exit " +
                              std::to_string(rc) + "): " + output);
     }
-    Poco::File(produced).renameTo(Poco::Path(out_dir, Poco::Path(pdf_path).getFileName()).toString());
+    Poco::File(produced).renameTo(
+        Poco::Path(out_dir, Poco::Path(pdf_path).getFileName()).toString());
   } catch (const Poco::Exception& e) {
     return Status::IoError(pdf_path + ": " + e.displayText());
   }

@@ -8,8 +8,8 @@
 namespace koop::docx {
 namespace {
 
-const char* const kMonthsGenitive[] = {"stycznia", "lutego",   "marca",    "kwietnia",
-                                       "maja",     "czerwca",  "lipca",    "sierpnia",
+const char* const kMonthsGenitive[] = {"stycznia", "lutego",       "marca",     "kwietnia",
+                                       "maja",     "czerwca",      "lipca",     "sierpnia",
                                        "września", "października", "listopada", "grudnia"};
 const char* const kWeekdays[] = {"niedziela", "poniedziałek", "wtorek", "środa",
                                  "czwartek",  "piątek",       "sobota"};
@@ -62,8 +62,8 @@ Result<CivilDate> ParseCivilDate(const std::string& text) {
 }
 
 std::string PolishLongDate(const CivilDate& d) {
-  return std::to_string(d.day) + " " + kMonthsGenitive[d.month - 1] + " " +
-         std::to_string(d.year) + " r.";
+  return std::to_string(d.day) + " " + kMonthsGenitive[d.month - 1] + " " + std::to_string(d.year) +
+         " r.";
 }
 
 std::string PolishShortDate(const CivilDate& d) {

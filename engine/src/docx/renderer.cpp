@@ -37,12 +37,24 @@ void AppendValue(std::string* out, const std::string& s, const std::string& run_
     unsigned char u = static_cast<unsigned char>(s[i]);
     const char* rep;
     switch (u) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      case '\'': rep = "&apos;"; break;
-      case '\n': rep = nullptr; break;
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&apos;";
+        break;
+      case '\n':
+        rep = nullptr;
+        break;
       default:
         if (u >= 0x20 || u == '\t' || u == '\r') continue;
         rep = "";
@@ -179,8 +191,8 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
       if (info.paragraph_loop) {
         *out += "<w:p><w:pPr>" + info.last_paragraph_sect_pr + "</w:pPr></w:p>";
       } else {
-        *out += "</w:t></w:r></w:p><w:p><w:pPr>" + info.last_paragraph_sect_pr +
-                "</w:pPr><w:r><w:t>";
+        *out +=
+            "</w:t></w:r></w:p><w:p><w:pPr>" + info.last_paragraph_sect_pr + "</w:pPr><w:r><w:t>";
       }
     } else if (info.has_page_break && info.inside_paragraph_loop) {
       *out += kPageBreakParagraph;
@@ -213,9 +225,14 @@ size_t EstimateSize(const std::vector<Tok>& toks, const Scopes& scopes, int dept
 void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out) {
   for (const Tok& t : toks) {
     switch (t.kind) {
-      case TokKind::kValue: RenderValue(t, c, out); break;
-      case TokKind::kLoopOpen: RenderLoop(t, c, out); break;
-      default: *out += t.value;
+      case TokKind::kValue:
+        RenderValue(t, c, out);
+        break;
+      case TokKind::kLoopOpen:
+        RenderLoop(t, c, out);
+        break;
+      default:
+        *out += t.value;
     }
   }
 }
@@ -241,16 +258,29 @@ Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderS
     if (xml != part.original) (*out)[part.name] = std::move(xml);
   }
   if (!problems.empty()) {
-    std::string msg = tmpl.path + ": " + std::to_string(problems.size()) + " problem" +
-                      (problems.size() == 1 ? "" : "s") + " with the data:";
-    for (const auto& p : problems) msg += "\n  " + p;
+    // A tag inside a loop fails once per item: list it once, with the count.
+    std::vector<std::pair<std::string, int>> unique;
+    std::map<std::string, size_t> seen;
+    for (const auto& p : problems) {
+      auto [it, fresh] = seen.emplace(p, unique.size());
+      if (fresh)
+        unique.push_back({p, 1});
+      else
+        ++unique[it->second].second;
+    }
+    std::string msg = tmpl.path + ": " + std::to_string(unique.size()) + " problem" +
+                      (unique.size() == 1 ? "" : "s") + " with the data:";
+    for (const auto& [p, n] : unique) {
+      msg += "\n  " + p;
+      if (n > 1) msg += " (" + std::to_string(n) + " times)";
+    }
     return Status::DataError(msg);
   }
   return Status::Ok();
 }
 
-Status RenderToFile(const CompiledTemplate& tmpl, const Data& data,
-                    const RenderSettings& settings, const std::string& out_path) {
+Status RenderToFile(const CompiledTemplate& tmpl, const Data& data, const RenderSettings& settings,
+                    const std::string& out_path) {
   std::map<std::string, std::string> parts;
   KOOP_RETURN_IF_ERROR(RenderParts(tmpl, data, settings, &parts));
   return tmpl.zip->WriteWith(parts, out_path);

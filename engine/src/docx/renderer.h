@@ -4,11 +4,11 @@
 // lists are walked, loops repeat their bodies, values are escaped; no XML is re-parsed.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <Poco/Dynamic/Var.h>
 
 #include "docx/compiled.h"
 #include "docx/data.h"
@@ -29,8 +29,8 @@ Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderS
                    std::map<std::string, std::string>* out);
 
 // RenderParts and then writes the document atomically to `out_path`.
-Status RenderToFile(const CompiledTemplate& tmpl, const Data& data,
-                    const RenderSettings& settings, const std::string& out_path);
+Status RenderToFile(const CompiledTemplate& tmpl, const Data& data, const RenderSettings& settings,
+                    const std::string& out_path);
 
 // Same, for data held as Poco values (Poco::JSON::Object::Ptr ...).
 Status RenderToFile(const CompiledTemplate& tmpl, const Poco::Dynamic::Var& data,

@@ -31,17 +31,17 @@ enum class TagPos : uint8_t { kNone, kStart, kEnd, kSelfClosing };
 // Per-loop facts computed at compile time (see loops.cpp; they mirror docxtemplater's loop
 // module so page and section breaks come out the same).
 struct LoopInfo {
-  bool paragraph_loop = false;          // start/end tags alone in their paragraphs
-  bool inside_paragraph_loop = false;   // body does not start inside a w:t
-  bool has_page_break = false;          // the dropped closing paragraph held a page break
+  bool paragraph_loop = false;         // start/end tags alone in their paragraphs
+  bool inside_paragraph_loop = false;  // body does not start inside a w:t
+  bool has_page_break = false;         // the dropped closing paragraph held a page break
   bool has_page_break_beginning = false;
-  bool last_is_paragraph_end = false;   // body's last token is "</w:p>"
-  bool body_ends_with_table = false;    // body ends with "</w:tbl>": repeating it may need repair
-  int sect_pr_count = 0;                // sections with header/footer references in the body
+  bool last_is_paragraph_end = false;  // body's last token is "</w:p>"
+  bool body_ends_with_table = false;   // body ends with "</w:tbl>": repeating it may need repair
+  int sect_pr_count = 0;               // sections with header/footer references in the body
   bool add_continuous_type = false;
-  int add_next_page = -1;               // index into the part's section list, or -1
+  int add_next_page = -1;  // index into the part's section list, or -1
   std::string last_paragraph_sect_pr;
-  std::string expand_to;                // "", "w:p" or "w:tr" (for `koop tags`)
+  std::string expand_to;  // "", "w:p" or "w:tr" (for `koop tags`)
 };
 
 struct Tok {
@@ -53,10 +53,10 @@ struct Tok {
   std::string tag;      // kTag: element name ("w:p")
   std::string value;    // kTag/kContent: raw XML; placeholders: the tag text, entities decoded
   // Placeholders.
-  std::string expr_text;              // the tag text after the prefix (#, ^, /)
-  std::shared_ptr<const Expr> expr;   // compiled expression (kValue, kLoopOpen)
-  bool inverted = false;              // {^...}
-  std::string run_props;              // <w:rPr> of the run holding the tag, for line breaks
+  std::string expr_text;             // the tag text after the prefix (#, ^, /)
+  std::shared_ptr<const Expr> expr;  // compiled expression (kValue, kLoopOpen)
+  bool inverted = false;             // {^...}
+  std::string run_props;             // <w:rPr> of the run holding the tag, for line breaks
   // Loops after pairing.
   std::vector<Tok> sub;
   std::shared_ptr<LoopInfo> loop;
@@ -65,7 +65,7 @@ struct Tok {
 // A problem found in a template: the part, the tag as written and an explanation.
 struct TemplateError {
   std::string part;
-  std::string id;   // docxtemplater's error id, e.g. "unclosed_tag"
+  std::string id;  // docxtemplater's error id, e.g. "unclosed_tag"
   std::string tag;
   std::string message;
 };

@@ -57,8 +57,7 @@ void AddParagraphAfterTables(std::string* io) {
 }
 
 void ApplyRule(std::string* io, const std::string& tag,
-                      std::initializer_list<const char*> should_contain, const char* value,
-                      bool drop) {
+               std::initializer_list<const char*> should_contain, const char* value, bool drop) {
   const std::string& s = *io;
   const std::string end_tag = "</" + tag + ">";
   std::string out;

@@ -11,11 +11,16 @@ namespace koop::docx {
 Val Val::Of(const Data* d) {
   if (d == nullptr) return Undef();
   switch (d->type) {
-    case Data::Type::kNull: return Null();
-    case Data::Type::kBool: return Bool(d->b);
-    case Data::Type::kInt: return Int(d->i);
-    case Data::Type::kDouble: return Double(d->d);
-    case Data::Type::kString: return Str(d->s);
+    case Data::Type::kNull:
+      return Null();
+    case Data::Type::kBool:
+      return Bool(d->b);
+    case Data::Type::kInt:
+      return Int(d->i);
+    case Data::Type::kDouble:
+      return Double(d->d);
+    case Data::Type::kString:
+      return Str(d->s);
     default: {
       Val v;
       v.t = T::kNode;
@@ -27,11 +32,16 @@ Val Val::Of(const Data* d) {
 
 double Val::num() const {
   switch (t) {
-    case T::kUndef: return std::numeric_limits<double>::quiet_NaN();
-    case T::kNull: return 0;
-    case T::kBool: return b ? 1 : 0;
-    case T::kInt: return static_cast<double>(i);
-    case T::kDouble: return d;
+    case T::kUndef:
+      return std::numeric_limits<double>::quiet_NaN();
+    case T::kNull:
+      return 0;
+    case T::kBool:
+      return b ? 1 : 0;
+    case T::kInt:
+      return static_cast<double>(i);
+    case T::kDouble:
+      return d;
     case T::kString: {
       size_t a = s.find_first_not_of(" \t\n\r");
       if (a == std::string::npos) return 0;
@@ -55,12 +65,18 @@ double Val::num() const {
 bool Val::truthy() const {
   switch (t) {
     case T::kUndef:
-    case T::kNull: return false;
-    case T::kBool: return b;
-    case T::kInt: return i != 0;
-    case T::kDouble: return d != 0 && !std::isnan(d);
-    case T::kString: return !s.empty();
-    case T::kNode: return true;
+    case T::kNull:
+      return false;
+    case T::kBool:
+      return b;
+    case T::kInt:
+      return i != 0;
+    case T::kDouble:
+      return d != 0 && !std::isnan(d);
+    case T::kString:
+      return !s.empty();
+    case T::kNode:
+      return true;
   }
   return false;
 }
@@ -74,12 +90,18 @@ std::string FormatNumber(double d) {
 
 std::string Val::str() const {
   switch (t) {
-    case T::kUndef: return "undefined";
-    case T::kNull: return "null";
-    case T::kBool: return b ? "true" : "false";
-    case T::kInt: return std::to_string(i);
-    case T::kDouble: return FormatNumber(d);
-    case T::kString: return s;
+    case T::kUndef:
+      return "undefined";
+    case T::kNull:
+      return "null";
+    case T::kBool:
+      return b ? "true" : "false";
+    case T::kInt:
+      return std::to_string(i);
+    case T::kDouble:
+      return FormatNumber(d);
+    case T::kString:
+      return s;
     case T::kNode: {
       if (node->type == Data::Type::kObject) return "[object Object]";
       std::string out;

@@ -155,8 +155,7 @@ Result<std::string> ZipArchive::Read(const std::string& name) const {
   if (!za) return Status::DataError(label_ + ": " + why);
   zip_file_t* f = zip_fopen_index(za.get(), it->second, 0);
   if (f == nullptr) {
-    return Status::DataError(label_ + ": cannot open part " + name + ": " +
-                             zip_strerror(za.get()));
+    return Status::DataError(label_ + ": cannot open part " + name + ": " + zip_strerror(za.get()));
   }
   std::string out;
   out.reserve(entries_[it->second].size);
@@ -222,7 +221,8 @@ Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
     }
   }
   if (zip_close(out) != 0) {
-    return Status::Internal(std::string("libzip: cannot assemble the document: ") + zip_strerror(out));
+    return Status::Internal(std::string("libzip: cannot assemble the document: ") +
+                            zip_strerror(out));
   }
   out_guard.release();
   std::string bytes;

@@ -40,7 +40,8 @@ void WriteZip(const std::string& path, const std::map<std::string, std::string>&
 }
 
 std::string HeaderXml(const std::string& body) {
-  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"") +
+  return std::string(
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"") +
          kW + "\" xmlns:r=\"" + kR + "\">" + body + "</w:hdr>";
 }
 
@@ -49,9 +50,12 @@ std::map<std::string, std::string> MinimalDocx(const std::string& body,
   std::string ct =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"rels\" "
+      "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-      "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
   std::string doc_rels =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
@@ -59,11 +63,15 @@ std::map<std::string, std::string> MinimalDocx(const std::string& body,
   int id = 1;
   for (const auto& [name, xml] : headers) {
     ct += "<Override PartName=\"/word/" + name +
-          "\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
+          "\" "
+          "ContentType=\"application/"
+          "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
     std::string rid = "rIdH" + std::to_string(id++);
-    doc_rels += "<Relationship Id=\"" + rid +
-                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"" +
-                name + "\"/>";
+    doc_rels +=
+        "<Relationship Id=\"" + rid +
+        "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
+        "Target=\"" +
+        name + "\"/>";
     refs += "<w:headerReference w:type=\"default\" r:id=\"" + rid + "\"/>";
   }
   ct += "</Types>";
@@ -73,11 +81,14 @@ std::map<std::string, std::string> MinimalDocx(const std::string& body,
   files["_rels/.rels"] =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+      "<Relationship Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+      "Target=\"word/document.xml\"/>"
       "</Relationships>";
   files["word/_rels/document.xml.rels"] = doc_rels;
   files["word/document.xml"] =
-      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"") +
+      std::string(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"") +
       kW + "\" xmlns:r=\"" + kR + "\"><w:body>" + body + "<w:sectPr>" + refs +
       "<w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
   for (const auto& [name, xml] : headers) files["word/" + name] = xml;
@@ -103,7 +114,8 @@ std::vector<std::string> PartLines(const std::string& path, const std::string& p
     if (tag.empty() || tag[0] == '?' || tag[0] == '!') continue;
     bool end = tag[0] == '/';
     bool self = tag.back() == '/';
-    std::string name = tag.substr(end ? 1 : 0, tag.find_first_of(" /", end ? 1 : 0) - (end ? 1 : 0));
+    std::string name =
+        tag.substr(end ? 1 : 0, tag.find_first_of(" /", end ? 1 : 0) - (end ? 1 : 0));
     if (end) {
       if (name == "w:p" && !stack.empty()) stack.pop_back();
       if (!tags.empty()) tags.pop_back();

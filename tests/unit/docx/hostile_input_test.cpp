@@ -1,9 +1,8 @@
 // Hostile and broken templates: each must fail with code 65 and a message naming the problem,
 // and leave no output file behind. Zips are built here, not committed.
-#include <boost/test/unit_test.hpp>
-
 #include <zip.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -80,14 +79,15 @@ BOOST_AUTO_TEST_CASE(RejectsHugeDeclaredSize) {
 BOOST_AUTO_TEST_CASE(RejectsEntryLargerThanDeclared) {
   // The central directory and local header claim 100 bytes; the data inflates to 1 MiB.
   std::string dir = TempDir("hostile-lying");
-  auto files = MinimalDocx("<w:p><w:r><w:t>{x}</w:t></w:r></w:p>" +
-                           std::string(1u << 20, ' '));
+  auto files = MinimalDocx("<w:p><w:r><w:t>{x}</w:t></w:r></w:p>" + std::string(1u << 20, ' '));
   WriteZip(dir + "/t.docx", files);
   std::string bytes = ReadAll(dir + "/t.docx");
   const std::string name = "word/document.xml";
   for (size_t p = bytes.find(name); p != std::string::npos; p = bytes.find(name, p + 1)) {
-    if (p >= 46 && std::memcmp(&bytes[p - 46], "PK\x01\x02", 4) == 0) PatchU32(&bytes, p - 46 + 24, 100);
-    if (p >= 30 && std::memcmp(&bytes[p - 30], "PK\x03\x04", 4) == 0) PatchU32(&bytes, p - 30 + 22, 100);
+    if (p >= 46 && std::memcmp(&bytes[p - 46], "PK\x01\x02", 4) == 0)
+      PatchU32(&bytes, p - 46 + 24, 100);
+    if (p >= 30 && std::memcmp(&bytes[p - 30], "PK\x03\x04", 4) == 0)
+      PatchU32(&bytes, p - 30 + 22, 100);
   }
   std::ofstream(dir + "/t.docx", std::ios::binary) << bytes;
   std::string out = dir + "/out.docx";
@@ -140,8 +140,10 @@ BOOST_AUTO_TEST_CASE(RejectsEntityExpansionBomb) {
   }
   dtd += "]>";
   auto files = MinimalDocx("");
-  files["word/document.xml"] = "<?xml version=\"1.0\"?>\n" + dtd +
-                               "<w:document xmlns:w=\"urn:x\"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>";
+  files["word/document.xml"] =
+      "<?xml version=\"1.0\"?>\n" + dtd +
+      "<w:document "
+      "xmlns:w=\"urn:x\"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>";
   WriteZip(dir + "/t.docx", files);
   ExpectRejected(dir, dir + "/t.docx", "DOCTYPE");
 }

@@ -2,13 +2,12 @@
 // template body (in a compact notation), data, options and the expected paragraph texts or the
 // expected error fragments. See tests/data/docx/scenarios/README.md for the notation.
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "docx_fixture.h"
 #include "docx/lexer.h"
+#include "docx_fixture.h"
 #include "koop/docx.h"
 
 namespace fs = std::filesystem;
@@ -119,7 +118,8 @@ std::vector<std::string> Lines(const std::string& text) {
 void RunCase(const Case& c, const std::string& dir) {
   BOOST_TEST_CONTEXT(c.file << ":" << c.line << " " << c.name) {
     std::map<std::string, std::string> headers;
-    if (c.sections.count("header")) headers["header1.xml"] = HeaderXml(BodyXml(c.sections.at("header")));
+    if (c.sections.count("header"))
+      headers["header1.xml"] = HeaderXml(BodyXml(c.sections.at("header")));
     std::string tpl = dir + "/template.docx";
     WriteZip(tpl, MinimalDocx(BodyXml(c.sections.at("body")), headers));
     std::string out = dir + "/out.docx";
