@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The model through the CLI on a fresh SQLite database: a partnership founded by the rural sample
+# municipality (workflows/pzk-founding.scxml), its document packs (`koop pack`) and the deadlines
+# the seeds prescribe, computed on the Polish calendar:
+#   - agreement signed on Friday 18 December 2026 → information to ROPS (002 §3.5, 7 days) is due
+#     on Monday 28 December 2026 (25–26 December are holidays, 27 a Sunday);
+#   - a GGK meeting on Wednesday 13 January 2027 → written invitations at least 5 working days
+#     before (002 §4.2), counted back over working days 12, 11, 8, 7 and — 6 January being
+#     Epiphany — 5 January: due Tuesday 5 January 2027.
+# Also: unknown pack → 66; the invitation pack has one invitation per institution and a manifest;
+# the GGK invitations carry the case number and no personal data.
+set -euo pipefail
+: "${KOOP:?}" "${KOOP_SOURCE_DIR:?}" "${KOOP_SHARED_DIR:?}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# Run in workflows/: the definitions name their rules relative to themselves ("../rules/…").
+cd "$KOOP_SOURCE_DIR/workflows"
+DB="$WORK/t.db"
+DIRS=(--workflows . --municipalities ../samples)
+k() { "$KOOP" --db "$DB" "$@"; }
+kpack() { "$KOOP" --db "$DB" pack "$@" "${DIRS[@]}" --templates ../doc-templates; }
+fail=0
+err() { echo "FAIL: $*" >&2; fail=1; }
+json() { /usr/bin/python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
+fire() { # INSTANCE EVENT AT [JSON]
+  echo "${4:-{\}}" >"$WORK/ev.json"
+  k fire "$1" "$2" --data "$WORK/ev.json" --at "$3" >/dev/null
+}
+
+# ---- founding ---------------------------------------------------------------------------------
+id=$(k start pzk-founding --municipality zielony-gaj --at 2026-10-01T09:00 "${DIRS[@]}")
+fire "$id" analysis.diagnosis.done 2026-10-12T10:00 '{"data":"2026-10-12"}'
+fire "$id" analysis.resources.done 2026-10-19T10:00
+fire "$id" analysis.network.done 2026-10-20T10:00 '{"data":"2026-10-20"}'
+fire "$id" initiation.self 2026-10-21T10:00
+fire "$id" authorities.met 2026-11-18T12:00 '{"data":"2026-11-18","minutes":40,"protocol":true}'
+/usr/bin/python3 - "$KOOP_SOURCE_DIR/samples/scripts/10-zielony-gaj-founding.json" >"$WORK/planned.json" <<'EOF'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(json.dumps(next(st["data"] for st in s["steps"] if st.get("event") == "meeting.planned")))
+EOF
+k fire "$id" meeting.planned --data "$WORK/planned.json" --at 2026-11-23T09:00 >/dev/null
+
+set +e
+kpack "$id" no.such.pack -o "$WORK/x" >/dev/null 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" = 66 ] || err "unknown pack: exit $rc, want 66 ($(cat "$WORK/err"))"
+
+kpack "$id" founding.meeting -o "$WORK/meeting" >"$WORK/list" || err "pack founding.meeting failed"
+n_inv=$(ls "$WORK/meeting"/zaproszenie-*.docx 2>/dev/null | wc -l)
+[ "$n_inv" = 5 ] || err "founding.meeting: $n_inv invitations, want 5 (one per institution)"
+for f in program-spotkania.docx lista-obecnosci.docx projekt-porozumienia.docx manifest.json; do
+  [ -f "$WORK/meeting/$f" ] || err "founding.meeting: $f missing"
+done
+[ "$(json "$WORK/meeting/manifest.json" 'len(d["documents"])')" = 8 ] || err "manifest: want 8 documents"
+[ "$(json "$WORK/meeting/manifest.json" 'd["pack"]')" = founding.meeting ] || err "manifest: pack id"
+unzip -p "$WORK/meeting/zaproszenie-3.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/inv3.txt"
+grep -q 'Szkoła Podstawowa nr 1 w Zielonym Gaju' "$WORK/inv3.txt" || err "invitation 3: institution name"
+grep -q '9 grudnia 2026 r.' "$WORK/inv3.txt" || err "invitation 3: meeting date in Polish"
+grep -q '4 grudnia 2026 r.' "$WORK/inv3.txt" || err "invitation 3: RSVP date"
+xmllint --noout --schema "$KOOP_SHARED_DIR/ooxml-xsd/wml.xsd" \
+  <(unzip -p "$WORK/meeting/zaproszenie-3.docx" word/document.xml) 2>/dev/null || err "invitation 3: not valid WordprocessingML"
+# The rural variant swaps the agreement template for the county–municipality agreement (seed 000).
+unzip -p "$WORK/meeting/projekt-porozumienia.docx" word/document.xml | sed 's/<[^>]*>//g' |
+  grep -q 'POROZUMIENIE DOTYCZĄCE POWOŁANIA PARTNERSKIEGO ZESPOŁU KOOPERACJI' || err "agreement overlay not applied"
+
+fire "$id" meeting.held 2026-12-09T13:00 '{"protocol":true}'
+fire "$id" agreement.signed 2026-12-18T13:00 '{"porozumienie":{"data":"2026-12-18","egzemplarze":"pięciu"}}'
+k show "$id" --json >"$WORK/show.json"
+due=$(json "$WORK/show.json" '[x["dueDate"] for x in d["deadlines"] if x["id"]=="rops.information"][0]')
+[ "$due" = 2026-12-28 ] || err "rops.information due $due, want 2026-12-28 (Friday before Christmas + 7 days, KPA)"
+kpack "$id" founding.agreement -o "$WORK/agreement" >/dev/null || err "pack founding.agreement failed"
+[ "$(ls "$WORK/agreement"/porozumienie-egz-*.docx | wc -l)" = 5 ] || err "founding.agreement: want a copy per partner"
+kpack "$id" rops.information -o "$WORK/rops" >/dev/null || err "pack rops.information failed"
+fire "$id" copies.sent 2026-12-21T09:00
+fire "$id" rops.informed 2026-12-28T09:00
+k show "$id" --json >"$WORK/show.json"
+[ "$(json "$WORK/show.json" 'd["status"]')" = finished ] || err "founding not finished after ROPS informed"
+
+# ---- case: GGK invitations -----------------------------------------------------------------------
+echo '{"sprawa":{"numer":"ZG/2026/014"}}' >"$WORK/start.json"
+cid=$(k start case --municipality zielony-gaj --at 2026-12-01T09:00 --data "$WORK/start.json" "${DIRS[@]}")
+fire "$cid" diagnosis.started 2026-12-01T10:00
+fire "$cid" interview.done 2026-12-08T10:00 '{"rodzina":{"czlonkowie":[{"nr":1,"imie_nazwisko":"Karolina Testowa"}]}}'
+fire "$cid" consent.given 2026-12-08T11:00 '{"dataProcessing":true}'
+fire "$cid" team.convened 2026-12-09T10:00 '{"instytucje":[{"nr":1,"nazwa":"GOPS w Zielonym Gaju","adres":"ul. Lipowa 4"},{"nr":2,"nazwa":"SP nr 1","adres":"ul. Szkolna 1"}],"posiedzenie":{"data":"2027-01-13","godzina":"10:00","minuty":90,"czas_trwania":"1,5 godziny","miejsce":"GOPS"}}'
+k show "$cid" --json >"$WORK/case.json"
+due=$(json "$WORK/case.json" '[x["dueDate"] for x in d["deadlines"] if x["id"]=="team.invitations"][0]')
+[ "$due" = 2027-01-05 ] || err "team.invitations due $due, want 2027-01-05 (5 working days before 13 January 2027, Epiphany skipped)"
+kpack "$cid" team.invitations -o "$WORK/ggk" >/dev/null || err "pack team.invitations failed"
+[ "$(ls "$WORK/ggk"/zaproszenie-*.docx | wc -l)" = 2 ] || err "team.invitations: want 2 invitations"
+unzip -p "$WORK/ggk/zaproszenie-1.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/ggk1.txt"
+grep -q 'ZG/2026/014' "$WORK/ggk1.txt" || err "GGK invitation: case number missing"
+grep -q 'Karolina' "$WORK/ggk1.txt" && err "GGK invitation: personal data of the family leaked"
+
+[ "$fail" = 0 ] && echo "model pack: OK"
+exit "$fail"
