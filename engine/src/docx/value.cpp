@@ -84,6 +84,7 @@ bool Val::truthy() const {
 std::string FormatNumber(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  if (d == 0) return "0";  // also -0, as JavaScript prints it
   if (d == std::floor(d) && std::fabs(d) < 1e21) return fmt::format("{:.0f}", d);
   return fmt::format("{}", d);
 }
