@@ -2,15 +2,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <ostream>
+#include <sstream>
 
 #include "demo/demo_script.h"
 #include "koop/calendar.h"
 #include "koop/demo.h"
 #include "koop/engine.h"
 #include "koop/pack.h"
-#include "model/loader.h"
+#include "koop/reminders.h"
 #include "pack/pack_plan.h"
 #include "time/warsaw_time.h"
 
@@ -35,62 +35,57 @@ std::string Stages(const InstanceView& v) {
 
 int DaysBetween(const Date& from, const Date& to) { return to.ToDays() - from.ToDays(); }
 
-int OffsetDays(const model::IsoDuration& d) { return d.days + 7 * d.weeks + 30 * d.months; }
-
-// Remind offsets (in days) of each deadline id of a workflow.
-std::map<std::string, int> RemindWindows(const std::string& workflow_path) {
-  std::map<std::string, int> out;
-  auto chart = model::LoadChart(workflow_path);
-  if (!chart.ok()) return out;
-  for (const auto* d : (*chart)->Deadlines()) {
-    int w = 0;
-    for (const auto& r : d->remind) w = std::max(w, OffsetDays(r));
-    out[d->id] = std::max(out[d->id], w);
-  }
-  return out;
+// Polish plural: 1 dokument, 2–4 dokumenty (not 12–14), 5+ dokumentów.
+std::string Count(int n, const char* one, const char* few, const char* many) {
+  const char* w = n == 1 ? one
+                  : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? few
+                                                                                    : many;
+  return std::to_string(n) + " " + w;
 }
 
-
-void Report(const InstanceView& v, TimeMs at, const std::map<std::string, int>& windows,
-            std::ostream& out, DemoSummary& sum) {
+// Prints the open deadlines of the instance at `at`, then runs the reminder scheduler once at
+// `at` (the log channel: what would be e-mailed) and prints the messages it sends. The scheduler
+// also raises deadline events (due, overdue) into the instances, as `koop remind` does.
+Status Report(const InstanceView& v, TimeMs at, ReminderService& reminders,
+              std::ostringstream& log, std::ostream& out, DemoSummary& sum) {
   Date today = WarsawDate(at);
   out << "  -- " << today.ToString() << ": otwarte terminy --\n";
   int open = 0;
-  std::vector<std::string> reminders;
   for (const auto& d : v.deadlines) {
     if (d.state != "open") continue;
     ++open;
     auto due = Date::Parse(d.due_date);
     int left = due.ok() ? DaysBetween(today, *due) : 0;
     out << "     " << d.due_date << "  " << d.title << "  (" << d.owner_state << ")";
-    if (left < 0) out << "  – po terminie " << -left << " dni";
+    if (left < 0) out << "  – po terminie " << Count(-left, "dzień", "dni", "dni");
     out << "\n";
-    auto w = windows.find(d.id);
-    int window = w == windows.end() ? 0 : w->second;
-    std::string kind;
-    if (left < 0) kind = "po terminie";
-    else if (left == 0) kind = "termin dziś";
-    else if (left <= window) kind = "przypomnienie";
-    if (!kind.empty()) {
-      // DESIGN §10: only the case number, the task and the date.
-      reminders.push_back(kind + ": sprawa nr " + v.instance_id + " – " + d.title + " – termin " +
-                          d.due_date);
-    }
   }
   if (open == 0) out << "     (brak)\n";
-  out << "  -- przypomnienia do wysłania --\n";
-  for (const auto& r : reminders) out << "     " << r << "\n";
-  if (reminders.empty()) out << "     (brak)\n";
   sum.deadlines_open += open;
-  sum.reminders += static_cast<int>(reminders.size());
+  log.str("");
+  log.clear();
+  auto tick = reminders.Tick(at);
+  if (!tick.ok()) return tick.status();
+  out << "  -- przypomnienia wysłane przez harmonogram (koop remind) --\n";
+  std::istringstream lines(log.str());
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    out << "     " << line << "\n";
+    ++n;
+  }
+  if (n == 0) out << "     (brak)\n";
+  sum.reminders += tick->sent;
+  return Status::Ok();
 }
 
-Status RunScript(Engine& engine, const demo::Script& s, const DemoOptions& o, std::ostream& out,
-                 DemoSummary& sum) {
+Status RunScript(Engine& engine, ReminderService& reminders, std::ostringstream& log,
+                 const demo::Script& s, const DemoOptions& o, const std::string& shown_out_dir,
+                 std::ostream& out, DemoSummary& sum) {
   std::string stem = fs::path(s.file).stem().string();
   auto wf = pack::FindWorkflowFile(o.workflows_dir, s.workflow);
   if (!wf.ok()) return wf.status();
-  auto windows = RemindWindows(*wf);
   out << "\n== " << s.title << " ==\n";
   auto started = engine.Start(StartRequest{*wf, s.municipality, s.start_data_json, s.start_at});
   if (!started.ok()) return started.status().WithContext(s.file + ": start");
@@ -110,7 +105,7 @@ Status RunScript(Engine& engine, const demo::Script& s, const DemoOptions& o, st
     if (step.report) {
       view = engine.Show(id);
       if (!view.ok()) return view.status();
-      Report(*view, step.at, windows, out, sum);
+      KOOP_RETURN_IF_ERROR(Report(*view, step.at, reminders, log, out, sum));
       continue;
     }
     auto fired = engine.Fire(FireRequest{id, step.event, step.data_json, step.at});
@@ -129,8 +124,8 @@ Status RunScript(Engine& engine, const demo::Script& s, const DemoOptions& o, st
       std::string dir = (fs::path(o.out_dir) / stem / step.pack).string();
       auto pack = RenderPack(engine, id, step.pack, dir, step.at, po);
       if (!pack.ok()) return pack.status().WithContext(where + ": pack " + step.pack);
-      out << "     pakiet „" << pack->title << "”: " << pack->documents.size()
-          << " dok. → " << dir << "\n";
+      out << "     pakiet „" << pack->title << "”: " << pack->documents.size() << " dok. → "
+          << (fs::path(shown_out_dir) / stem / step.pack).string() << "\n";
       sum.documents += static_cast<int>(pack->documents.size());
     }
   }
@@ -139,10 +134,37 @@ Status RunScript(Engine& engine, const demo::Script& s, const DemoOptions& o, st
 
 }  // namespace
 
-Result<DemoSummary> RunDemo(const DemoOptions& o, std::ostream& out) {
+// Runs in the workflows folder and restores the working directory: definitions name their rule
+// files relative to themselves (<script src="../rules/...">), and the engine reads those files
+// when it registers a definition; running there makes both readings agree.
+class WorkingDirectory {
+ public:
+  explicit WorkingDirectory(const fs::path& dir) : saved_(fs::current_path()) {
+    fs::current_path(dir, ec_);
+  }
+  ~WorkingDirectory() {
+    std::error_code ignored;
+    fs::current_path(saved_, ignored);
+  }
+  const std::error_code& error() const { return ec_; }
+
+ private:
+  fs::path saved_;
+  std::error_code ec_;
+};
+
+Result<DemoSummary> RunDemo(const DemoOptions& given, std::ostream& out) {
   std::error_code ec;
-  fs::create_directories(o.out_dir, ec);
-  if (ec) return Status::IoError(o.out_dir + ": " + ec.message());
+  fs::create_directories(given.out_dir, ec);
+  if (ec) return Status::IoError(given.out_dir + ": " + ec.message());
+  DemoOptions o = given;
+  for (std::string* p : {&o.out_dir, &o.samples_dir, &o.workflows_dir, &o.templates_dir}) {
+    *p = fs::absolute(*p).lexically_normal().string();
+  }
+  WorkingDirectory in_workflows(o.workflows_dir);
+  if (in_workflows.error()) {
+    return Status::NoInput(given.workflows_dir + ": " + in_workflows.error().message());
+  }
   fs::path db = fs::path(o.out_dir) / "demo.db";
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix, ec);
   EngineOptions eo;
@@ -152,6 +174,15 @@ Result<DemoSummary> RunDemo(const DemoOptions& o, std::ostream& out) {
   eo.actor = "demo";
   auto engine = Engine::Open(eo);
   if (!engine.ok()) return engine.status();
+  std::ostringstream log;
+  ReminderOptions ro;
+  ro.db_uri = eo.db_uri;
+  ro.log = &log;
+  ro.worker_id = "demo";
+  ro.workflows_dir = o.workflows_dir;
+  ro.municipalities_dir = o.samples_dir;
+  auto reminders = ReminderService::Open(ro);
+  if (!reminders.ok()) return reminders.status();
   std::vector<fs::path> scripts;
   fs::path dir = fs::path(o.samples_dir) / "scripts";
   if (!fs::is_directory(dir)) return Status::NoInput(dir.string() + ": no sample scripts");
@@ -160,16 +191,19 @@ Result<DemoSummary> RunDemo(const DemoOptions& o, std::ostream& out) {
   }
   std::sort(scripts.begin(), scripts.end());
   DemoSummary sum;
-  out << "Kooperacja – demonstracja na danych przykładowych (baza: " << db.string() << ")\n";
+  out << "Kooperacja – demonstracja na danych przykładowych (baza: "
+      << (fs::path(given.out_dir) / "demo.db").string() << ")\n";
   for (const auto& p : scripts) {
     auto s = demo::LoadScript(p.string());
     if (!s.ok()) return s.status();
-    KOOP_RETURN_IF_ERROR(RunScript(**engine, *s, o, out, sum));
+    KOOP_RETURN_IF_ERROR(RunScript(**engine, **reminders, log, *s, o, given.out_dir, out, sum));
     ++sum.scripts;
   }
-  out << "\nPodsumowanie: " << sum.scripts << " scenariusze, " << sum.events << " zdarzeń, "
-      << sum.documents << " dokumentów w " << o.out_dir << ", " << sum.reminders
-      << " przypomnień.\n";
+  out << "\nPodsumowanie: " << Count(sum.scripts, "scenariusz", "scenariusze", "scenariuszy")
+      << ", " << Count(sum.events, "zdarzenie", "zdarzenia", "zdarzeń") << ", "
+      << Count(sum.documents, "dokument", "dokumenty", "dokumentów") << " w " << given.out_dir
+      << ", " << Count(sum.reminders, "przypomnienie", "przypomnienia", "przypomnień")
+      << " wysłanych do dziennika.\n";
   return sum;
 }
 
