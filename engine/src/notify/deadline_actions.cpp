@@ -23,12 +23,14 @@ std::vector<std::string> JsonStringArray(const std::string& json) {
 }
 
 std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute) {
+                                            int send_minute, const Calendar& calendar) {
   std::vector<DeadlineAction> out;
   for (const std::string& text : JsonStringArray(remind_json)) {
     Result<Duration> d = Duration::Parse(text);
     if (!d.ok() || d->HasTime() || d->IsWorkingDays()) continue;
-    Date day = due_date.AddMonths(-d->TotalMonths()).AddDays(-(d->weeks * 7 + d->days));
+    Result<Date> day_or = LatestDateBefore(calendar, due_date, *d);
+    if (!day_or.ok()) continue;
+    Date day = *day_or;
     if (!(day < due_date)) continue;
     out.push_back({WarsawToUtc(day, send_minute), ReminderKind::kBefore, d->ToString(), day, false});
   }

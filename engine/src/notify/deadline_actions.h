@@ -2,7 +2,10 @@
 // date, the due day ("due": the event deadline.<id>.due and a message), and the end of the due day
 // ("overdue": the event deadline.<id>.overdue and a message). Messages go out at `send_minute`
 // local time of their day; the overdue action fires when the due day is over (local midnight).
-// Computed from the deadline row alone, so any scheduler computes the same list.
+// A reminder day that is not a working day (Saturday, Sunday, statutory day off) moves back to the
+// working day before it, so the reminder arrives while the office can still act on it (as "at
+// least N days before X" does). Computed from the deadline row and the statutory calendar alone,
+// so any scheduler computes the same list.
 #pragma once
 
 #include <string>
@@ -27,7 +30,7 @@ struct DeadlineAction {
 // the due date are dropped; the list is sorted by time and has no two actions at one instant of the
 // same kind.
 std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute);
+                                            int send_minute, const Calendar& calendar);
 
 // Parses a JSON array of strings (["a","b"]); empty on anything else.
 std::vector<std::string> JsonStringArray(const std::string& json);

@@ -52,7 +52,8 @@ ReminderScheduler::ReminderScheduler(store::Store& store, ReminderTemplates temp
       email_(std::move(email)),
       log_(std::move(log)),
       events_(events),
-      options_(std::move(options)) {}
+      options_(std::move(options)),
+      calendar_(Calendar::Polish()) {}
 
 Result<TickReport> ReminderScheduler::Tick(TimeMs now) {
   TickReport report;
@@ -86,7 +87,8 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
       KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, store::kNeverMs, p.actions_done));
       continue;
     }
-    std::vector<DeadlineAction> actions = DeadlineActions(*due_date, d.remind, options_.send_minute);
+    std::vector<DeadlineAction> actions =
+        DeadlineActions(*due_date, d.remind, options_.send_minute, *calendar_);
     size_t first = static_cast<size_t>(p.actions_done), next = first;
     while (next < actions.size() && actions[next].at <= now) ++next;
     // Events: every passed due/overdue action, in order. Messages: the latest passed action only.

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "koop/calendar.h"
 #include "koop/clock.h"
 #include "notify/channel.h"
 #include "notify/reminder_template.h"
@@ -74,6 +75,7 @@ class ReminderScheduler {
   std::unique_ptr<Channel> log_;
   EventSink* events_;
   SchedulerOptions options_;
+  std::shared_ptr<Calendar> calendar_;  // statutory days: reminder days move off them
   std::ostream* dry_out_ = nullptr;
 };
 

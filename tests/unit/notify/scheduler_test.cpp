@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "deadline_fixture.h"
+#include "notify/deadline_actions.h"
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
 
@@ -50,20 +51,21 @@ struct Harness {
 
 BOOST_AUTO_TEST_SUITE(SchedulerTest)
 
-BOOST_AUTO_TEST_CASE(RemindersAcrossTheDstChangeGoOutOnceEach) {
+BOOST_AUTO_TEST_CASE(RemindersGoOutOnceOnWorkingDaysAcrossTheDstChange) {
   Harness h;
   h.db.AddInstance("OPS-1");
   h.db.AddDeadline("OPS-1", "ggk.invitations", "2026-03-30");  // Monday after the change
-  BOOST_TEST(h.Tick("2026-03-28T06:59").sent == 0);
-  TickReport r = h.Tick("2026-03-28T07:00");
+  // P2D (Saturday) and P1D (Sunday, the change day) both move back to Friday: one reminder.
+  BOOST_TEST(h.Tick("2026-03-27T06:59").sent == 0);
+  TickReport r = h.Tick("2026-03-27T07:00");
   BOOST_TEST(r.sent == 1);
   std::string line = h.TakeLog();
   BOOST_TEST(line.find("to coordinator: Przypomnienie: Wysłanie zaproszeń na posiedzenie GGK – termin 2026-03-30") != std::string::npos);
   BOOST_TEST(line.find(".reminder.P2D.") != std::string::npos);
-  BOOST_TEST(h.Tick("2026-03-28T07:01").sent == 0);  // cron a minute later: nothing again
-  BOOST_TEST(h.Tick("2026-03-29T06:59").sent == 0);  // already summer time (UTC+2)
-  BOOST_TEST(h.Tick("2026-03-29T07:00").sent == 1);
-  BOOST_TEST(h.TakeLog().find(".reminder.P1D.") != std::string::npos);
+  BOOST_TEST(h.Tick("2026-03-27T07:01").sent == 0);  // cron a minute later: nothing again
+  BOOST_TEST(h.Tick("2026-03-28T07:00").sent == 0);
+  BOOST_TEST(h.Tick("2026-03-29T07:00").sent == 0);
+  BOOST_TEST(h.Tick("2026-03-30T06:59").sent == 0);  // summer time now (UTC+2)
   r = h.Tick("2026-03-30T07:00");
   BOOST_TEST(r.sent == 1);
   BOOST_TEST(r.events_raised == 1);
@@ -79,6 +81,25 @@ BOOST_AUTO_TEST_CASE(RemindersAcrossTheDstChangeGoOutOnceEach) {
   BOOST_TEST(h.Tick("2026-04-10T12:00").sent == 0);  // nothing more, ever
   auto tx = h.db.store().BeginRead();
   BOOST_TEST(store::NextDeadlineAction(*tx).value() == store::kNeverMs);
+}
+
+// Reminder days around Easter, Christmas and month ends (send time 07:00 Warsaw).
+BOOST_AUTO_TEST_CASE(ReminderDaysAvoidHolidays) {
+  auto cal = Calendar::Polish();
+  struct Case { const char* due; const char* remind; const char* first_day; const char* first_utc; };
+  const Case cases[] = {
+      {"2026-04-07", R"(["P1D"])", "2026-04-03", "2026-04-03T05:00:00Z"},  // Easter Mon/Sun/Sat
+      {"2025-12-29", R"(["P3D"])", "2025-12-23", "2025-12-23T06:00:00Z"},  // 26, 25, 24 Dec off
+      {"2026-03-02", R"(["P1M"])", "2026-02-02", "2026-02-02T06:00:00Z"},  // a month back, a Monday
+      {"2026-03-31", R"(["P1M"])", "2026-02-27", "2026-02-27T06:00:00Z"},  // 28 Feb Sat -> Fri
+      {"2026-11-12", R"(["P1D"])", "2026-11-10", "2026-11-10T06:00:00Z"},  // 11 Nov
+  };
+  for (const Case& c : cases) {
+    auto actions = DeadlineActions(Date::Parse(c.due).value(), c.remind, 7 * 60, *cal);
+    BOOST_REQUIRE(actions.size() == 3u);
+    BOOST_TEST(actions[0].day.ToString() == c.first_day, c.due);
+    BOOST_TEST(FormatInstantUtc(actions[0].at) == c.first_utc, c.due);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(CatchUpAfterDowntimeSendsOnce) {
