@@ -16,7 +16,8 @@ fail=0
 err() { echo "FAIL: $*" >&2; fail=1; }
 
 id=$(k start pzk-operation --municipality sieradz --at 2027-01-04T09:00)
-k show "$id" | grep -q '2027-04-05  pzk.meeting  open' || err "quarterly meeting not due on 2027-04-05"
+k show "$id" >"$WORK/s0.txt"
+grep -q '2027-04-05  pzk.meeting  open' "$WORK/s0.txt" || err "quarterly meeting not due on 2027-04-05"
 k remind --now 2027-03-22T08:00 >"$WORK/r1.txt" 2>&1
 grep -q 'to leader: Przypomnienie: Spotkanie PZK .* termin 2027-04-05' "$WORK/r1.txt" || err "no reminder 14 days before: $(cat "$WORK/r1.txt")"
 k remind --now 2027-04-06T08:00 >"$WORK/r2.txt" 2>&1
@@ -26,7 +27,8 @@ grep -q 'deadline.pzk.meeting.overdue  handled' "$WORK/show.txt" || err "overdue
 grep -q 'Minął termin kwartalnego spotkania PZK.' "$WORK/show.txt" || err "overdue warning not recorded"
 echo '{"protocol":true,"spotkanie":{"data":"2027-04-14"}}' >"$WORK/m.json"
 k fire "$id" meeting.held --data "$WORK/m.json" --at 2027-04-14T12:00 >/dev/null
-k show "$id" | grep -q '2027-07-14  pzk.meeting  open' || err "next meeting not re-armed for 2027-07-14"
+k show "$id" >"$WORK/s1.txt"
+grep -q '2027-07-14  pzk.meeting  open' "$WORK/s1.txt" || err "next meeting not re-armed for 2027-07-14"
 k remind --now 2027-04-15T08:00 >"$WORK/r3.txt" 2>&1
 grep -q 'Termin minął' "$WORK/r3.txt" && err "overdue reminder repeated after the meeting"
 

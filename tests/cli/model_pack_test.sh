@@ -61,8 +61,8 @@ grep -q '4 grudnia 2026 r.' "$WORK/inv3.txt" || err "invitation 3: RSVP date"
 xmllint --noout --schema "$KOOP_SHARED_DIR/ooxml-xsd/wml.xsd" \
   <(unzip -p "$WORK/meeting/zaproszenie-3.docx" word/document.xml) 2>/dev/null || err "invitation 3: not valid WordprocessingML"
 # The rural variant swaps the agreement template for the county–municipality agreement (seed 000).
-unzip -p "$WORK/meeting/projekt-porozumienia.docx" word/document.xml | sed 's/<[^>]*>//g' |
-  grep -q 'POROZUMIENIE DOTYCZĄCE POWOŁANIA PARTNERSKIEGO ZESPOŁU KOOPERACJI' || err "agreement overlay not applied"
+unzip -p "$WORK/meeting/projekt-porozumienia.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/agr.txt"
+grep -q 'POROZUMIENIE DOTYCZĄCE POWOŁANIA PARTNERSKIEGO ZESPOŁU KOOPERACJI' "$WORK/agr.txt" || err "agreement overlay not applied"
 
 fire "$id" meeting.held 2026-12-09T13:00 '{"protocol":true}'
 fire "$id" agreement.signed 2026-12-18T13:00 '{"porozumienie":{"data":"2026-12-18","egzemplarze":"pięciu"}}'

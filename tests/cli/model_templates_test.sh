@@ -43,11 +43,15 @@ validate_docx() {
   done
 }
 
-# Text of document.xml, headers and footers (for leftover-tag checks).
+# Text of document.xml, headers and footers (for leftover-tag checks), into a file: grepping a
+# pipe with `grep -q` would end the pipe early and fail it under pipefail.
 docx_text() {
+  local txt="$WORK/text.$$.txt"
   unzip -p "$1" word/document.xml 'word/header*.xml' 'word/footer*.xml' 2>/dev/null |
-    sed -e 's/<w:tab\/>/ /g' -e 's/<[^>]*>//g'
+    sed -e 's/<w:tab\/>/ /g' -e 's/<[^>]*>//g' >"$txt" || true
+  cat "$txt"
 }
+has_text() { docx_text "$1" >"$WORK/has.txt"; grep -q -- "$2" "$WORK/has.txt"; }
 
 # ---- 2. the templates themselves ------------------------------------------------------------------
 for f in "$TPL"/*.docx; do validate_docx "$f"; done
@@ -88,19 +92,21 @@ if [ "$renderer" = 1 ]; then
     fi
     for out in "$WORK/out/$name.docx" "$WORK/out/$name-blank.docx"; do
       validate_docx "$out"
-      if docx_text "$out" | grep -q '{[#^/]\?[a-z_.]*[ }|]'; then
-        err "$(basename "$out"): leftover tag: $(docx_text "$out" | grep -o '{[^}]*}' | head -3 | tr '\n' ' ')"
+      docx_text "$out" >"$WORK/left.txt"
+      if grep -q '{[#^/]\?[a-z_.]*[ }|]' "$WORK/left.txt"; then
+        err "$(basename "$out"): leftover tag: $(grep -o '{[^}]*}' "$WORK/left.txt" | head -3 | tr '\n' ' ')"
       fi
     done
-    docx_text "$WORK/out/$name-blank.docx" | grep -q '…' || err "$name-blank: no dotted fill-in line"
+    has_text "$WORK/out/$name-blank.docx" '…' || err "$name-blank: no dotted fill-in line"
     to_pdf+=("$WORK/out/$name.docx" "$WORK/out/$name-blank.docx")
   done
   # Spot checks of content in correct Polish, with values from the sample data.
-  docx_text "$WORK/out/zaproszenie-ggk.docx" | grep -q 'ZG/2026/014' || err "zaproszenie-ggk: case number missing"
-  docx_text "$WORK/out/zaproszenie-ggk.docx" | grep -q 'Nowakowska' && err "zaproszenie-ggk: personal data leaked"
-  docx_text "$WORK/out/karta-planu-pracy.docx" | grep -q 'Nowakowska-Testowa' || err "karta: family members missing"
-  docx_text "$WORK/out/porozumienie-wariant-5.docx" | grep -q 'Komisariat Policji w Zielonym Gaju' || err "wariant-5: partner rows missing"
-  docx_text "$WORK/out/porozumienie-powiatowo-gminne.docx" | grep -q 'radna/radny Jan Testowy' || err "000: councillor missing"
+  has_text "$WORK/out/zaproszenie-ggk.docx" 'ZG/2026/014' || err "zaproszenie-ggk: case number missing"
+  has_text "$WORK/out/zaproszenie-ggk.docx" 'Nowakowska' && err "zaproszenie-ggk: personal data leaked"
+  has_text "$WORK/out/karta-planu-pracy.docx" 'Nowakowska-Testowa' || err "karta: family members missing"
+  has_text "$WORK/out/porozumienie-wariant-5.docx" 'Komisariat Policji w Zielonym Gaju' || err "wariant-5: partner rows missing"
+  has_text "$WORK/out/porozumienie-powiatowo-gminne.docx" 'radna/radny Jan Testowy' || err "000: councillor missing"
+  has_text "$WORK/out/zgloszenie-rops.docx" '7 dni' || err "zgloszenie-rops: ROPS contact period (liczba filter)"
 else
   echo "note: 'koop render' is not implemented yet; rendering checks skipped, templates checked as they are"
   to_pdf=("$TPL"/*.docx)
