@@ -25,8 +25,8 @@ int Run(Invocation& inv) {
     duration = working;
   }
   if (duration->HasTime()) {
-    return inv.Fail(Status::Usage("a deadline counts whole days; '" + inv.positional[1] +
-                                  "' has a time part"));
+    return inv.Fail(
+        Status::Usage("a deadline counts whole days; '" + inv.positional[1] + "' has a time part"));
   }
   Result<std::shared_ptr<Calendar>> calendar = CalendarFromOptions(inv);
   if (!calendar.ok()) return inv.Fail(calendar.status());
@@ -38,7 +38,8 @@ int Run(Invocation& inv) {
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("before", "", "latest working day at least DURATION before DATE"));
+  options.addOption(
+      Poco::Util::Option("before", "", "latest working day at least DURATION before DATE"));
   options.addOption(Poco::Util::Option("working-days", "", "count the days as working days"));
   DefineCalendarOptions(options);
 }
@@ -46,7 +47,12 @@ void Define(Poco::Util::OptionSet& options) {
 }  // namespace
 
 extern const CommandSpec kCalendarDeadlineCommand = {
-    "calendar deadline", "DATE DURATION [--before] [--working-days] [--closed DATE]...",
-    "deadline under KPA art. 57", Define, Run, 2, 2};
+    "calendar deadline",
+    "DATE DURATION [--before] [--working-days] [--closed DATE]...",
+    "deadline under KPA art. 57",
+    Define,
+    Run,
+    2,
+    2};
 
 }  // namespace koop::runner

@@ -29,8 +29,12 @@ void Define(Poco::Util::OptionSet& options) {
 
 }  // namespace
 
-extern const CommandSpec kCalendarHolidaysCommand = {
-    "calendar holidays", "YEAR [--rules FILE]", "Polish statutory days off of a year", Define, Run,
-    1, 1};
+extern const CommandSpec kCalendarHolidaysCommand = {"calendar holidays",
+                                                     "YEAR [--rules FILE]",
+                                                     "Polish statutory days off of a year",
+                                                     Define,
+                                                     Run,
+                                                     1,
+                                                     1};
 
 }  // namespace koop::runner

@@ -7,9 +7,10 @@ namespace koop::runner {
 void DefineCalendarOptions(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("rules", "", "holiday rule file instead of the built-in one")
                         .argument("FILE"));
-  options.addOption(Poco::Util::Option("closed", "", "an extra closure day of the office (repeatable)")
-                        .argument("DATE")
-                        .repeatable(true));
+  options.addOption(
+      Poco::Util::Option("closed", "", "an extra closure day of the office (repeatable)")
+          .argument("DATE")
+          .repeatable(true));
 }
 
 Result<std::shared_ptr<Calendar>> CalendarFromOptions(const Invocation& inv) {

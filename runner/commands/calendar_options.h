@@ -12,8 +12,8 @@
 namespace koop::runner {
 
 void DefineCalendarOptions(Poco::Util::OptionSet& options);
-// Builds the calendar from --rules and --closed; a malformed value is a usage error (64), a bad rule
-// file a data error (65).
+// Builds the calendar from --rules and --closed; a malformed value is a usage error (64), a bad
+// rule file a data error (65).
 Result<std::shared_ptr<Calendar>> CalendarFromOptions(const Invocation& inv);
 
 }  // namespace koop::runner

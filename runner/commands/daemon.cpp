@@ -20,12 +20,14 @@ int Run(Invocation& inv) {
   if (inv.Has("interval")) {
     Result<Duration> d = Duration::Parse(inv.Get("interval"));
     if (!d.ok()) return inv.Fail(Status::Usage("--interval: " + d.status().message()));
-    if (d->years || d->months || d->IsWorkingDays() || (d->TimeSeconds() == 0 && d->days == 0 && d->weeks == 0)) {
+    if (d->years || d->months || d->IsWorkingDays() ||
+        (d->TimeSeconds() == 0 && d->days == 0 && d->weeks == 0)) {
       return inv.Fail(Status::Usage("--interval: expected a fixed duration like PT30S or PT5M"));
     }
     interval = *d;
   }
-  long long interval_ms = (interval.TimeSeconds() + (interval.weeks * 7LL + interval.days) * 86400) * 1000;
+  long long interval_ms =
+      (interval.TimeSeconds() + (interval.weeks * 7LL + interval.days) * 86400) * 1000;
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
@@ -41,12 +43,15 @@ int Run(Invocation& inv) {
     Result<ReminderTickReport> report = (*service)->Tick(now);
     if (!report.ok()) {
       *inv.err << "koop daemon: " << report.status().message() << '\n';  // retried next tick
-    } else if (report->deadlines_planned || report->sent || report->events_raised || report->failed) {
+    } else if (report->deadlines_planned || report->sent || report->events_raised ||
+               report->failed) {
       *inv.err << "koop daemon: " << DescribeTick(*report) << '\n';
     }
     long long wait_ms = interval_ms;
     Result<TimeMs> next = (*service)->NextWakeUp();
-    if (next.ok()) wait_ms = std::min<long long>(wait_ms, std::max<long long>(*next - SystemClock()->NowMs(), 200));
+    if (next.ok())
+      wait_ms =
+          std::min<long long>(wait_ms, std::max<long long>(*next - SystemClock()->NowMs(), 200));
     timespec ts{static_cast<time_t>(wait_ms / 1000), static_cast<long>(wait_ms % 1000) * 1000000L};
     int sig = sigtimedwait(&set, nullptr, &ts);
     if (sig == SIGTERM || sig == SIGINT) {
@@ -65,8 +70,12 @@ void Define(Poco::Util::OptionSet& options) {
 
 }  // namespace
 
-extern const CommandSpec kDaemonCommand = {"daemon", "[--interval DURATION] [--templates DIR]",
-                                           "run the reminder scheduler as a service", Define, Run,
-                                           0, 0};
+extern const CommandSpec kDaemonCommand = {"daemon",
+                                           "[--interval DURATION] [--templates DIR]",
+                                           "run the reminder scheduler as a service",
+                                           Define,
+                                           Run,
+                                           0,
+                                           0};
 
 }  // namespace koop::runner

@@ -11,8 +11,9 @@ namespace koop::runner {
 namespace {
 
 int Run(Invocation& inv) {
-  if (inv.Has("json") && inv.Has("ics")) return inv.Fail(Status::Usage("--json and --ics exclude each other"));
-  DeadlineFormat format = inv.Has("json") ? DeadlineFormat::kJson
+  if (inv.Has("json") && inv.Has("ics"))
+    return inv.Fail(Status::Usage("--json and --ics exclude each other"));
+  DeadlineFormat format = inv.Has("json")  ? DeadlineFormat::kJson
                           : inv.Has("ics") ? DeadlineFormat::kIcs
                                            : DeadlineFormat::kText;
   Result<std::string> text = ListOpenDeadlines(inv.db_uri, inv.Get("until"), format);
@@ -22,14 +23,20 @@ int Run(Invocation& inv) {
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("until", "", "only deadlines due on or before DATE").argument("DATE"));
+  options.addOption(
+      Poco::Util::Option("until", "", "only deadlines due on or before DATE").argument("DATE"));
   options.addOption(Poco::Util::Option("json", "", "JSON output"));
   options.addOption(Poco::Util::Option("ics", "", "iCalendar (RFC 5545) output"));
 }
 
 }  // namespace
 
-extern const CommandSpec kDeadlinesCommand = {"deadlines", "[--until DATE] [--json|--ics]",
-                                              "open deadlines across instances", Define, Run, 0, 0};
+extern const CommandSpec kDeadlinesCommand = {"deadlines",
+                                              "[--until DATE] [--json|--ics]",
+                                              "open deadlines across instances",
+                                              Define,
+                                              Run,
+                                              0,
+                                              0};
 
 }  // namespace koop::runner

@@ -40,7 +40,12 @@ void Define(Poco::Util::OptionSet& options) {
 }  // namespace
 
 extern const CommandSpec kRemindCommand = {
-    "remind", "[--now T] [--dry-run] [--templates DIR] [--export-templates DIR]",
-    "send the reminders that are due, once", Define, Run, 0, 0};
+    "remind",
+    "[--now T] [--dry-run] [--templates DIR] [--export-templates DIR]",
+    "send the reminders that are due, once",
+    Define,
+    Run,
+    0,
+    0};
 
 }  // namespace koop::runner

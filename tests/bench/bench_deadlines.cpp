@@ -59,27 +59,37 @@ int main(int argc, char** argv) {
     Die(tx->Exec("DELETE FROM outbox").status());
     Die(tx->Exec("DELETE FROM deadlines WHERE instance_id LIKE 'bench-%'").status());
     Die(tx->Exec("INSERT INTO workflow_definitions VALUES ('bench', '1', 'bench', '<scxml/>', "
-                 "'bench.xml', 0) ON CONFLICT DO NOTHING").status());
+                 "'bench.xml', 0) ON CONFLICT DO NOTHING")
+            .status());
     std::string seq = pg ? "SELECT generate_series(0, ?) AS i"
                          : "WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE "
                            "i < ?) SELECT i FROM s";
     Die(tx->Exec("INSERT INTO instances SELECT 'bench-' || i, 'bench', '1', 'bench', "
-                 "'{\"institutions\":[]}', 'active', 0, '{}', NULL, 0, 0 FROM (" + seq + ") AS g WHERE true "
-                 "ON CONFLICT DO NOTHING",
-                 {instances - 1}).status());
+                 "'{\"institutions\":[]}', 'active', 0, '{}', NULL, 0, 0 FROM (" +
+                     seq +
+                     ") AS g WHERE true "
+                     "ON CONFLICT DO NOTHING",
+                 {instances - 1})
+            .status());
     // Deadline i: instance i % 10000, due in `days` days (the first `due` ones in 2 days, so
     // their P2D reminder is due now; the others 3 days to ~5 years ahead), already planned.
-    std::string days = "CAST(CASE WHEN i < " + std::to_string(due) + " THEN 2 ELSE 3 + i % 1800 END AS BIGINT)";
-    std::string due_at = "(" + std::to_string(kNow) + " + " + days + " * " + std::to_string(kDay) + ")";
+    std::string days =
+        "CAST(CASE WHEN i < " + std::to_string(due) + " THEN 2 ELSE 3 + i % 1800 END AS BIGINT)";
+    std::string due_at =
+        "(" + std::to_string(kNow) + " + " + days + " * " + std::to_string(kDay) + ")";
     std::string due_date = pg ? "to_char(to_timestamp(" + due_at + " / 1000), 'YYYY-MM-DD')"
                               : "date(" + due_at + " / 1000, 'unixepoch')";
     std::ostringstream sql;
     sql << "INSERT INTO deadlines (instance_id, deadline_id, occurrence, title, due_date, due_at, "
            "state, owner_state, remind, recipients, created_at, updated_at, next_action_at, "
-           "actions_done) SELECT 'bench-' || (i % " << instances << "), 'd' || i, 1, "
-           "'Zadanie', " << due_date << ", " << due_at << ", 'open', 's', "
-           "'[\"P2D\"]', '[\"coordinator\"]', 0, 0, " << due_at << " - 2 * " << kDay
-        << ", 0 FROM (" << seq << ") AS g";
+           "actions_done) SELECT 'bench-' || (i % "
+        << instances
+        << "), 'd' || i, 1, "
+           "'Zadanie', "
+        << due_date << ", " << due_at
+        << ", 'open', 's', "
+           "'[\"P2D\"]', '[\"coordinator\"]', 0, 0, "
+        << due_at << " - 2 * " << kDay << ", 0 FROM (" << seq << ") AS g";
     Die(tx->Exec(sql.str(), {n - 1}).status());
     Die(tx->Commit());
   }
@@ -113,7 +123,8 @@ int main(int argc, char** argv) {
     auto rows = koop::store::DeadlinesNeedingAction(*tx, kNow, 1000);
     Die(rows.status());
     auto b = Clock::now();
-    std::printf("due-work query (%zu deadlines due now, batch 1000): %.3f ms\n", rows->size(), Ms(a, b));
+    std::printf("due-work query (%zu deadlines due now, batch 1000): %.3f ms\n", rows->size(),
+                Ms(a, b));
   }
   // One tick: plan the due deadlines (outbox rows in the same transaction) and deliver them to the
   // log channel (a memory stream).
@@ -127,10 +138,11 @@ int main(int argc, char** argv) {
   auto report = scheduler.Tick(kNow);
   auto b = Clock::now();
   Die(report.status());
-  std::printf("one scheduler tick: %d deadlines planned, %d messages queued and sent in %.1f ms "
-              "(%.3f ms per reminder)\n",
-              report->deadlines_planned, report->sent, Ms(a, b),
-              report->sent ? Ms(a, b) / report->sent : 0.0);
+  std::printf(
+      "one scheduler tick: %d deadlines planned, %d messages queued and sent in %.1f ms "
+      "(%.3f ms per reminder)\n",
+      report->deadlines_planned, report->sent, Ms(a, b),
+      report->sent ? Ms(a, b) / report->sent : 0.0);
   a = Clock::now();
   report = scheduler.Tick(kNow);
   b = Clock::now();

@@ -22,10 +22,10 @@ namespace koop {
 struct ReminderOptions {
   std::string db_uri = "koop.db";
   std::map<std::string, std::string> settings;  // the keys above
-  std::ostream* log = nullptr;  // the log channel and dry-run listing (required)
-  bool dry_run = false;         // list what would be queued; change and send nothing
-  std::string worker_id;        // empty: host:pid
-  std::string workflows_dir = "workflows";     // for raising deadline events into instances
+  std::ostream* log = nullptr;                  // the log channel and dry-run listing (required)
+  bool dry_run = false;                     // list what would be queued; change and send nothing
+  std::string worker_id;                    // empty: host:pid
+  std::string workflows_dir = "workflows";  // for raising deadline events into instances
   std::string municipalities_dir = "samples";
 };
 

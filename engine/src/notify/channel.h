@@ -1,6 +1,6 @@
 // Channels deliver rendered reminders: the log (a line per message on a stream) and e-mail over
-// SMTP. An OutgoingMessage is built only from a Reminder and a template (reminder.h), so it holds no
-// personal data. A channel reports a failure as a Status; the outbox retries later.
+// SMTP. An OutgoingMessage is built only from a Reminder and a template (reminder.h), so it holds
+// no personal data. A channel reports a failure as a Status; the outbox retries later.
 #pragma once
 
 #include <iosfwd>
@@ -32,13 +32,13 @@ std::unique_ptr<Channel> NewLogChannel(std::ostream& out);
 struct SmtpSettings {
   std::string host = "localhost";
   int port = 587;
-  std::string user;        // empty: no AUTH
-  std::string password;    // from the environment variable named by smtp.password_env
+  std::string user;            // empty: no AUTH
+  std::string password;        // from the environment variable named by smtp.password_env
   std::string auth = "plain";  // "plain" or "login"
-  std::string from;        // envelope and header sender
-  bool starttls = true;    // refuse to send (and to log in) without TLS when true
-  std::string cafile;      // extra trusted CA certificate (PEM), e.g. a self-signed one
-  bool verify = true;      // verify the server's certificate
+  std::string from;            // envelope and header sender
+  bool starttls = true;        // refuse to send (and to log in) without TLS when true
+  std::string cafile;          // extra trusted CA certificate (PEM), e.g. a self-signed one
+  bool verify = true;          // verify the server's certificate
   int timeout_seconds = 30;
 };
 

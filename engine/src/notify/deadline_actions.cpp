@@ -32,7 +32,8 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
     if (!day_or.ok()) continue;
     Date day = *day_or;
     if (!(day < due_date)) continue;
-    out.push_back({WarsawToUtc(day, send_minute), ReminderKind::kBefore, d->ToString(), day, false});
+    out.push_back(
+        {WarsawToUtc(day, send_minute), ReminderKind::kBefore, d->ToString(), day, false});
   }
   out.push_back({WarsawToUtc(due_date, send_minute), ReminderKind::kDue, "", due_date, true});
   out.push_back({WarsawEndOfDay(due_date), ReminderKind::kOverdue, "", due_date.AddDays(1), true});

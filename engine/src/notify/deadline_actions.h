@@ -20,8 +20,8 @@ namespace koop::notify {
 struct DeadlineAction {
   TimeMs at = 0;
   ReminderKind kind = ReminderKind::kBefore;
-  std::string offset;   // "P2D" for reminders, "" otherwise
-  Date day;             // the local day of the action
+  std::string offset;         // "P2D" for reminders, "" otherwise
+  Date day;                   // the local day of the action
   bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
 };
 

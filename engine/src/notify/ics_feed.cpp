@@ -5,13 +5,23 @@
 namespace koop::notify {
 namespace {
 
-constexpr const char* kVTimezone[] = {
-    "BEGIN:VTIMEZONE",     "TZID:Europe/Warsaw",       "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",  "TZOFFSETTO:+0200",         "TZNAME:CEST",
-    "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-    "BEGIN:STANDARD",      "TZOFFSETFROM:+0200",       "TZOFFSETTO:+0100",
-    "TZNAME:CET",          "DTSTART:19701025T030000",  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",        "END:VTIMEZONE"};
+constexpr const char* kVTimezone[] = {"BEGIN:VTIMEZONE",
+                                      "TZID:Europe/Warsaw",
+                                      "BEGIN:DAYLIGHT",
+                                      "TZOFFSETFROM:+0100",
+                                      "TZOFFSETTO:+0200",
+                                      "TZNAME:CEST",
+                                      "DTSTART:19700329T020000",
+                                      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                                      "END:DAYLIGHT",
+                                      "BEGIN:STANDARD",
+                                      "TZOFFSETFROM:+0200",
+                                      "TZOFFSETTO:+0100",
+                                      "TZNAME:CET",
+                                      "DTSTART:19701025T030000",
+                                      "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+                                      "END:STANDARD",
+                                      "END:VTIMEZONE"};
 
 std::string Compact(const Date& d) {
   char buf[16];
@@ -35,9 +45,12 @@ void AppendFolded(std::string& out, const std::string& line) {
   for (size_t i = 0; i < line.size();) {
     size_t len = 1;
     unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     if (width + len > 75) {
       out += "\r\n ";
       width = 1;
@@ -53,12 +66,22 @@ std::string EscapeIcsText(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -83,9 +106,9 @@ std::string StableUid(const std::string& instance_id, const std::string& deadlin
 
 std::string BuildIcsFeed(const std::vector<FeedEntry>& entries) {
   std::string out;
-  for (const char* line : {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kooperacja//koop//PL",
-                           "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Terminy – Kooperacja",
-                           "X-WR-TIMEZONE:Europe/Warsaw"}) {
+  for (const char* line :
+       {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kooperacja//koop//PL", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH", "X-WR-CALNAME:Terminy – Kooperacja", "X-WR-TIMEZONE:Europe/Warsaw"}) {
     AppendFolded(out, line);
   }
   for (const char* line : kVTimezone) AppendFolded(out, line);
@@ -95,10 +118,11 @@ std::string BuildIcsFeed(const std::vector<FeedEntry>& entries) {
     AppendFolded(out, "DTSTAMP:" + UtcStamp(e.stamp));
     AppendFolded(out, "DTSTART;VALUE=DATE:" + Compact(e.due_date));
     AppendFolded(out, "DTEND;VALUE=DATE:" + Compact(e.due_date.AddDays(1)));
-    AppendFolded(out, "SUMMARY:" + EscapeIcsText("Termin: " + e.task + " (sprawa " + e.case_number + ")"));
-    AppendFolded(out, "DESCRIPTION:" + EscapeIcsText("Sprawa nr " + e.case_number + "\nEtap: " + e.stage +
-                                                     "\nZadanie: " + e.task + "\nTermin: " +
-                                                     e.due_date.ToString()));
+    AppendFolded(
+        out, "SUMMARY:" + EscapeIcsText("Termin: " + e.task + " (sprawa " + e.case_number + ")"));
+    AppendFolded(out, "DESCRIPTION:" + EscapeIcsText("Sprawa nr " + e.case_number +
+                                                     "\nEtap: " + e.stage + "\nZadanie: " + e.task +
+                                                     "\nTermin: " + e.due_date.ToString()));
     AppendFolded(out, "TRANSP:TRANSPARENT");
     if (e.alarm_days > 0) {
       AppendFolded(out, "BEGIN:VALARM");

@@ -16,13 +16,13 @@
 namespace koop::notify {
 
 struct FeedEntry {
-  std::string uid;          // stable: "<instance>-<deadline>-<occurrence>@kooperacja"
+  std::string uid;  // stable: "<instance>-<deadline>-<occurrence>@kooperacja"
   std::string case_number;
   std::string task;
   std::string stage;
   Date due_date;
-  TimeMs stamp = 0;         // DTSTAMP (UTC)
-  int alarm_days = 0;       // > 0: a VALARM that many days before
+  TimeMs stamp = 0;    // DTSTAMP (UTC)
+  int alarm_days = 0;  // > 0: a VALARM that many days before
 };
 
 std::string BuildIcsFeed(const std::vector<FeedEntry>& entries);
@@ -31,7 +31,8 @@ std::string BuildIcsFeed(const std::vector<FeedEntry>& entries);
 void AppendFolded(std::string& out, const std::string& line);
 // Escapes TEXT values: backslash, semicolon, comma, newline.
 std::string EscapeIcsText(const std::string& text);
-// "<instance>-<deadline>-<occurrence>@kooperacja" with characters outside [A-Za-z0-9.-] hex-escaped.
+// "<instance>-<deadline>-<occurrence>@kooperacja" with characters outside [A-Za-z0-9.-]
+// hex-escaped.
 std::string StableUid(const std::string& instance_id, const std::string& deadline_id,
                       long long occurrence);
 

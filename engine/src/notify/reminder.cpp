@@ -4,10 +4,14 @@ namespace koop::notify {
 
 const char* ReminderKindName(ReminderKind kind) {
   switch (kind) {
-    case ReminderKind::kBefore: return "reminder";
-    case ReminderKind::kDue: return "due";
-    case ReminderKind::kOverdue: return "overdue";
-    case ReminderKind::kEscalation: return "escalation";
+    case ReminderKind::kBefore:
+      return "reminder";
+    case ReminderKind::kDue:
+      return "due";
+    case ReminderKind::kOverdue:
+      return "overdue";
+    case ReminderKind::kEscalation:
+      return "escalation";
   }
   return "reminder";
 }

@@ -67,9 +67,11 @@ Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string
   smtp.cafile = Setting(s, "smtp.cafile");
   std::string env = Setting(s, "smtp.password_env");
   if (!smtp.user.empty()) {
-    if (env.empty()) return Status::Usage("config smtp.password_env: name the variable holding the password");
+    if (env.empty())
+      return Status::Usage("config smtp.password_env: name the variable holding the password");
     if (!Poco::Environment::has(env)) {
-      return Status::Usage("config smtp.password_env: the environment variable " + env + " is not set");
+      return Status::Usage("config smtp.password_env: the environment variable " + env +
+                           " is not set");
     }
     smtp.password = Poco::Environment::get(env);
   }
@@ -140,7 +142,8 @@ Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOpt
   notify::ReminderTemplates templates = notify::ReminderTemplates::Defaults();
   std::string dir = Setting(s, "reminders.templates");
   if (!dir.empty()) {
-    if (!Poco::File(dir).exists()) return Status::NoInput("reminder templates folder '" + dir + "' does not exist");
+    if (!Poco::File(dir).exists())
+      return Status::NoInput("reminder templates folder '" + dir + "' does not exist");
     Result<notify::ReminderTemplates> loaded = notify::ReminderTemplates::Load(dir);
     if (!loaded.ok()) return loaded.status();
     templates = std::move(*loaded);
@@ -152,7 +155,8 @@ Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOpt
                      : options.worker_id;
   std::string send_time = Setting(s, "reminders.send_time", "07:00");
   if (send_time.size() != 5 || send_time[2] != ':' || send_time.substr(0, 2) > "23" ||
-      send_time.substr(3) > "59" || send_time.find_first_not_of("0123456789:") != std::string::npos) {
+      send_time.substr(3) > "59" ||
+      send_time.find_first_not_of("0123456789:") != std::string::npos) {
     return Status::Usage("config reminders.send_time: expected HH:MM, got '" + send_time + "'");
   }
   so.send_minute = std::stoi(send_time.substr(0, 2)) * 60 + std::stoi(send_time.substr(3));
@@ -175,8 +179,9 @@ Result<int> ExportReminderTemplates(const std::string& dir) {
     return Status::IoError("cannot create '" + dir + "': " + e.what());
   }
   int written = 0;
-  for (notify::ReminderKind k : {notify::ReminderKind::kBefore, notify::ReminderKind::kDue,
-                                 notify::ReminderKind::kOverdue, notify::ReminderKind::kEscalation}) {
+  for (notify::ReminderKind k :
+       {notify::ReminderKind::kBefore, notify::ReminderKind::kDue, notify::ReminderKind::kOverdue,
+        notify::ReminderKind::kEscalation}) {
     std::string path = dir + "/" + notify::ReminderKindName(k) + ".txt";
     if (Poco::File(path).exists()) continue;
     std::ofstream out(path + ".tmp", std::ios::binary);

@@ -6,8 +6,8 @@
 namespace koop::notify {
 namespace {
 
-const char* const kPlaceholders[] = {"sprawa", "zadanie", "etap", "termin", "termin_slownie",
-                                     "dni",    "dni_slowo", "rola"};
+const char* const kPlaceholders[] = {"sprawa",         "zadanie", "etap",      "termin",
+                                     "termin_slownie", "dni",     "dni_slowo", "rola"};
 
 const char* DefaultTextOf(ReminderKind kind) {
   switch (kind) {
@@ -90,8 +90,8 @@ std::string Substitute(const std::string& text, const std::map<std::string, std:
 }  // namespace
 
 std::string PolishLongDate(const Date& date) {
-  static const char* const kMonths[] = {"stycznia", "lutego",   "marca",    "kwietnia",
-                                        "maja",     "czerwca",  "lipca",    "sierpnia",
+  static const char* const kMonths[] = {"stycznia", "lutego",       "marca",     "kwietnia",
+                                        "maja",     "czerwca",      "lipca",     "sierpnia",
                                         "września", "października", "listopada", "grudnia"};
   return std::to_string(date.day) + " " + kMonths[date.month - 1] + " " +
          std::to_string(date.year) + " r.";
@@ -157,12 +157,14 @@ Result<ReminderTemplates> ReminderTemplates::Load(const std::string& dir) {
 RenderedText ReminderTemplates::Render(const Reminder& r) const {
   int n = r.days < 0 ? -r.days : r.days;
   bool one = n == 1;
-  std::map<std::string, std::string> values = {
-      {"sprawa", r.case_number},        {"zadanie", r.task},
-      {"etap", r.stage},                {"termin", r.due_date.ToString()},
-      {"termin_slownie", PolishLongDate(r.due_date)},
-      {"dni", std::to_string(n)},       {"dni_slowo", one ? "dzień" : "dni"},
-      {"rola", r.role}};
+  std::map<std::string, std::string> values = {{"sprawa", r.case_number},
+                                               {"zadanie", r.task},
+                                               {"etap", r.stage},
+                                               {"termin", r.due_date.ToString()},
+                                               {"termin_slownie", PolishLongDate(r.due_date)},
+                                               {"dni", std::to_string(n)},
+                                               {"dni_slowo", one ? "dzień" : "dni"},
+                                               {"rola", r.role}};
   const RenderedText& t = templates_.at(r.kind);
   return RenderedText{Substitute(t.subject, values), Substitute(t.body, values)};
 }

@@ -95,14 +95,25 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
     for (size_t i = first; i < next; ++i) {
       if (!actions[i].raises_event) continue;
       std::string event = "deadline." + d.deadline_id + "." + ReminderKindName(actions[i].kind);
-      store::OutboxRow row{StableMessageId(d.instance_id, d.deadline_id, d.occurrence, "event",
-                                           ReminderKindName(actions[i].kind), "", options_.message_domain),
-                           d.instance_id, d.deadline_id, d.occurrence, "event", "event", event,
-                           event, "", actions[i].at, now, 0};
+      store::OutboxRow row{
+          StableMessageId(d.instance_id, d.deadline_id, d.occurrence, "event",
+                          ReminderKindName(actions[i].kind), "", options_.message_domain),
+          d.instance_id,
+          d.deadline_id,
+          d.occurrence,
+          "event",
+          "event",
+          event,
+          event,
+          "",
+          actions[i].at,
+          now,
+          0};
       Result<bool> inserted = store::InsertOutbox(*tx, row);
       if (!inserted.ok()) return inserted.status();
       if (*inserted) ++report.events_queued;
-      if (options_.dry_run && dry_out_) *dry_out_ << "event " << d.instance_id << ' ' << event << '\n';
+      if (options_.dry_run && dry_out_)
+        *dry_out_ << "event " << d.instance_id << ' ' << event << '\n';
     }
     if (next > first) {
       const DeadlineAction& a = actions[next - 1];
@@ -120,19 +131,30 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
                                        to.role + "\n" + to.email, options_.message_domain);
         RenderedText text = templates_.Render(r);
         bool email = !to.email.empty() && email_ != nullptr;
-        store::OutboxRow row{r.message_id, d.instance_id, d.deadline_id, d.occurrence, kind,
-                             email ? "smtp" : "log", email ? to.email : to.role, text.subject,
-                             text.body, a.at, now, 0};
+        store::OutboxRow row{r.message_id,
+                             d.instance_id,
+                             d.deadline_id,
+                             d.occurrence,
+                             kind,
+                             email ? "smtp" : "log",
+                             email ? to.email : to.role,
+                             text.subject,
+                             text.body,
+                             a.at,
+                             now,
+                             0};
         Result<bool> inserted = store::InsertOutbox(*tx, row);
         if (!inserted.ok()) return inserted.status();
         if (*inserted) ++report.messages_queued;
         if (options_.dry_run && dry_out_) {
-          *dry_out_ << "message " << r.message_id << " to " << to.role << ": " << text.subject << '\n';
+          *dry_out_ << "message " << r.message_id << " to " << to.role << ": " << text.subject
+                    << '\n';
         }
       }
     }
     TimeMs next_at = next < actions.size() ? actions[next].at : store::kNeverMs;
-    KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, next_at, static_cast<std::int64_t>(next)));
+    KOOP_RETURN_IF_ERROR(
+        store::UpdateDeadlinePlan(*tx, d, next_at, static_cast<std::int64_t>(next)));
     ++report.deadlines_planned;
   }
   if (options_.dry_run) {
@@ -160,7 +182,8 @@ Result<bool> ReminderScheduler::DeliverBatch(TimeMs now, TickReport& report) {
     if (!row.deadline_id.empty()) {
       Result<store::Transaction> rtx = store_.BeginRead();
       if (!rtx.ok()) return rtx.status();
-      Result<std::string> state = store::DeadlineState(*rtx, row.instance_id, row.deadline_id, row.occurrence);
+      Result<std::string> state =
+          store::DeadlineState(*rtx, row.instance_id, row.deadline_id, row.occurrence);
       if (!state.ok()) return state.status();
       // A message about a deadline satisfied or cancelled meanwhile is not sent; events still are
       // (the instance decides what an overdue event means after the fact).
@@ -195,8 +218,8 @@ Result<bool> ReminderScheduler::DeliverBatch(TimeMs now, TickReport& report) {
         ++report.sent;
       }
     } else {
-      KOOP_RETURN_IF_ERROR(store::MarkOutboxFailed(*tx, row.message_id, sent.message(),
-                                                   now + options_.retry_ms));
+      KOOP_RETURN_IF_ERROR(
+          store::MarkOutboxFailed(*tx, row.message_id, sent.message(), now + options_.retry_ms));
       ++report.failed;
     }
     KOOP_RETURN_IF_ERROR(tx->Commit());

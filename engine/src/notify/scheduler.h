@@ -30,7 +30,7 @@ struct SchedulerOptions {
   TimeMs lease_ms = 5 * 60 * 1000;   // a claim not marked sent by then is taken again
   TimeMs retry_ms = 10 * 60 * 1000;  // delay after a failed delivery
   std::string message_domain = "kooperacja.local";  // right-hand side of Message-IDs
-  bool dry_run = false;              // plan and list, write and send nothing
+  bool dry_run = false;                             // plan and list, write and send nothing
 };
 
 struct TickReport {
@@ -56,8 +56,8 @@ class ReminderScheduler {
   // `email` may be null (no SMTP configured: everything goes to `log`). `events` may be null
   // (event rows then stay queued until a scheduler with a sink delivers them).
   ReminderScheduler(store::Store& store, ReminderTemplates templates,
-                    std::unique_ptr<Channel> email, std::unique_ptr<Channel> log,
-                    EventSink* events, SchedulerOptions options);
+                    std::unique_ptr<Channel> email, std::unique_ptr<Channel> log, EventSink* events,
+                    SchedulerOptions options);
 
   Result<TickReport> Tick(TimeMs now);
   // When the next tick has work: the earliest deadline action or outbox row (kNeverMs: none).

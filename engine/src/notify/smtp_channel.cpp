@@ -1,13 +1,13 @@
 // The SMTP channel on Poco Net. Poco exceptions stop here and become Statuses.
 #include <Poco/Exception.h>
+#include <Poco/Net/AcceptCertificateHandler.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
-#include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/NetSSL.h>
-#include <Poco/Net/SSLManager.h>
-#include <Poco/Net/AcceptCertificateHandler.h>
 #include <Poco/Net/RejectCertificateHandler.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureSMTPClientSession.h>
 
 #include <memory>
 #include <mutex>
@@ -25,8 +25,8 @@ void InitializeSsl() {
     Poco::Net::initializeSSL();
     Poco::SharedPtr<Poco::Net::InvalidCertificateHandler> reject =
         new Poco::Net::RejectCertificateHandler(false);
-    Poco::Net::Context::Ptr context =
-        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED);
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "",
+                                                             Poco::Net::Context::VERIFY_RELAXED);
     Poco::Net::SSLManager::instance().initializeClient(nullptr, reject, context);
   });
 }
@@ -41,7 +41,8 @@ class SmtpChannel final : public Channel {
       if (!session_) KOOP_RETURN_IF_ERROR(Connect());
       Poco::Net::MailMessage mail;
       mail.setSender(s_.from);
-      mail.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, m.to));
+      mail.addRecipient(
+          Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, m.to));
       mail.setSubject(Poco::Net::MailMessage::encodeWord(m.subject, "UTF-8"));
       mail.set("Message-ID", m.message_id);
       mail.setContentType("text/plain; charset=UTF-8");
@@ -71,8 +72,8 @@ class SmtpChannel final : public Channel {
  private:
   Status Connect() {
     InitializeSsl();
-    session_ = std::make_unique<Poco::Net::SecureSMTPClientSession>(s_.host,
-                                                                     static_cast<Poco::UInt16>(s_.port));
+    session_ = std::make_unique<Poco::Net::SecureSMTPClientSession>(
+        s_.host, static_cast<Poco::UInt16>(s_.port));
     session_->setTimeout(Poco::Timespan(s_.timeout_seconds, 0));
     session_->login();  // EHLO
     if (s_.starttls) {

@@ -20,12 +20,13 @@ Status AppendPlanned(Transaction& tx, const std::string& where, const SqlParams&
                      std::vector<PlannedDeadline>& out) {
   Result<SqlRows> rows = tx.Query(std::string("SELECT ") + kDeadlineColumns +
                                       " FROM deadlines d JOIN instances i ON i.instance_id = "
-                                      "d.instance_id " + where + LockClause(tx),
+                                      "d.instance_id " +
+                                      where + LockClause(tx),
                                   params);
   if (!rows.ok()) return rows.status();
   for (const SqlRow& r : *rows) {
     PlannedDeadline p;
-    p.row = DeadlineRow{r.Text(0), r.Text(1), r.Int(2),  r.Text(3),  r.Text(4), r.Int(5),
+    p.row = DeadlineRow{r.Text(0), r.Text(1), r.Int(2),  r.Text(3), r.Text(4), r.Int(5),
                         r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10), r.Int(11)};
     p.next_action_at = r.OptInt(12);
     p.actions_done = r.Int(13);
@@ -38,7 +39,7 @@ Status AppendPlanned(Transaction& tx, const std::string& where, const SqlParams&
 }
 
 OutboxRow ReadOutbox(const SqlRow& r) {
-  return OutboxRow{r.Text(0), r.Text(1), r.Text(2), r.Int(3),  r.Text(4),  r.Text(5),
+  return OutboxRow{r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5),
                    r.Text(6), r.Text(7), r.Text(8), r.Int(9), r.Int(10), r.Int(11)};
 }
 
@@ -57,8 +58,8 @@ Result<std::vector<PlannedDeadline>> DeadlinesNeedingAction(Transaction& tx, Tim
   KOOP_RETURN_IF_ERROR(AppendPlanned(
       // No ORDER BY: both conditions are equalities on the (state, next_action_at) index, so the
       // lookup touches only the unplanned rows (ordering them by due_at would scan them all).
-      tx, "WHERE d.state = 'open' AND d.next_action_at IS NULL LIMIT ?",
-      {std::int64_t{limit}}, out));
+      tx, "WHERE d.state = 'open' AND d.next_action_at IS NULL LIMIT ?", {std::int64_t{limit}},
+      out));
   int left = limit - static_cast<int>(out.size());
   if (left > 0) {
     KOOP_RETURN_IF_ERROR(AppendPlanned(tx,
@@ -72,9 +73,10 @@ Result<std::vector<PlannedDeadline>> DeadlinesNeedingAction(Transaction& tx, Tim
 Status UpdateDeadlinePlan(Transaction& tx, const DeadlineRow& row, TimeMs next_action_at,
                           std::int64_t actions_done) {
   return tx
-      .Exec("UPDATE deadlines SET next_action_at = ?, actions_done = ? WHERE instance_id = ? AND "
-            "deadline_id = ? AND occurrence = ?",
-            {next_action_at, actions_done, row.instance_id, row.deadline_id, row.occurrence})
+      .Exec(
+          "UPDATE deadlines SET next_action_at = ?, actions_done = ? WHERE instance_id = ? AND "
+          "deadline_id = ? AND occurrence = ?",
+          {next_action_at, actions_done, row.instance_id, row.deadline_id, row.occurrence})
       .status();
 }
 
@@ -128,9 +130,10 @@ Result<bool> MarkOutboxSent(Transaction& tx, const std::string& message_id,
 Status MarkOutboxFailed(Transaction& tx, const std::string& message_id, const std::string& error,
                         TimeMs retry_at) {
   return tx
-      .Exec("UPDATE outbox SET claimed_until = ?, last_error = ? WHERE message_id = ? AND "
-            "sent_at IS NULL",
-            {retry_at, error, message_id})
+      .Exec(
+          "UPDATE outbox SET claimed_until = ?, last_error = ? WHERE message_id = ? AND "
+          "sent_at IS NULL",
+          {retry_at, error, message_id})
       .status();
 }
 

@@ -25,7 +25,8 @@ const std::string& EmbeddedPolishHolidayRules() {
 
 Calendar::Calendar(std::shared_ptr<const Rules> rules)
     : rules_(std::move(rules)), cache_(std::make_unique<Cache>()) {
-  for (int weekday = 1; weekday <= 5; ++weekday) hours_[weekday - 1] = OfficeHours{7 * 60 + 30, 15 * 60 + 30};
+  for (int weekday = 1; weekday <= 5; ++weekday)
+    hours_[weekday - 1] = OfficeHours{7 * 60 + 30, 15 * 60 + 30};
 }
 
 Calendar::~Calendar() = default;

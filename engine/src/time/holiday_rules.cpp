@@ -20,7 +20,9 @@ bool ParseInt(const std::string& s, int* out) {
   return true;
 }
 
-bool ParseYear(const std::string& s, int* out) { return ParseInt(s, out) && *out >= 1 && *out <= 9999; }
+bool ParseYear(const std::string& s, int* out) {
+  return ParseInt(s, out) && *out >= 1 && *out <= 9999;
+}
 
 }  // namespace
 
@@ -57,7 +59,8 @@ Result<Calendar::Rules> ParseHolidayRules(const std::string& text, const std::st
       continue;
     }
     HolidayRule rule;
-    if (!ParseYear(a, &rule.from_year)) return LineError(source, number, "bad FROM year '" + a + "'");
+    if (!ParseYear(a, &rule.from_year))
+      return LineError(source, number, "bad FROM year '" + a + "'");
     if (b != "-" && !ParseYear(b, &rule.to_year)) {
       return LineError(source, number, "bad TO year '" + b + "' (a year or '-')");
     }

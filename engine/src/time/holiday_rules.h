@@ -1,5 +1,5 @@
-// Holiday rule data: parsing the rule text (format in holidays_pl.inc) and evaluating it for a year.
-// The Polish rules are embedded in the library: holidays_pl.inc is the data, wrapped in a raw
+// Holiday rule data: parsing the rule text (format in holidays_pl.inc) and evaluating it for a
+// year. The Polish rules are embedded in the library: holidays_pl.inc is the data, wrapped in a raw
 // string literal so it compiles in as-is (an administrator may load another file instead).
 #pragma once
 

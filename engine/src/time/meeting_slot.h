@@ -17,8 +17,8 @@ enum class MeetingKind {
 };
 
 struct MeetingWarning {
-  std::string code;     // stable: "day-off", "closure-day", "monday-friday", "outside-office-hours",
-                        // "not-around-noon", "too-long"
+  std::string code;  // stable: "day-off", "closure-day", "monday-friday", "outside-office-hours",
+                     // "not-around-noon", "too-long"
   std::string message;  // Polish, for the coordinator
 };
 

@@ -4,8 +4,10 @@ namespace koop {
 
 Result<Recurrence> Recurrence::Start(const Duration& every, const Date& start) {
   if (every.HasTime() || every.IsWorkingDays()) {
-    return Status::DataError("a recurring obligation needs a period in days, weeks, months or "
-                             "years, not '" + every.ToString() + "'");
+    return Status::DataError(
+        "a recurring obligation needs a period in days, weeks, months or "
+        "years, not '" +
+        every.ToString() + "'");
   }
   if (every.TotalMonths() == 0 && every.weeks == 0 && every.days == 0) {
     return Status::DataError("a recurring obligation needs a period longer than zero");

@@ -14,7 +14,9 @@ bool IsSummerTime(TimeMs utc, int year) {
   return utc >= start && utc < end;
 }
 
-int FloorDays(TimeMs t) { return static_cast<int>(t >= 0 ? t / kDayMs : (t - kDayMs + 1) / kDayMs); }
+int FloorDays(TimeMs t) {
+  return static_cast<int>(t >= 0 ? t / kDayMs : (t - kDayMs + 1) / kDayMs);
+}
 
 }  // namespace
 

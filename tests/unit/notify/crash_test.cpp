@@ -4,7 +4,6 @@
 // and a reminder was delivered twice only where a kill fell between a delivery and its commit —
 // at most one such repeat per kill (the documented window). Figures are printed.
 #include <boost/test/unit_test.hpp>
-
 #include <chrono>
 #include <random>
 #include <thread>
@@ -31,7 +30,8 @@ BOOST_AUTO_TEST_CASE(KillNineAnywhereLosesNothing) {
   auto m0 = std::chrono::steady_clock::now();
   BOOST_REQUIRE(testing::LaunchRemind(db.uri(), "2026-01-01T00:00", out).wait() == 0);
   int startup_us = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m0).count());
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m0)
+          .count());
   std::uniform_int_distribution<int> delay_us(startup_us * 3 / 4, startup_us + 250000);
   // Each run is six simulated minutes after the previous, so the claims of a killed run (a five
   // minute lease) can be taken over by the next.
@@ -63,15 +63,16 @@ BOOST_AUTO_TEST_CASE(KillNineAnywhereLosesNothing) {
                                     << " runs ended before the kill), " << counts.size()
                                     << " distinct reminders delivered, " << duplicates
                                     << " repeats inside the window");
-  std::printf("crash test: %d kills, %d reminders delivered by killed runs, %zu/%d in the end, "
-              "%d repeats inside the window\n",
-              kills, before_clean, counts.size(), kReminders, duplicates);
+  std::printf(
+      "crash test: %d kills, %d reminders delivered by killed runs, %zu/%d in the end, "
+      "%d repeats inside the window\n",
+      kills, before_clean, counts.size(), kReminders, duplicates);
   BOOST_TEST(before_clean > 0);  // the kills did fall inside deliveries
   BOOST_TEST(kills >= 100);
   BOOST_TEST(static_cast<int>(counts.size()) == kReminders);  // none lost
   BOOST_TEST((*total)[0].Int(0) == kReminders);               // none queued twice
   BOOST_TEST((*unsent)[0].Int(0) == 0);
-  BOOST_TEST(duplicates <= kills);                            // at most one per kill
+  BOOST_TEST(duplicates <= kills);  // at most one per kill
   Poco::File(out).remove();
   if (Poco::File(out + ".err").exists()) Poco::File(out + ".err").remove();
 }

@@ -87,7 +87,8 @@ class DeadlineDb {
     Check(tx->Commit());
   }
   // Many instances with one deadline each, in one transaction (instance ids PREFIX-0, PREFIX-1...).
-  void AddMany(const std::string& prefix, int n, const std::string& due, const std::string& remind) {
+  void AddMany(const std::string& prefix, int n, const std::string& due,
+               const std::string& remind) {
     auto tx = store_->BeginWrite();
     for (int i = 0; i < n; ++i) {
       std::string id = prefix + "-" + std::to_string(i);
@@ -96,11 +97,22 @@ class DeadlineDb {
     }
     Check(tx->Commit());
   }
-  static void AddDeadline(store::Transaction& tx, const std::string& instance, const std::string& id,
-                          const std::string& due, const std::string& remind, const std::string& to) {
+  static void AddDeadline(store::Transaction& tx, const std::string& instance,
+                          const std::string& id, const std::string& due, const std::string& remind,
+                          const std::string& to) {
     Date d = Date::Parse(due).value();
-    store::DeadlineRow row{instance, id, 1, "Wysłanie zaproszeń na posiedzenie GGK", due,
-                           WarsawEndOfDay(d), store::kDeadlineOpen, "ggk", remind, to, 0, 0};
+    store::DeadlineRow row{instance,
+                           id,
+                           1,
+                           "Wysłanie zaproszeń na posiedzenie GGK",
+                           due,
+                           WarsawEndOfDay(d),
+                           store::kDeadlineOpen,
+                           "ggk",
+                           remind,
+                           to,
+                           0,
+                           0};
     Check(store::InsertDeadline(tx, row));
   }
 

@@ -19,8 +19,9 @@ inline std::string KoopBinary() { return std::string(KOOP_BINARY_DIR) + "/runner
 inline Poco::ProcessHandle LaunchRemind(const std::string& db, const std::string& now,
                                         const std::string& out) {
   std::vector<std::string> args = {
-      "-c", "exec \"$0\" --db \"$1\" remind --now \"$2\" >>\"$3\" 2>>\"$3.err\"", KoopBinary(), db,
-      now, out};
+      "-c",         "exec \"$0\" --db \"$1\" remind --now \"$2\" >>\"$3\" 2>>\"$3.err\"",
+      KoopBinary(), db,
+      now,          out};
   return Poco::Process::launch("/bin/sh", args);
 }
 

@@ -2,10 +2,9 @@
 // 10,000 due reminders, two `koop remind` processes started together; each reminder is delivered
 // exactly once across both (claims use FOR UPDATE SKIP LOCKED). Skipped with a notice without
 // PostgreSQL.
-#include <boost/test/unit_test.hpp>
-
 #include <Poco/Environment.h>
 
+#include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdio>
 
@@ -38,7 +37,8 @@ BOOST_AUTO_TEST_CASE(TwoSchedulersSendEachReminderOnce) {
   auto t2 = std::chrono::steady_clock::now();
   BOOST_TEST(rc_a == 0);
   BOOST_TEST(rc_b == 0);
-  std::map<std::string, int> c1 = testing::CountDeliveries(out1), c2 = testing::CountDeliveries(out2);
+  std::map<std::string, int> c1 = testing::CountDeliveries(out1),
+                             c2 = testing::CountDeliveries(out2);
   std::map<std::string, int> all = c1;
   for (const auto& [id, n] : c2) all[id] += n;
   int mine = 0, twice = 0;
@@ -47,9 +47,11 @@ BOOST_AUTO_TEST_CASE(TwoSchedulersSendEachReminderOnce) {
     ++mine;
     if (n != 1) ++twice;
   }
-  std::printf("pg concurrency: seeded %d in %.1f s; two schedulers delivered %d (%zu + %zu) in %.1f s; %d more than once\n",
-              kReminders, std::chrono::duration<double>(t1 - t0).count(), mine, c1.size(), c2.size(),
-              std::chrono::duration<double>(t2 - t1).count(), twice);
+  std::printf(
+      "pg concurrency: seeded %d in %.1f s; two schedulers delivered %d (%zu + %zu) in %.1f s; %d "
+      "more than once\n",
+      kReminders, std::chrono::duration<double>(t1 - t0).count(), mine, c1.size(), c2.size(),
+      std::chrono::duration<double>(t2 - t1).count(), twice);
   BOOST_TEST(mine == kReminders);
   BOOST_TEST(twice == 0);
   for (const std::string& f : {out1, out2, out1 + ".err", out2 + ".err"}) {

@@ -1,12 +1,12 @@
-#include <boost/test/unit_test.hpp>
+#include "notify/reminder_template.h"
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <boost/test/unit_test.hpp>
 #include <fstream>
 
 #include "notify/ics_feed.h"
-#include "notify/reminder_template.h"
 
 namespace koop::notify {
 namespace {
@@ -43,7 +43,8 @@ BOOST_AUTO_TEST_CASE(AdministratorTemplateOverridesOneKind) {
   std::ofstream(dir + "/due.txt") << "Temat: Termin {termin} – {zadanie}\n\nSprawa {sprawa}.\n";
   auto t = ReminderTemplates::Load(dir);
   BOOST_REQUIRE(t.ok());
-  BOOST_TEST(t->Render(Sample(ReminderKind::kDue)).subject == "Termin 2026-03-31 – Monitoring planu");
+  BOOST_TEST(t->Render(Sample(ReminderKind::kDue)).subject ==
+             "Termin 2026-03-31 – Monitoring planu");
   BOOST_TEST(t->Render(Sample(ReminderKind::kDue)).body == "Sprawa OPS-7.\n");
   BOOST_TEST(t->Render(Sample(ReminderKind::kBefore)).subject.rfind("Przypomnienie", 0) == 0);
   Poco::File(dir).remove(true);
@@ -65,7 +66,8 @@ BOOST_AUTO_TEST_CASE(IcsLinesAreFoldedAt75OctetsWithCrlf) {
   FeedEntry e;
   e.uid = StableUid("inst 1", "ggk.invitations", 2);
   e.case_number = "OPS-7";
-  e.task = std::string(40, 'x') + "ąćęłńóśźż; zadanie, bardzo długie ĄĆĘŁŃÓŚŹŻ " + std::string(30, 'y');
+  e.task =
+      std::string(40, 'x') + "ąćęłńóśźż; zadanie, bardzo długie ĄĆĘŁŃÓŚŹŻ " + std::string(30, 'y');
   e.stage = "Etap";
   e.due_date = Date{2026, 3, 31};
   e.stamp = 0;

@@ -1,14 +1,14 @@
 // The scheduler at simulated dates: reminders at their offsets across the DST change, exactly
 // once per action, catch-up after downtime sends once, closed deadlines send nothing more, and no
 // personal data anywhere in what goes out.
-#include <boost/test/unit_test.hpp>
+#include "notify/scheduler.h"
 
+#include <boost/test/unit_test.hpp>
 #include <sstream>
 #include <vector>
 
 #include "deadline_fixture.h"
 #include "notify/deadline_actions.h"
-#include "notify/scheduler.h"
 #include "store/reminder_queries.h"
 
 namespace koop::notify {
@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(RemindersGoOutOnceOnWorkingDaysAcrossTheDstChange) {
   TickReport r = h.Tick("2026-03-27T07:00");
   BOOST_TEST(r.sent == 1);
   std::string line = h.TakeLog();
-  BOOST_TEST(line.find("to coordinator: Przypomnienie: Wysłanie zaproszeń na posiedzenie GGK – termin 2026-03-30") != std::string::npos);
+  BOOST_TEST(line.find("to coordinator: Przypomnienie: Wysłanie zaproszeń na posiedzenie GGK – "
+                       "termin 2026-03-30") != std::string::npos);
   BOOST_TEST(line.find(".reminder.P2D.") != std::string::npos);
   BOOST_TEST(h.Tick("2026-03-27T07:01").sent == 0);  // cron a minute later: nothing again
   BOOST_TEST(h.Tick("2026-03-28T07:00").sent == 0);
@@ -86,7 +87,12 @@ BOOST_AUTO_TEST_CASE(RemindersGoOutOnceOnWorkingDaysAcrossTheDstChange) {
 // Reminder days around Easter, Christmas and month ends (send time 07:00 Warsaw).
 BOOST_AUTO_TEST_CASE(ReminderDaysAvoidHolidays) {
   auto cal = Calendar::Polish();
-  struct Case { const char* due; const char* remind; const char* first_day; const char* first_utc; };
+  struct Case {
+    const char* due;
+    const char* remind;
+    const char* first_day;
+    const char* first_utc;
+  };
   const Case cases[] = {
       {"2026-04-07", R"(["P1D"])", "2026-04-03", "2026-04-03T05:00:00Z"},  // Easter Mon/Sun/Sat
       {"2025-12-29", R"(["P3D"])", "2025-12-23", "2025-12-23T06:00:00Z"},  // 26, 25, 24 Dec off
@@ -132,7 +138,8 @@ BOOST_AUTO_TEST_CASE(DryRunListsAndChangesNothing) {
   std::ostringstream dry;
   SchedulerOptions o;
   o.dry_run = true;
-  ReminderScheduler dry_run(h.db.store(), ReminderTemplates::Defaults(), nullptr, NewLogChannel(h.log), &h.sink, o);
+  ReminderScheduler dry_run(h.db.store(), ReminderTemplates::Defaults(), nullptr,
+                            NewLogChannel(h.log), &h.sink, o);
   dry_run.set_dry_run_output(&dry);
   BOOST_REQUIRE(dry_run.Tick(Local("2025-12-21T07:00")).ok());
   BOOST_TEST(dry.str().find("message <OPS-4.a.1.reminder.P2D.") != std::string::npos);
@@ -143,7 +150,8 @@ BOOST_AUTO_TEST_CASE(DryRunListsAndChangesNothing) {
 BOOST_AUTO_TEST_CASE(RecipientsComeFromTheRegistryByRole) {
   Harness h;
   h.db.AddInstance("OPS-5");
-  h.db.AddDeadline("OPS-5", "a", "2025-12-23", R"(["P1D"])", R"(["coordinator","ggk.member","rops"])");
+  h.db.AddDeadline("OPS-5", "a", "2025-12-23", R"(["P1D"])",
+                   R"(["coordinator","ggk.member","rops"])");
   BOOST_TEST(h.Tick("2025-12-22T07:00").sent == 3);
   std::string log = h.TakeLog();
   BOOST_TEST(log.find("to coordinator:") != std::string::npos);
@@ -160,22 +168,27 @@ BOOST_AUTO_TEST_CASE(NothingPersonalLeaves) {
   h.Tick("2025-12-24T07:00");
   std::string everything = h.TakeLog();
   auto tx = h.db.store().BeginRead();
-  auto rows = tx->Query("SELECT message_id, recipient, subject, body, COALESCE(last_error, '') FROM outbox");
+  auto rows = tx->Query(
+      "SELECT message_id, recipient, subject, body, COALESCE(last_error, '') FROM outbox");
   BOOST_REQUIRE(rows.ok());
   BOOST_TEST(rows->size() == 3u);
   for (const auto& r : *rows) {
     for (size_t i = 0; i < r.size(); ++i) everything += r.Text(i) + "\n";
   }
-  for (const char* secret : {testing::kPersonalName, testing::kPersonalPesel, testing::kPersonalDiagnosis, "Kowalski", "600100200"}) {
+  for (const char* secret : {testing::kPersonalName, testing::kPersonalPesel,
+                             testing::kPersonalDiagnosis, "Kowalski", "600100200"}) {
     BOOST_TEST(everything.find(secret) == std::string::npos, "leaked " << secret);
   }
   BOOST_TEST(everything.find("OPS-6") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(MessageIdsAreStable) {
-  std::string a = StableMessageId("OPS-1", "ggk.invitations", 1, "reminder", "P2D", "coordinator", "k.pl");
-  BOOST_TEST(a == StableMessageId("OPS-1", "ggk.invitations", 1, "reminder", "P2D", "coordinator", "k.pl"));
-  BOOST_TEST(a != StableMessageId("OPS-1", "ggk.invitations", 2, "reminder", "P2D", "coordinator", "k.pl"));
+  std::string a =
+      StableMessageId("OPS-1", "ggk.invitations", 1, "reminder", "P2D", "coordinator", "k.pl");
+  BOOST_TEST(a == StableMessageId("OPS-1", "ggk.invitations", 1, "reminder", "P2D", "coordinator",
+                                  "k.pl"));
+  BOOST_TEST(a != StableMessageId("OPS-1", "ggk.invitations", 2, "reminder", "P2D", "coordinator",
+                                  "k.pl"));
   BOOST_TEST(a.rfind("<OPS-1.ggk_invitations.1.reminder.P2D.", 0) == 0);
   BOOST_TEST(a.substr(a.size() - 6) == "@k.pl>");
 }

@@ -1,8 +1,7 @@
 // E-mail against a real SMTP server on loopback: STARTTLS, AUTH PLAIN and LOGIN, UTF-8 subject.
-#include <boost/test/unit_test.hpp>
-
 #include <Poco/Net/MailMessage.h>
 
+#include <boost/test/unit_test.hpp>
 #include <sstream>
 
 #include "notify/channel.h"
@@ -45,7 +44,8 @@ BOOST_AUTO_TEST_CASE(DeliversOverStartTlsWithAuthPlainAndUtf8Subject) {
   r.role = "coordinator";
   RenderedText text = ReminderTemplates::Defaults().Render(r);
   auto channel = NewSmtpChannel(Settings(server));
-  Status s = channel->Send({"<r1.test@kooperacja>", "koordynator@ops.example.pl", text.subject, text.body});
+  Status s = channel->Send(
+      {"<r1.test@kooperacja>", "koordynator@ops.example.pl", text.subject, text.body});
   BOOST_REQUIRE_MESSAGE(s.ok(), s.message());
   channel->Close();
   std::string raw = server.Message(1);
@@ -57,7 +57,8 @@ BOOST_AUTO_TEST_CASE(DeliversOverStartTlsWithAuthPlainAndUtf8Subject) {
   BOOST_TEST(mail.get("Message-ID") == "<r1.test@kooperacja>");
   BOOST_TEST(mail.getContent().find("zadanie „Wysłanie zaproszeń na posiedzenie GGK” należy "
                                     "wykonać do 29 grudnia 2025 r.") != std::string::npos);
-  BOOST_TEST(server.Log().find("tls=True auth=True rcpt=koordynator@ops.example.pl") != std::string::npos);
+  BOOST_TEST(server.Log().find("tls=True auth=True rcpt=koordynator@ops.example.pl") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(AuthLoginWorksAndBadPasswordFails) {

@@ -21,15 +21,25 @@ class SmtpServer {
  public:
   SmtpServer() : dir_(Poco::TemporaryFile::tempName()) {
     Poco::File(dir_).createDirectories();
-    std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
-                      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " + dir_ +
-                      "/key.pem -out " + dir_ + "/cert.pem >/dev/null 2>&1";
+    std::string cmd =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+        "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
+        dir_ + "/key.pem -out " + dir_ + "/cert.pem >/dev/null 2>&1";
     ok_ = std::system(cmd.c_str()) == 0;
     if (!ok_) return;
     std::vector<std::string> args = {std::string(KOOP_SOURCE_DIR) + "/tests/cli/smtp_server.py",
-                                     "--cert", dir_ + "/cert.pem", "--key", dir_ + "/key.pem",
-                                     "--out", dir_, "--user", "koop", "--password", "sekret"};
-    handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch("/usr/bin/python3", args));
+                                     "--cert",
+                                     dir_ + "/cert.pem",
+                                     "--key",
+                                     dir_ + "/key.pem",
+                                     "--out",
+                                     dir_,
+                                     "--user",
+                                     "koop",
+                                     "--password",
+                                     "sekret"};
+    handle_ =
+        std::make_unique<Poco::ProcessHandle>(Poco::Process::launch("/usr/bin/python3", args));
     for (int i = 0; i < 200 && !Poco::File(dir_ + "/port").exists(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -60,11 +70,12 @@ class SmtpServer {
   std::string DecodedSubject(int n) const {
     char name[32];
     std::snprintf(name, sizeof name, "/%06d.eml", n);
-    std::string cmd = "/usr/bin/python3 -c \"import sys, email, email.policy; "
-                      "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), "
-                      "policy=email.policy.default); "
-                      "open(sys.argv[2], 'w', encoding='utf-8').write(str(m['subject']))\" " +
-                      dir_ + name + " " + dir_ + "/subject.txt";
+    std::string cmd =
+        "/usr/bin/python3 -c \"import sys, email, email.policy; "
+        "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), "
+        "policy=email.policy.default); "
+        "open(sys.argv[2], 'w', encoding='utf-8').write(str(m['subject']))\" " +
+        dir_ + name + " " + dir_ + "/subject.txt";
     if (std::system(cmd.c_str()) != 0) return "<python failed>";
     std::ifstream in(dir_ + "/subject.txt", std::ios::binary);
     std::ostringstream s;

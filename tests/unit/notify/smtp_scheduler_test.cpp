@@ -2,7 +2,6 @@
 // loopback. The message arrives once, its UTF-8 subject is intact, it carries the stable
 // Message-ID, and nothing personal from the instance or the registry is in it.
 #include <boost/test/unit_test.hpp>
-
 #include <sstream>
 
 #include "deadline_fixture.h"
@@ -42,9 +41,11 @@ BOOST_AUTO_TEST_CASE(DueReminderArrivesOnceWithoutPersonalData) {
   BOOST_TEST(server.Message(2).empty());
   BOOST_TEST(server.DecodedSubject(1) ==
              "Przypomnienie: Wysłanie zaproszeń na posiedzenie GGK – termin 2025-12-29");
-  BOOST_TEST(raw.find("Message-ID: <OPS-2025-17.ggk_invitations.1.reminder.P2D.") != std::string::npos);
+  BOOST_TEST(raw.find("Message-ID: <OPS-2025-17.ggk_invitations.1.reminder.P2D.") !=
+             std::string::npos);
   BOOST_TEST(server.Log().find("rcpt=koordynator@sieradz.example.pl") != std::string::npos);
-  for (const char* secret : {"Kowalski", testing::kPersonalPesel, testing::kPersonalDiagnosis, "600100200"}) {
+  for (const char* secret :
+       {"Kowalski", testing::kPersonalPesel, testing::kPersonalDiagnosis, "600100200"}) {
     BOOST_TEST(raw.find(secret) == std::string::npos, "leaked " << secret);
   }
   BOOST_TEST(log.str().empty());  // everything went by e-mail
@@ -65,7 +66,7 @@ BOOST_AUTO_TEST_CASE(ServerDownMeansRetryNotLoss) {
                               NewLogChannel(log), nullptr, o);
   TimeMs t = ParseInstant("2025-12-27T07:00").value();
   BOOST_TEST(scheduler.Tick(t)->failed == 1);
-  BOOST_TEST(scheduler.Tick(t + 60000)->failed == 0);  // waiting for the retry delay
+  BOOST_TEST(scheduler.Tick(t + 60000)->failed == 0);           // waiting for the retry delay
   BOOST_TEST(scheduler.Tick(t + o.retry_ms + 1)->failed == 1);  // tried again
   auto tx = db.store().BeginRead();
   auto rows = tx->Query("SELECT attempts, last_error FROM outbox WHERE sent_at IS NULL");

@@ -1,6 +1,7 @@
+#include "koop/calendar.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "koop/calendar.h"
 #include "time/holiday_rules.h"
 
 namespace koop {
@@ -22,8 +23,8 @@ BOOST_AUTO_TEST_CASE(EasterSundayMatchesKnownDates) {
 
 BOOST_AUTO_TEST_CASE(DaysOffIncludeSundaysAndNamedDays) {
   auto cal = Calendar::Polish();
-  BOOST_TEST(cal->IsStatutoryDayOff(D("2025-11-09")));   // Sunday
-  BOOST_TEST(cal->IsStatutoryDayOff(D("2025-12-24")));   // Wigilia from 2025
+  BOOST_TEST(cal->IsStatutoryDayOff(D("2025-11-09")));  // Sunday
+  BOOST_TEST(cal->IsStatutoryDayOff(D("2025-12-24")));  // Wigilia from 2025
   BOOST_TEST(!cal->IsStatutoryDayOff(D("2024-12-24")));
   BOOST_TEST(!cal->IsStatutoryDayOff(D("2025-11-08")));  // Saturday is not a day off ...
   BOOST_TEST(cal->IsKpaNonWorking(D("2025-11-08")));     // ... but ends no KPA deadline
@@ -46,8 +47,8 @@ BOOST_AUTO_TEST_CASE(ClosureDaysAndOfficeHoursShapeWorkingDays) {
 
 BOOST_AUTO_TEST_CASE(RuleDataIsReplaceable) {
   // A law change is a data change: a rule valid from 2030 appears from that year on.
-  auto cal = Calendar::FromRuleText("covers 2000 2100\n2000 - 01-01 Nowy Rok\n2030 - 12-31 Sylwester\n",
-                                    "test.txt");
+  auto cal = Calendar::FromRuleText(
+      "covers 2000 2100\n2000 - 01-01 Nowy Rok\n2030 - 12-31 Sylwester\n", "test.txt");
   BOOST_REQUIRE(cal.ok());
   BOOST_TEST((*cal)->Holidays(2029)->size() == 1u);
   BOOST_TEST((*cal)->Holidays(2030)->size() == 2u);
@@ -63,7 +64,8 @@ BOOST_AUTO_TEST_CASE(RuleErrorsNameFileAndLine) {
   auto order = Calendar::FromRuleText("covers 2000 2100\n2010 2005 01-01 X\n", "r");
   BOOST_TEST(order.status().message() == "r:2: TO year before FROM year");
   auto offset = Calendar::FromRuleText("covers 2000 2100\n2000 - easter*3 X\n", "r");
-  BOOST_TEST(offset.status().message() == "r:2: bad Easter offset 'easter*3' (easter+N or easter-N)");
+  BOOST_TEST(offset.status().message() ==
+             "r:2: bad Easter offset 'easter*3' (easter+N or easter-N)");
   auto missing = Calendar::FromRuleText("2000 - 01-01 X\n", "r");
   BOOST_TEST(missing.status().message() == "r:1: missing 'covers FIRST_YEAR LAST_YEAR' line");
   BOOST_TEST((Calendar::FromRuleFile("/nonexistent/rules.txt").status().code() == Code::kNoInput));

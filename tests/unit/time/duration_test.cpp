@@ -26,9 +26,28 @@ BOOST_AUTO_TEST_CASE(ParsesEveryComponent) {
 }
 
 BOOST_AUTO_TEST_CASE(RejectsMalformedWithPosition) {
-  const char* bad[] = {"",    "P",    "PT",     "P1",   "1D",   "p1d",  "P-1D", "P1.5D", "P1,5D",
-                       "P1DT", "P1D1D", "P1D2Y", "PT1H2H", "P1H", "PT1D", "P1WD2D", "P2D3WD",
-                       "P0WD", "P99999999999D", "P1DT1H2S3M", " P1D", "P1D "};
+  const char* bad[] = {"",
+                       "P",
+                       "PT",
+                       "P1",
+                       "1D",
+                       "p1d",
+                       "P-1D",
+                       "P1.5D",
+                       "P1,5D",
+                       "P1DT",
+                       "P1D1D",
+                       "P1D2Y",
+                       "PT1H2H",
+                       "P1H",
+                       "PT1D",
+                       "P1WD2D",
+                       "P2D3WD",
+                       "P0WD",
+                       "P99999999999D",
+                       "P1DT1H2S3M",
+                       " P1D",
+                       "P1D "};
   for (const char* text : bad) {
     Result<Duration> d = Duration::Parse(text);
     BOOST_TEST(!d.ok(), "accepted '" << text << "'");

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "time/recurrence.h"
+
+#include <boost/test/unit_test.hpp>
 
 namespace koop {
 namespace {

@@ -1,7 +1,8 @@
+#include "time/warsaw_time.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "koop/clock.h"
-#include "time/warsaw_time.h"
 
 namespace koop {
 namespace {
