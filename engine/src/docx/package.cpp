@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 namespace koop::docx {
 namespace {
@@ -34,6 +35,8 @@ Result<std::unique_ptr<xmlDoc, DocFree>> ParseSafe(const std::string& part,
                              ": DOCTYPE declarations are not allowed in document parts "
                              "(external entities are never resolved)");
   }
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });  // before any thread parses
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return Status::Internal("libxml2: out of memory");
   std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
