@@ -45,6 +45,9 @@ class Statechart {
   std::unique_ptr<Impl> impl_;
 };
 
+// Checks a rule file (JavaScript): it must compile. Errors are "file:line: SyntaxError: ...".
+Status ValidateRuleFile(const std::string& path);
+
 // What a Start/Fire/AdvanceTo call did.
 struct StepReport {
   bool event_handled = true;          // false: the event matched no transition (it was ignored)

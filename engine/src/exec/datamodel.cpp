@@ -83,6 +83,11 @@ duk_ret_t CallAssign(duk_context* ctx, void*) {
   duk_call(ctx, 2);
   return 1;
 }
+// [locfn, scope, value] -> locfn(scope, value)
+duk_ret_t CallStore(duk_context* ctx, void*) {
+  duk_call(ctx, 2);
+  return 1;
+}
 // [scope, valuefn, valuearg] -> scope[name] = valuefn(valuearg)
 duk_ret_t CallDeclare(duk_context* ctx, void* udata) {
   duk_call(ctx, 1);
@@ -356,12 +361,20 @@ Status DataModel::Assign(const model::Action& assign) {
       return st;
     }
     heap_.PushScope(scope_);
-  } else {
-    const std::string& text =
-        assign.content.document_xml.empty() ? assign.content.text : assign.content.document_xml;
-    duk_get_global_string(ctx, "__koopContent");
-    duk_push_lstring(ctx, text.data(), text.size());
+    // Evaluate first, so that an error names the expression, then store at the location.
+    st = Run(CallWithScope, nullptr, 2, 1, Where(assign.expr));
+    if (!st.ok()) {
+      duk_pop_3(ctx);
+      return st;
+    }
+    st = Run(CallStore, nullptr, 3, 1, where);
+    duk_pop(ctx);
+    return st;
   }
+  const std::string& text =
+      assign.content.document_xml.empty() ? assign.content.text : assign.content.document_xml;
+  duk_get_global_string(ctx, "__koopContent");
+  duk_push_lstring(ctx, text.data(), text.size());
   Status st = Run(CallAssign, nullptr, 4, 1, where);
   duk_pop(ctx);
   return st;

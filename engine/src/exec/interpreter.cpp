@@ -58,7 +58,7 @@ Status BindParams(const model::Chart& chart, const std::string& params_json,
 bool ValidJson(const std::string& text) {
   try {
     Poco::JSON::Parser parser;
-    parser.parse(text);
+    parser.parse("[" + text + "]");  // scalars ("null", "1") are valid event data too
     return true;
   } catch (const std::exception&) {
     return false;

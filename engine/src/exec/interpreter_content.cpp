@@ -43,14 +43,14 @@ bool InterpreterState::Execute(const model::Block& block) {
 
 Result<std::string> InterpreterState::EvalData(const std::vector<std::string>& namelist,
                                                const std::vector<model::Expr>& namelist_exprs,
-                                               const std::vector<model::Param>& params,
+                                               const std::vector<model::Param>& param_list,
                                                const model::Content& content) {
   if (content.present) {
     if (!content.expr.empty()) return dm->EvalJson(content.expr);
     if (!content.document_xml.empty()) return JsonQuote(content.document_xml);
     return dm->ContentJson(content.text);
   }
-  if (namelist.empty() && params.empty()) return std::string("undefined");
+  if (namelist.empty() && param_list.empty()) return std::string("undefined");
   std::string out = "{";
   bool first = true;
   for (std::size_t i = 0; i < namelist.size(); ++i) {
@@ -59,7 +59,7 @@ Result<std::string> InterpreterState::EvalData(const std::vector<std::string>& n
     out += (first ? "" : ",") + JsonQuote(namelist[i]) + ":" + *v;
     first = false;
   }
-  for (const auto& p : params) {
+  for (const auto& p : param_list) {
     auto v = dm->EvalJson(p.expr);
     if (!v.ok()) return v.status();
     out += (first ? "" : ",") + JsonQuote(p.name) + ":" + *v;

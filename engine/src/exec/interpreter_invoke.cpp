@@ -119,13 +119,13 @@ void InterpreterState::CancelInvokes(int state) {
   }
 }
 
-void InterpreterState::ReturnDoneEvent(int final_state) {
+void InterpreterState::ReturnDoneEvent(int final_index) {
   if (parent == nullptr) return;
   Event e;
   e.name = "done.invoke." + invoke_id;
   e.type = Event::Type::kExternal;
   e.invokeid = invoke_id;
-  const auto& st = S(final_state);
+  const auto& st = S(final_index);
   if (st.donedata.present) {
     auto data = EvalData({}, {}, st.donedata.params, st.donedata.content);
     if (data.ok()) e.data_json = *data;

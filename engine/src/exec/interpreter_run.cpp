@@ -284,14 +284,14 @@ void InterpreterState::EnterStates(const std::vector<int>& transitions) {
     }
     executing_state = nullptr;
     if (S(s).kind != model::StateKind::kFinal) continue;
-    int parent = S(s).parent;
-    if (parent == 0) {
+    int up = S(s).parent;
+    if (up == 0) {
       running = false;
       final_state = S(s).id;
       continue;
     }
     Event ev;
-    ev.name = "done.state." + S(parent).id;
+    ev.name = "done.state." + S(up).id;
     ev.type = Event::Type::kPlatform;
     if (S(s).donedata.present) {
       auto data = EvalData({}, {}, S(s).donedata.params, S(s).donedata.content);
@@ -299,7 +299,7 @@ void InterpreterState::EnterStates(const std::vector<int>& transitions) {
       else RaiseError("error.execution", data.status().message());
     }
     internal_queue.push_back(std::move(ev));
-    int grand = S(parent).parent;
+    int grand = S(up).parent;
     if (grand > 0 && S(grand).kind == model::StateKind::kParallel) {
       bool all = true;
       for (int c : S(grand).children) all = all && IsInFinalState(c);

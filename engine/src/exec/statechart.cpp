@@ -5,6 +5,7 @@
 #include "model/dot_writer.h"
 #include "model/loader.h"
 #include "rules/js_heap.h"
+#include "rules/rule_library.h"
 
 namespace koop {
 
@@ -109,5 +110,11 @@ bool StatechartRun::Finished() const { return impl_->interpreter->Finished(); }
 std::string StatechartRun::FinalStateId() const { return impl_->interpreter->FinalStateId(); }
 Result<std::string> StatechartRun::DataJson() const { return impl_->interpreter->DataJson(); }
 Result<std::string> StatechartRun::Snapshot() const { return impl_->interpreter->Snapshot(); }
+
+}  // namespace koop
+
+namespace koop {
+
+Status ValidateRuleFile(const std::string& path) { return rules::CheckRuleFile(path); }
 
 }  // namespace koop

@@ -5,6 +5,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace koop::model {
@@ -68,6 +69,7 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string text, std::strin
   for (std::size_t i = 0; i < src->text_.size(); ++i) {
     if (src->text_[i] == '\n') src->line_starts_.push_back(i + 1);
   }
+  src->IndexElements();
   // Refuse oversized attribute values (they only waste memory downstream).
   std::vector<xmlNode*> stack{xmlDocGetRootElement(src->doc_)};
   while (!stack.empty()) {
@@ -100,44 +102,85 @@ XmlSource::~XmlSource() {
 
 xmlNode* XmlSource::root() const { return xmlDocGetRootElement(doc_); }
 
-SourcePos XmlSource::PosOf(const xmlNode* node, const char* attr) const {
-  SourcePos pos;
-  if (node == nullptr) return pos;
-  long line = xmlGetLineNo(node);
-  if (line <= 0 || static_cast<std::size_t>(line) > line_starts_.size()) return {1, 1};
-  pos.line = static_cast<int>(line);
-  // libxml2 records the line where the start tag ends; walk back to the line holding '<name'.
-  std::string tag = "<";
-  if (node->ns != nullptr && node->ns->prefix != nullptr) {
-    tag += ToString(node->ns->prefix) + ":";
+// Start tags appear in the text in document order, so one forward scan pairs each element
+// with the offset of its '<' (comments, CDATA, processing instructions and end tags skipped).
+void XmlSource::IndexElements() {
+  std::vector<xmlNode*> order;
+  std::vector<xmlNode*> stack{root()};
+  while (!stack.empty()) {
+    xmlNode* n = stack.back();
+    stack.pop_back();
+    if (n == nullptr || n->type != XML_ELEMENT_NODE) continue;
+    order.push_back(n);
+    std::vector<xmlNode*> kids;
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) kids.push_back(c);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
   }
-  tag += ToString(node->name);
-  std::size_t end = static_cast<std::size_t>(line) < line_starts_.size()
-                        ? line_starts_[static_cast<std::size_t>(line)]
-                        : text_.size();
-  std::size_t at = text_.rfind(tag, end > 0 ? end - 1 : 0);
-  if (at == std::string::npos) {
-    pos.column = 1;
-    return pos;
-  }
-  if (attr != nullptr) {
-    std::size_t close = text_.find('>', at);
-    std::size_t a = text_.find(std::string(" ") + attr + "=", at);
-    if (a == std::string::npos || a > close) {
-      a = text_.find(std::string("\n") + attr + "=", at);
-      if (a == std::string::npos || a > close) a = text_.find(std::string("\t") + attr + "=", at);
+  std::size_t pos = 0;
+  auto skip_to = [&](const char* end) {
+    std::size_t e = text_.find(end, pos);
+    pos = e == std::string::npos ? text_.size() : e + std::strlen(end);
+  };
+  for (xmlNode* n : order) {
+    while (pos < text_.size()) {
+      pos = text_.find('<', pos);
+      if (pos == std::string::npos) {
+        pos = text_.size();
+        break;
+      }
+      if (text_.compare(pos, 4, "<!--") == 0) skip_to("-->");
+      else if (text_.compare(pos, 9, "<![CDATA[") == 0) skip_to("]]>");
+      else if (text_.compare(pos, 2, "<?") == 0) skip_to("?>");
+      else if (text_.compare(pos, 2, "<!") == 0 || text_.compare(pos, 2, "</") == 0) skip_to(">");
+      else break;
     }
-    if (a != std::string::npos && a < close) at = a + 1;
-    else {  // attribute indented on its own line: search for "attr=" after whitespace
-      std::size_t b = text_.find(std::string(attr) + "=", at);
-      if (b != std::string::npos && b < close) at = b;
-    }
+    if (pos >= text_.size()) break;
+    offsets_[n] = pos;
+    ++pos;
   }
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
+}
+
+SourcePos XmlSource::PosAt(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  pos.line = static_cast<int>(line_index + 1);
-  pos.column = static_cast<int>(at - line_starts_[line_index] + 1);
-  return pos;
+  return {static_cast<int>(line_index + 1),
+          static_cast<int>(offset - line_starts_[line_index] + 1)};
+}
+
+SourcePos XmlSource::PosOf(const xmlNode* node, const char* attr) const {
+  if (node == nullptr) return {};
+  auto found = offsets_.find(node);
+  if (found == offsets_.end()) {
+    long line = xmlGetLineNo(node);
+    return {static_cast<int>(line > 0 ? line : 1), 1};
+  }
+  std::size_t at = found->second;
+  if (attr != nullptr) {
+    // Find ` attr=` inside the start tag, outside quoted values.
+    std::size_t len = std::strlen(attr);
+    char quote = 0;
+    for (std::size_t i = at + 1; i < text_.size(); ++i) {
+      char c = text_[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+        continue;
+      }
+      if (c == '>') break;
+      if (std::isspace(static_cast<unsigned char>(c)) && text_.compare(i + 1, len, attr) == 0) {
+        std::size_t j = i + 1 + len;
+        while (j < text_.size() && std::isspace(static_cast<unsigned char>(text_[j]))) ++j;
+        if (j < text_.size() && text_[j] == '=') {
+          at = i + 1;
+          break;
+        }
+      }
+    }
+  }
+  return PosAt(at);
 }
 
 bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,13 @@ class XmlSource {
 
  private:
   XmlSource() = default;
+  void IndexElements();
+  SourcePos PosAt(std::size_t offset) const;
   xmlDoc* doc_ = nullptr;
   std::string name_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  std::unordered_map<const xmlNode*, std::size_t> offsets_;  // element -> its '<' in text_
 };
 
 // Small helpers over libxml2 nodes (UTF-8 strings).

@@ -1,0 +1,121 @@
+// The koop extension as the loader exposes it: due expressions, durations, typed parameters.
+#include <boost/test/unit_test.hpp>
+
+#include "model/due_parser.h"
+#include "model/loader.h"
+
+using koop::model::DueSpec;
+
+BOOST_AUTO_TEST_SUITE(KoopPlan)
+
+BOOST_AUTO_TEST_CASE(ParsesDueExpressions) {
+  auto d = koop::model::ParseDue("ggk.meetingDate - param('ggk.noticeDays') working days");
+  BOOST_REQUIRE(d.ok());
+  BOOST_CHECK(d->anchor == DueSpec::Anchor::kField);
+  BOOST_CHECK_EQUAL(d->anchor_name, "ggk.meetingDate");
+  BOOST_CHECK_EQUAL(d->sign, -1);
+  BOOST_CHECK_EQUAL(d->amount_param, "ggk.noticeDays");
+  BOOST_CHECK(d->unit == DueSpec::Unit::kWorkingDays);
+
+  d = koop::model::ParseDue("entry + 7 days");
+  BOOST_REQUIRE(d.ok());
+  BOOST_CHECK(d->anchor == DueSpec::Anchor::kEntry);
+  BOOST_CHECK_EQUAL(*d->amount, 7);
+  BOOST_CHECK(d->unit == DueSpec::Unit::kDays);
+
+  d = koop::model::ParseDue("event(application.filed) + P1M");
+  BOOST_REQUIRE(d.ok());
+  BOOST_CHECK(d->anchor == DueSpec::Anchor::kEvent);
+  BOOST_CHECK_EQUAL(d->anchor_name, "application.filed");
+  BOOST_CHECK(d->unit == DueSpec::Unit::kDuration);
+  BOOST_CHECK_EQUAL(d->duration->months, 1);
+
+  d = koop::model::ParseDue("P14D");
+  BOOST_REQUIRE(d.ok());
+  BOOST_CHECK(d->anchor == DueSpec::Anchor::kEntry);
+  BOOST_CHECK_EQUAL(d->duration->days, 14);
+
+  d = koop::model::ParseDue("param('start') + 2 weeks");
+  BOOST_REQUIRE(d.ok());
+  BOOST_CHECK(d->anchor == DueSpec::Anchor::kParam);
+  BOOST_CHECK_EQUAL(d->anchor_name, "start");
+  BOOST_CHECK(d->unit == DueSpec::Unit::kWeeks);
+}
+
+BOOST_AUTO_TEST_CASE(RejectsMalformedDueExpressions) {
+  BOOST_CHECK_EQUAL(koop::model::ParseDue("entry + 7 fortnights").status().message(),
+                    "invalid due 'entry + 7 fortnights': expected a unit: days, working days, "
+                    "weeks or months");
+  BOOST_CHECK_EQUAL(koop::model::ParseDue("entry * 2").status().message(),
+                    "invalid due 'entry * 2': expected '+' or '-' after the anchor");
+  BOOST_CHECK_EQUAL(koop::model::ParseDue("").status().message(), "invalid due '': empty");
+}
+
+BOOST_AUTO_TEST_CASE(ParsesIsoDurations) {
+  auto d = koop::model::ParseIsoDuration("P1Y2M3W4DT5H6M7S");
+  BOOST_REQUIRE(d.has_value());
+  BOOST_CHECK_EQUAL(d->years, 1);
+  BOOST_CHECK_EQUAL(d->months, 2);
+  BOOST_CHECK_EQUAL(d->weeks, 3);
+  BOOST_CHECK_EQUAL(d->days, 4);
+  BOOST_CHECK_EQUAL(d->hours, 5);
+  BOOST_CHECK_EQUAL(d->minutes, 6);
+  BOOST_CHECK_EQUAL(d->seconds, 7);
+  BOOST_CHECK(!koop::model::ParseIsoDuration("P").has_value());
+  BOOST_CHECK(!koop::model::ParseIsoDuration("3M").has_value());
+  BOOST_CHECK(!koop::model::ParseIsoDuration("P3X").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(ExposesParamsFieldsDeadlinesRecurringAndPacks) {
+  auto chart = koop::model::LoadChartFromString(R"(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+      xmlns:k="urn:kooperacja:workflow:1" version="1.0" datamodel="ecmascript" k:version="3"
+      k:title="Tytuł">
+    <k:param name="days" type="working-days" default="5"/>
+    <k:field name="family.members" type="list" required="true" personal="true"/>
+    <state id="a" k:title="Etap A">
+      <onentry><k:deadline id="d" due="entry + param('days') working days" remind="P2D,P1D"
+                           to="coordinator" escalate="P1D" escalate-to="director"/></onentry>
+      <k:recurring id="r" every="P3M" satisfied-by="met held.*"/>
+      <k:pack id="p"><k:document template="x.docx" foreach="list" as="item"/></k:pack>
+    </state>
+  </scxml>)", "k.scxml", ".");
+  BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
+  const auto& c = **chart;
+  BOOST_CHECK_EQUAL(c.version, "3");
+  BOOST_CHECK_EQUAL(c.title, "Tytuł");
+  BOOST_REQUIRE_EQUAL(c.params.size(), 1u);
+  BOOST_CHECK(c.params[0].type == koop::model::ValueType::kWorkingDays);
+  BOOST_CHECK_EQUAL(*c.params[0].default_value, "5");
+  BOOST_REQUIRE_EQUAL(c.fields.size(), 1u);
+  BOOST_CHECK(c.fields[0].personal && c.fields[0].required);
+  auto deadlines = c.Deadlines();
+  BOOST_REQUIRE_EQUAL(deadlines.size(), 1u);
+  BOOST_CHECK_EQUAL(deadlines[0]->remind.size(), 2u);
+  BOOST_CHECK_EQUAL(deadlines[0]->escalate->days, 1);
+  BOOST_CHECK_EQUAL(deadlines[0]->escalate_to, "director");
+  const auto& a = c.states[static_cast<std::size_t>(c.FindState("a"))];
+  BOOST_CHECK_EQUAL(a.title, "Etap A");
+  BOOST_REQUIRE_EQUAL(a.recurring.size(), 1u);
+  BOOST_CHECK_EQUAL(a.recurring[0].every.months, 3);
+  BOOST_CHECK_EQUAL(a.recurring[0].satisfied_by.size(), 2u);
+  BOOST_REQUIRE_EQUAL(a.packs.size(), 1u);
+  BOOST_CHECK_EQUAL(a.packs[0].documents[0].as, "item");
+}
+
+BOOST_AUTO_TEST_CASE(ValidationHooksReportUnknownTemplates) {
+  koop::model::LoadOptions options;
+  options.hooks.check_template = [](const std::string& t) -> std::optional<std::string> {
+    if (t == "known.docx") return std::nullopt;
+    return "unknown template '" + t + "'";
+  };
+  auto chart = koop::model::LoadChartFromString(R"(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <state id="a">
+    <k:pack id="p"><k:document template="known.docx"/><k:document template="nope.docx"/></k:pack>
+  </state>
+</scxml>)", "h.scxml", ".", options);
+  BOOST_REQUIRE(!chart.ok());
+  BOOST_CHECK_EQUAL(chart.status().message(), "h.scxml:4:67: unknown template 'nope.docx'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
