@@ -9,8 +9,8 @@ EngineOptions InstanceEngineOptions(const Invocation& inv, bool create_if_missin
   EngineOptions options;
   options.db_uri = inv.db_uri;
   options.create_if_missing = create_if_missing;
-  std::string workflows = inv.config ? inv.config->getString("workflows.dir", "workflows")
-                                     : "workflows";
+  std::string workflows =
+      inv.config ? inv.config->getString("workflows.dir", "workflows") : "workflows";
   std::string municipalities =
       inv.config ? inv.config->getString("municipalities.dir", "samples") : "samples";
   options.workflows_dir = inv.Get("workflows", workflows);

@@ -40,12 +40,18 @@ int Run(Invocation& inv) {
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("data", "", "event data (a JSON object)").argument("F.json"));
+  options.addOption(
+      Poco::Util::Option("data", "", "event data (a JSON object)").argument("F.json"));
 }
 
 }  // namespace
 
-extern const CommandSpec kFireCommand = {"fire", "INSTANCE EVENT [--data F.json] [--at T]",
-                                         "apply an event to an instance", Define, Run, 2, 2};
+extern const CommandSpec kFireCommand = {"fire",
+                                         "INSTANCE EVENT [--data F.json] [--at T]",
+                                         "apply an event to an instance",
+                                         Define,
+                                         Run,
+                                         2,
+                                         2};
 
 }  // namespace koop::runner

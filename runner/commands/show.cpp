@@ -35,7 +35,8 @@ void PrintText(const InstanceView& v, std::ostream& out) {
   }
   out << "Pending timers:\n";
   if (v.timers.empty()) out << "  (none)\n";
-  for (const TimerView& t : v.timers) out << "  " << FormatInstantUtc(t.due_at) << "  " << t.event << '\n';
+  for (const TimerView& t : v.timers)
+    out << "  " << FormatInstantUtc(t.due_at) << "  " << t.event << '\n';
   out << "History:\n";
   for (const HistoryEntry& h : v.history) {
     out << "  #" << h.seq << "  " << FormatInstantUtc(h.at) << "  " << h.event;
@@ -68,8 +69,12 @@ void Define(Poco::Util::OptionSet& options) {
 
 }  // namespace
 
-extern const CommandSpec kShowCommand = {"show", "INSTANCE [--json] [--verify]",
-                                         "stage, fields, open deadlines, history", Define, Run, 1,
+extern const CommandSpec kShowCommand = {"show",
+                                         "INSTANCE [--json] [--verify]",
+                                         "stage, fields, open deadlines, history",
+                                         Define,
+                                         Run,
+                                         1,
                                          1};
 
 }  // namespace koop::runner

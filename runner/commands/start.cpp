@@ -23,27 +23,35 @@ int Run(Invocation& inv) {
   Result<StepOutcome> started =
       (*engine)->Start(StartRequest{inv.positional[0], inv.Get("municipality"), *data, *at});
   if (!started.ok()) return inv.Fail(started.status());
-  for (const std::string& error : started->errors) *inv.err << "koop: error.execution: " << error << '\n';
+  for (const std::string& error : started->errors)
+    *inv.err << "koop: error.execution: " << error << '\n';
   *inv.out << started->instance_id << '\n';
   return 0;
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("municipality", "m", "municipality id or file")
-                        .argument("ID"));
-  options.addOption(Poco::Util::Option("data", "", "initial data (a JSON object)").argument("F.json"));
-  options.addOption(Poco::Util::Option("workflows", "", "folder of workflow definitions "
+  options.addOption(
+      Poco::Util::Option("municipality", "m", "municipality id or file").argument("ID"));
+  options.addOption(
+      Poco::Util::Option("data", "", "initial data (a JSON object)").argument("F.json"));
+  options.addOption(Poco::Util::Option("workflows", "",
+                                       "folder of workflow definitions "
                                        "(default: config workflows.dir or workflows)")
                         .argument("DIR"));
-  options.addOption(Poco::Util::Option("municipalities", "", "folder of municipality files "
+  options.addOption(Poco::Util::Option("municipalities", "",
+                                       "folder of municipality files "
                                        "(default: config municipalities.dir or samples)")
                         .argument("DIR"));
 }
 
 }  // namespace
 
-extern const CommandSpec kStartCommand = {
-    "start", "WORKFLOW --municipality ID [--data F.json] [--at T]",
-    "start a new instance; prints its id", Define, Run, 1, 1};
+extern const CommandSpec kStartCommand = {"start",
+                                          "WORKFLOW --municipality ID [--data F.json] [--at T]",
+                                          "start a new instance; prints its id",
+                                          Define,
+                                          Run,
+                                          1,
+                                          1};
 
 }  // namespace koop::runner

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "koop/engine.h"
+#include "store/definition_table.h"
 #include "store/event_table.h"
 #include "store/instance_table.h"
-#include "store/definition_table.h"
 #include "store/store.h"
 
 namespace {
@@ -28,8 +28,8 @@ double Seconds(Clock::time_point since) {
 }
 
 void Report(const char* what, const std::string& db, int n, double seconds) {
-  std::printf("%-44s %-10s %7d events %8.3f s %9.0f events/s %8.1f us/event\n", what, db.c_str(),
-              n, seconds, n / seconds, seconds * 1e6 / n);
+  std::printf("%-44s %-10s %7d events %8.3f s %9.0f events/s %8.1f us/event\n", what, db.c_str(), n,
+              seconds, n / seconds, seconds * 1e6 / n);
 }
 
 int StoreOnly(const std::string& uri, const std::string& label, int n) {
@@ -131,8 +131,7 @@ int EngineRuns(const std::string& uri, const std::string& label, int n) {
       return 1;
     }
   }
-  Report("engine: Replay (events re-run, verified)", label, 3 * n + 50,
-         Seconds(replay_start));
+  Report("engine: Replay (events re-run, verified)", label, 3 * n + 50, Seconds(replay_start));
   return 0;
 }
 

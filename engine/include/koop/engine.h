@@ -39,8 +39,8 @@ struct EngineOptions {
 };
 
 struct StartRequest {
-  std::string workflow;         // a path to the definition file, or a workflow id
-  std::string municipality_id;  // a municipality id or a path to its file
+  std::string workflow;          // a path to the definition file, or a workflow id
+  std::string municipality_id;   // a municipality id or a path to its file
   std::string data_json = "{}";  // initial values merged into the data model
   TimeMs at = 0;
 };
@@ -55,12 +55,12 @@ struct FireRequest {
 // What a Start or Fire did; reported only after it is durably committed.
 struct StepOutcome {
   std::string instance_id;
-  std::int64_t seq = 0;                 // the event's number in the log (0 = start)
-  bool handled = true;                  // false: no transition took the event (recorded, ignored)
-  bool finished = false;                // the instance reached a top-level final state
-  std::vector<std::string> states;      // active atomic states afterwards, sorted
-  std::vector<std::string> errors;      // error.execution messages raised by the macrostep
-  int delayed_delivered = 0;            // delayed events that fell due before the event
+  std::int64_t seq = 0;             // the event's number in the log (0 = start)
+  bool handled = true;              // false: no transition took the event (recorded, ignored)
+  bool finished = false;            // the instance reached a top-level final state
+  std::vector<std::string> states;  // active atomic states afterwards, sorted
+  std::vector<std::string> errors;  // error.execution messages raised by the macrostep
+  int delayed_delivered = 0;        // delayed events that fell due before the event
 };
 
 struct DeadlineView {
@@ -69,7 +69,7 @@ struct DeadlineView {
   std::string title;
   std::string due_date;  // YYYY-MM-DD (Europe/Warsaw)
   TimeMs due_at = 0;
-  std::string state;     // open, satisfied, cancelled
+  std::string state;  // open, satisfied, cancelled
   std::string owner_state;
 };
 
@@ -102,8 +102,8 @@ struct InstanceView {
   std::string municipality_name;
   std::string status;  // active, finished
   std::int64_t last_seq = 0;
-  std::vector<StageView> stages;  // active atomic states
-  std::string data_json = "{}";   // the data model (personal fields included: not for logs)
+  std::vector<StageView> stages;        // active atomic states
+  std::string data_json = "{}";         // the data model (personal fields included: not for logs)
   std::vector<DeadlineView> deadlines;  // open ones first by due time, then closed
   std::vector<TimerView> timers;        // pending delayed events
   std::vector<HistoryEntry> history;

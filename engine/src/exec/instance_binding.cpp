@@ -3,6 +3,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -29,9 +30,16 @@ bool IsJson(const std::string& text) {
 }  // namespace
 
 Result<std::string> BindParamsJson(const model::Chart& chart, const municipality::Municipality& m) {
+  // The workflow's defaults, overridden by the municipality's bindings. Every consumer (the
+  // interpreter's param(), deadline computation) sees the same complete set.
+  std::map<std::string, std::string> values;
+  for (const auto& p : chart.params) {
+    if (p.default_value) values[p.name] = *p.default_value;
+  }
+  for (const auto& [name, value] : m.params) values[name] = value;
   std::string out = "{";
   bool first = true;
-  for (const auto& [name, value] : m.params) {
+  for (const auto& [name, value] : values) {
     const model::KoopParam* declared = nullptr;
     for (const auto& p : chart.params) {
       if (p.name == name) declared = &p;
@@ -44,8 +52,8 @@ Result<std::string> BindParamsJson(const model::Chart& chart, const municipality
       case VT::kDays:
       case VT::kWorkingDays:
         if (!std::regex_match(value, std::regex("-?[0-9]+"))) {
-          return Status::DataError(m.file + ": parameter '" + name + "' must be a whole number, not '" +
-                                   value + "'");
+          return Status::DataError(m.file + ": parameter '" + name +
+                                   "' must be a whole number, not '" + value + "'");
         }
         json = value;
         break;
@@ -103,8 +111,8 @@ std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality&
   std::shared_ptr<Calendar> calendar = Calendar::Polish();
   if (m.has_office_hours) {
     for (int d = 0; d < 7; ++d) {
-      calendar->SetOfficeHours(d + 1, OfficeHours{m.office_hours[d].open_minute,
-                                                  m.office_hours[d].close_minute});
+      calendar->SetOfficeHours(
+          d + 1, OfficeHours{m.office_hours[d].open_minute, m.office_hours[d].close_minute});
     }
   }
   for (const auto& c : m.closures) {

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
+#include <map>
 #include <sstream>
 
 #include "model/loader.h"
@@ -35,15 +35,15 @@ std::string WorkflowVersionOf(const model::Chart& chart) {
 }
 
 Result<std::string> DefinitionHash(const std::string& source, const model::Chart& chart) {
+  // The chart's text plus the text of every rule file it includes, as the loader read them
+  // (resolved against the workflow's folder, not the current directory).
   Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
   sha.update(source);
-  std::set<std::string> files;
+  std::map<std::string, const std::string*> files;
   for (const model::CodeUnit& unit : chart.code) {
-    if (!unit.file.empty() && unit.file != chart.file) files.insert(unit.file);
+    if (!unit.file.empty() && unit.file != chart.file) files.emplace(unit.file, &unit.text);
   }
-  for (const std::string& file : files) {
-    Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
+  for (const auto& [file, text] : files) {
     sha.update(std::string(1, '\0') + fs::path(file).filename().string() + '\0');
     sha.update(*text);
   }
@@ -67,11 +67,10 @@ Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
   if (!stored.ok()) return stored.status();
   if (stored->has_value()) {
     if ((*stored)->hash != *hash) {
-      return Status::DataError(path + ": workflow '" + id + "' version " + version +
-                               " is already registered with different content (hash " +
-                               (*stored)->hash.substr(0, 12) + ", this file " +
-                               hash->substr(0, 12) +
-                               "); give the changed definition a new k:version");
+      return Status::DataError(
+          path + ": workflow '" + id + "' version " + version +
+          " is already registered with different content (hash " + (*stored)->hash.substr(0, 12) +
+          ", this file " + hash->substr(0, 12) + "); give the changed definition a new k:version");
     }
     return Get(tx, id, version);
   }
@@ -79,10 +78,11 @@ Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
   if (!same.ok()) return same.status();
   if (same->has_value()) {
     return Status::DataError(path + ": workflow '" + id + "' version " + version +
-                             " has the same content as the registered version " +
-                             (*same)->version);
+                             " has the same content as the registered version " + (*same)->version);
   }
-  store::DefinitionRow row{id, version, *hash, *source, path, now};
+  // The absolute path, so that a stored definition finds its rule files from any directory.
+  const std::string source_name = fs::absolute(path).lexically_normal().string();
+  store::DefinitionRow row{id, version, *hash, *source, source_name, now};
   KOOP_RETURN_IF_ERROR(store::InsertDefinition(tx, row));
   if (newly_registered) *newly_registered = true;
   LoadedDefinition loaded{row, *chart};

@@ -78,11 +78,20 @@ Result<Duration> Amount(const DueSpec& due, const EffectContext& ctx) {
   }
   Duration d;
   switch (due.unit) {
-    case DueSpec::Unit::kDays: d.days = n; break;
-    case DueSpec::Unit::kWorkingDays: d.working_days = n; break;
-    case DueSpec::Unit::kWeeks: d.weeks = n; break;
-    case DueSpec::Unit::kMonths: d.months = n; break;
-    default: break;
+    case DueSpec::Unit::kDays:
+      d.days = n;
+      break;
+    case DueSpec::Unit::kWorkingDays:
+      d.working_days = n;
+      break;
+    case DueSpec::Unit::kWeeks:
+      d.weeks = n;
+      break;
+    case DueSpec::Unit::kMonths:
+      d.months = n;
+      break;
+    default:
+      break;
   }
   return d;
 }
@@ -94,7 +103,8 @@ Result<Date> Anchor(const DueSpec& due, const Effect& effect, const EffectContex
     case DueSpec::Anchor::kEvent:  // the event that ran the content: its time
       return WarsawDate(effect.at != 0 ? effect.at : ctx.at);
     case DueSpec::Anchor::kParam:
-      return DateValue(Lookup(ctx.params_json, due.anchor_name), "parameter '" + due.anchor_name + "'");
+      return DateValue(Lookup(ctx.params_json, due.anchor_name),
+                       "parameter '" + due.anchor_name + "'");
     case DueSpec::Anchor::kField:
       return DateValue(Lookup(ctx.data_json, due.anchor_name), "field '" + due.anchor_name + "'");
   }

@@ -165,8 +165,8 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (!last_at.ok()) return last_at.status();
   if (request.at < *last_at) {
     return Status::DataError("event time " + FormatInstantUtc(request.at) +
-                             " is before the instance's last event (" +
-                             FormatInstantUtc(*last_at) + "); events are applied in time order");
+                             " is before the instance's last event (" + FormatInstantUtc(*last_at) +
+                             "); events are applied in time order");
   }
   Result<LoadedDefinition> def = definitions_.Get(tx, row.workflow_id, row.workflow_version);
   if (!def.ok()) return def.status();
@@ -195,8 +195,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
                           OutcomeOf(outcome, advance_only), Now()}));
   std::shared_ptr<Calendar> calendar = MunicipalityCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
-  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}",
-                    request.at};
+  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
   KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, (*it)->TakeEffects(), def->row.source_name));
   const std::int64_t expected = row.last_seq;
   row.last_seq = seq;

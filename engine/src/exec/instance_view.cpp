@@ -27,8 +27,8 @@ std::vector<TimerView> TimersOf(const std::string& snapshot) {
     for (std::size_t i = 0; delayed && i < delayed->size(); ++i) {
       Object::Ptr d = delayed->getObject(i);
       Object::Ptr event = d->getObject("event");
-      timers.push_back(TimerView{event ? event->getValue<std::string>("name") : "",
-                                 d->getValue<TimeMs>("due")});
+      timers.push_back(
+          TimerView{event ? event->getValue<std::string>("name") : "", d->getValue<TimeMs>("due")});
     }
   } catch (const std::exception&) {
     // A snapshot without timers (or of another format) shows none.
@@ -47,9 +47,7 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
 
 Poco::JSON::Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   Result<store::Transaction> tx = store_.BeginRead();
@@ -93,17 +91,16 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   for (int pass = 0; pass < 2; ++pass) {  // open ones first
     for (const auto& d : *deadlines) {
       if ((d.state == store::kDeadlineOpen) != (pass == 0)) continue;
-      v.deadlines.push_back(
-          DeadlineView{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state,
-                       d.owner_state});
+      v.deadlines.push_back(DeadlineView{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at,
+                                         d.state, d.owner_state});
     }
   }
   v.timers = TimersOf(row.snapshot);
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
   if (!events.ok()) return events.status();
   for (const auto& e : *events) {
-    v.history.push_back(HistoryEntry{e.seq, e.name, EventTitle(*def->chart, e.name), e.at,
-                                     e.actor, e.outcome});
+    v.history.push_back(
+        HistoryEntry{e.seq, e.name, EventTitle(*def->chart, e.name), e.at, e.actor, e.outcome});
   }
   return v;
 }
@@ -164,13 +161,15 @@ Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   if (!snapshot.ok()) return snapshot.status();
   if (*snapshot != row.snapshot) {
     std::size_t at = 0;
-    while (at < snapshot->size() && at < row.snapshot.size() && (*snapshot)[at] == row.snapshot[at]) {
+    while (at < snapshot->size() && at < row.snapshot.size() &&
+           (*snapshot)[at] == row.snapshot[at]) {
       ++at;
     }
     return Status::DataError("instance " + instance_id + ": replaying " +
                              std::to_string(events->size()) +
                              " events does not reproduce the stored snapshot (first difference at "
-                             "character " + std::to_string(at) + ")");
+                             "character " +
+                             std::to_string(at) + ")");
   }
   return snapshot;
 }

@@ -35,7 +35,7 @@ struct Institution {
 };
 
 struct OfficeDay {
-  int open_minute = 0;   // minutes after local midnight; open == close = closed
+  int open_minute = 0;  // minutes after local midnight; open == close = closed
   int close_minute = 0;
 };
 
@@ -47,11 +47,11 @@ struct ClosureDay {
 struct Municipality {
   std::string id;
   std::string name;
-  std::string teryt;  // 7-digit TERYT-like code
-  std::string file;   // where it was loaded from
+  std::string teryt;                          // 7-digit TERYT-like code
+  std::string file;                           // where it was loaded from
   std::map<std::string, std::string> params;  // name -> literal value as written
   std::vector<Institution> institutions;
-  std::array<OfficeDay, 7> office_hours{};   // [0] = Monday
+  std::array<OfficeDay, 7> office_hours{};  // [0] = Monday
   bool has_office_hours = false;
   std::vector<ClosureDay> closures;
   std::vector<std::string> workflows;  // workflow ids it uses

@@ -137,8 +137,8 @@ Result<Municipality> MunicipalityFromJson(const std::string& json) {
         if (Array::Ptr contacts = o->getArray("contacts")) {
           for (std::size_t c = 0; c < contacts->size(); ++c) {
             Object::Ptr co = contacts->getObject(c);
-            i.contacts.push_back(
-                Contact{Str(co, "name"), Str(co, "email"), Str(co, "phone"), StringsFrom(co, "roles")});
+            i.contacts.push_back(Contact{Str(co, "name"), Str(co, "email"), Str(co, "phone"),
+                                         StringsFrom(co, "roles")});
           }
         }
         m.institutions.push_back(i);

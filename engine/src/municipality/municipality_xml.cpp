@@ -16,8 +16,8 @@ namespace {
 
 const std::set<std::string>& InstitutionTypes() {
   static const std::set<std::string> kTypes = {
-      "OPS",   "PCPR",          "ROPS",  "school", "police", "health", "labour-office",
-      "court", "NGO",           "local-government", "church", "other"};
+      "OPS",           "PCPR",  "ROPS", "school",           "police", "health",
+      "labour-office", "court", "NGO",  "local-government", "church", "other"};
   return kTypes;
 }
 
@@ -39,7 +39,8 @@ class Reader {
       std::size_t to = text_.find('\n', from);
       std::string_view l(text_.data() + from, (to == std::string::npos ? text_.size() : to) - from);
       std::size_t at = l.find(std::string("<") + reinterpret_cast<const char*>(node->name));
-      if (at == std::string_view::npos) at = l.find(':' + std::string(reinterpret_cast<const char*>(node->name)));
+      if (at == std::string_view::npos)
+        at = l.find(':' + std::string(reinterpret_cast<const char*>(node->name)));
       if (at != std::string_view::npos) col = static_cast<int>(at) + 1;
     }
     errors_ << name_ << ':' << line << ':' << col << ": " << message << '\n';
@@ -179,7 +180,8 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
   m.id = Required(r, root, "id");
   static const std::regex kId("[a-z0-9][a-z0-9._-]*");
   if (!m.id.empty() && !std::regex_match(m.id, kId)) {
-    r.Error(root, "municipality id '" + m.id + "' must be lower-case letters, digits, '.', '_', '-'");
+    r.Error(root,
+            "municipality id '" + m.id + "' must be lower-case letters, digits, '.', '_', '-'");
   }
   m.name = Required(r, root, "name");
   m.teryt = Attr(root, "teryt");
@@ -265,8 +267,8 @@ Result<Municipality> ParseMunicipality(const std::string& xml, const std::string
   Municipality m;
   m.file = name;
   const xmlNode* root = xmlDocGetRootElement(doc);
-  std::string ns = root && root->ns && root->ns->href
-                       ? reinterpret_cast<const char*>(root->ns->href) : "";
+  std::string ns =
+      root && root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
   if (!root || Name(root) != "municipality" || ns != kMunicipalityNamespace) {
     r.Error(root, std::string("the root element must be <municipality xmlns=\"") +
                       kMunicipalityNamespace + "\">");
@@ -293,8 +295,9 @@ Result<std::string> FindMunicipalityFile(const std::string& dir, const std::stri
     if (fs::is_regular_file(id_or_path, ec)) return id_or_path;
     return Status::NoInput(id_or_path + ": no such municipality file");
   }
-  std::vector<std::string> tried = {(fs::path(dir) / (id_or_path + ".xml")).string(),
-                                    (fs::path(dir) / "municipalities" / (id_or_path + ".xml")).string()};
+  std::vector<std::string> tried = {
+      (fs::path(dir) / (id_or_path + ".xml")).string(),
+      (fs::path(dir) / "municipalities" / (id_or_path + ".xml")).string()};
   for (const std::string& p : tried) {
     if (fs::is_regular_file(p, ec)) return p;
   }

@@ -23,12 +23,12 @@ Result<std::vector<DeadlineRow>> Select(Transaction& tx, const std::string& wher
 
 Status InsertDeadline(Transaction& tx, const DeadlineRow& row) {
   return tx
-      .Exec("INSERT INTO deadlines (instance_id, deadline_id, occurrence, title, due_date, due_at, "
-            "state, owner_state, remind, recipients, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {row.instance_id, row.deadline_id, row.occurrence, row.title, row.due_date,
-             row.due_at, row.state, row.owner_state, row.remind, row.recipients, row.created_at,
-             row.updated_at})
+      .Exec(
+          "INSERT INTO deadlines (instance_id, deadline_id, occurrence, title, due_date, due_at, "
+          "state, owner_state, remind, recipients, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {row.instance_id, row.deadline_id, row.occurrence, row.title, row.due_date, row.due_at,
+           row.state, row.owner_state, row.remind, row.recipients, row.created_at, row.updated_at})
       .status();
 }
 

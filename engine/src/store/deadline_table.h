@@ -26,9 +26,9 @@ struct DeadlineRow {
   std::string due_date;         // "2026-12-01", the last day (Europe/Warsaw)
   TimeMs due_at = 0;            // the end of that day, UTC
   std::string state = kDeadlineOpen;
-  std::string owner_state;      // the state whose content set it
-  std::string remind;           // JSON array of ISO durations before the due date: ["P2D"]
-  std::string recipients;       // JSON array of roles: ["coordinator"]
+  std::string owner_state;  // the state whose content set it
+  std::string remind;       // JSON array of ISO durations before the due date: ["P2D"]
+  std::string recipients;   // JSON array of roles: ["coordinator"]
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
 };

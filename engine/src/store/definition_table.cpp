@@ -20,9 +20,10 @@ Result<std::optional<DefinitionRow>> FindOne(Transaction& tx, const std::string&
 
 Status InsertDefinition(Transaction& tx, const DefinitionRow& row) {
   return tx
-      .Exec("INSERT INTO workflow_definitions (workflow_id, version, hash, source, source_name, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            {row.workflow_id, row.version, row.hash, row.source, row.source_name, row.created_at})
+      .Exec(
+          "INSERT INTO workflow_definitions (workflow_id, version, hash, source, source_name, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {row.workflow_id, row.version, row.hash, row.source, row.source_name, row.created_at})
       .status();
 }
 

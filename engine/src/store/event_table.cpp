@@ -4,10 +4,11 @@ namespace koop::store {
 
 Status AppendEvent(Transaction& tx, const EventRow& row) {
   return tx
-      .Exec("INSERT INTO events (instance_id, seq, name, data, at, actor, outcome, recorded_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {row.instance_id, row.seq, row.name, row.data, row.at, row.actor, row.outcome,
-             row.recorded_at})
+      .Exec(
+          "INSERT INTO events (instance_id, seq, name, data, at, actor, outcome, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {row.instance_id, row.seq, row.name, row.data, row.at, row.actor, row.outcome,
+           row.recorded_at})
       .status();
 }
 

@@ -8,29 +8,30 @@ constexpr const char* kSelect =
     "last_seq, snapshot, next_timer_at, created_at, updated_at FROM instances ";
 
 InstanceRow FromRow(const SqlRow& r) {
-  return InstanceRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3),   r.Text(4), r.Text(5),
-                     r.Int(6),  r.Text(7), r.OptInt(8), r.Int(9), r.Int(10)};
+  return InstanceRow{r.Text(0), r.Text(1), r.Text(2),   r.Text(3), r.Text(4), r.Text(5),
+                     r.Int(6),  r.Text(7), r.OptInt(8), r.Int(9),  r.Int(10)};
 }
 
 }  // namespace
 
 Status InsertInstance(Transaction& tx, const InstanceRow& row) {
   return tx
-      .Exec("INSERT INTO instances (instance_id, workflow_id, workflow_version, municipality_id, "
-            "municipality, status, last_seq, snapshot, next_timer_at, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {row.instance_id, row.workflow_id, row.workflow_version, row.municipality_id,
-             row.municipality, row.status, row.last_seq, row.snapshot,
-             NullableInt(row.next_timer_at), row.created_at, row.updated_at})
+      .Exec(
+          "INSERT INTO instances (instance_id, workflow_id, workflow_version, municipality_id, "
+          "municipality, status, last_seq, snapshot, next_timer_at, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {row.instance_id, row.workflow_id, row.workflow_version, row.municipality_id,
+           row.municipality, row.status, row.last_seq, row.snapshot, NullableInt(row.next_timer_at),
+           row.created_at, row.updated_at})
       .status();
 }
 
 Status UpdateInstance(Transaction& tx, const InstanceRow& row, std::int64_t expected_last_seq) {
-  Result<std::int64_t> changed =
-      tx.Exec("UPDATE instances SET status = ?, last_seq = ?, snapshot = ?, next_timer_at = ?, "
-              "updated_at = ? WHERE instance_id = ? AND last_seq = ?",
-              {row.status, row.last_seq, row.snapshot, NullableInt(row.next_timer_at),
-               row.updated_at, row.instance_id, expected_last_seq});
+  Result<std::int64_t> changed = tx.Exec(
+      "UPDATE instances SET status = ?, last_seq = ?, snapshot = ?, next_timer_at = ?, "
+      "updated_at = ? WHERE instance_id = ? AND last_seq = ?",
+      {row.status, row.last_seq, row.snapshot, NullableInt(row.next_timer_at), row.updated_at,
+       row.instance_id, expected_last_seq});
   if (!changed.ok()) return changed.status();
   if (*changed != 1) {
     return Status::Internal("instance " + row.instance_id +

@@ -21,7 +21,7 @@ struct InstanceRow {
   std::string municipality;  // JSON: the binding the instance started with (see docs/storage.md)
   std::string status;        // "active", "finished"
   std::int64_t last_seq = 0;
-  std::string snapshot;      // JSON from the interpreter
+  std::string snapshot;                 // JSON from the interpreter
   std::optional<TimeMs> next_timer_at;  // earliest pending delayed event, if any
   TimeMs created_at = 0;
   TimeMs updated_at = 0;

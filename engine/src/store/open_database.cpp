@@ -29,7 +29,8 @@ Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (fs::exists(st)) {
-    if (fs::is_directory(st)) return Status::IoError(path + ": is a directory, not a database file");
+    if (fs::is_directory(st))
+      return Status::IoError(path + ": is a directory, not a database file");
     std::ifstream probe(path, std::ios::binary);
     if (!probe) return Status::IoError(path + ": cannot read the database file");
     return Status::Ok();

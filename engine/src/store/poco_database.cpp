@@ -24,10 +24,14 @@ void BindAll(Poco::Data::Statement& stmt, const SqlParams& params) {
 
 // Constraint violations are bad data (a duplicate id, a dangling reference), not I/O failures.
 bool IsConstraintViolation(const std::string& text) {
-  static const char* const kMarkers[] = {"constraint failed", "UNIQUE constraint",
-                                         "FOREIGN KEY constraint", "violates unique constraint",
-                                         "violates foreign key constraint", "duplicate key",
-                                         "violates not-null constraint", "NOT NULL constraint"};
+  static const char* const kMarkers[] = {"constraint failed",
+                                         "UNIQUE constraint",
+                                         "FOREIGN KEY constraint",
+                                         "violates unique constraint",
+                                         "violates foreign key constraint",
+                                         "duplicate key",
+                                         "violates not-null constraint",
+                                         "NOT NULL constraint"};
   for (const char* marker : kMarkers) {
     if (text.find(marker) != std::string::npos) return true;
   }

@@ -30,8 +30,8 @@ class SqlRow {
   explicit SqlRow(std::vector<SqlValue> cells) : cells_(std::move(cells)) {}
   std::size_t size() const { return cells_.size(); }
   bool IsNull(std::size_t i) const { return std::holds_alternative<SqlNull>(cells_.at(i)); }
-  std::int64_t Int(std::size_t i) const;        // NULL reads as 0
-  std::string Text(std::size_t i) const;        // NULL reads as ""
+  std::int64_t Int(std::size_t i) const;  // NULL reads as 0
+  std::string Text(std::size_t i) const;  // NULL reads as ""
   std::optional<std::int64_t> OptInt(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
 

@@ -36,7 +36,8 @@ Result<int> ReadSchemaVersion(Database& db) {
   }
   Result<SqlRows> rows = db.Query("SELECT value FROM koop_meta WHERE key = 'schema_version'");
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::DataError(db.display_name() + ": koop_meta has no schema_version");
+  if (rows->empty())
+    return Status::DataError(db.display_name() + ": koop_meta has no schema_version");
   int version = static_cast<int>(rows->front().Int(0));
   if (version > LatestSchemaVersion()) {
     return Status::DataError(db.display_name() + ": database schema version " +
@@ -92,7 +93,8 @@ Status Store::Migrate() {
       for (const char* sql : *list) {
         Status s = tx->Exec(sql).status();
         if (!s.ok()) {
-          return s.WithContext("migration " + std::to_string(m.version) + " (" + m.description + ")");
+          return s.WithContext("migration " + std::to_string(m.version) + " (" + m.description +
+                               ")");
         }
       }
     }

@@ -1,7 +1,6 @@
 // Durable instances: start/fire/show on every backend, one transaction per event, replay of the
 // log reproducing the stored snapshot (delayed sends and --at times included).
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -106,9 +105,9 @@ BOOST_AUTO_TEST_CASE(ReplayReproducesTheSnapshotIncludingDelayedSends) {
     auto advanced = engine->Advance(id, At("2026-11-25T10:00"));
     BOOST_REQUIRE_MESSAGE(advanced.ok(), advanced.status().message());
     BOOST_TEST(engine->Show(id)->timers.empty());
-    BOOST_REQUIRE(engine->Fire({id, "ggk.convened", "{\"date\":\"2026-12-10\"}",
-                                At("2026-11-26T10:00")})
-                      .ok());
+    BOOST_REQUIRE(
+        engine->Fire({id, "ggk.convened", "{\"date\":\"2026-12-10\"}", At("2026-11-26T10:00")})
+            .ok());
     auto replayed = engine->Replay(id);
     BOOST_REQUIRE_MESSAGE(replayed.ok(), replayed.status().message());
     BOOST_TEST(engine->Show(id)->data_json.find("\"nudges\":11") != std::string::npos);

@@ -1,7 +1,7 @@
 // Municipality files: parsing, every error at once with its place, JSON round trip, look-up.
-#include <boost/test/unit_test.hpp>
-
 #include "municipality/municipality.h"
+
+#include <boost/test/unit_test.hpp>
 
 namespace koop::municipality {
 namespace {
@@ -32,13 +32,14 @@ BOOST_AUTO_TEST_CASE(ReportsEveryProblemWithItsPlace) {
   BOOST_REQUIRE(!m.ok());
   BOOST_TEST(m.status().exit_code() == 65);
   const std::string f = kData + "bad_municipality.xml";
-  BOOST_TEST(m.status().message() ==
-             f + ":2:1: municipality id 'Bad Id' must be lower-case letters, digits, '.', '_', '-'\n" +
-             f + ":2:1: TERYT code '12' must be 7 digits\n" +
-             f + ":4:5: unknown institution type 'spaceship' (OPS, PCPR, ROPS, school, police, "
-                 "health, labour-office, court, NGO, local-government, church, other)\n" +
-             f + ":5:5: duplicate institution id 'ops'\n" +
-             f + ":8:5: closure date '2026-02-30' is not a valid YYYY-MM-DD date");
+  BOOST_TEST(
+      m.status().message() ==
+      f + ":2:1: municipality id 'Bad Id' must be lower-case letters, digits, '.', '_', '-'\n" + f +
+          ":2:1: TERYT code '12' must be 7 digits\n" + f +
+          ":4:5: unknown institution type 'spaceship' (OPS, PCPR, ROPS, school, police, "
+          "health, labour-office, court, NGO, local-government, church, other)\n" +
+          f + ":5:5: duplicate institution id 'ops'\n" + f +
+          ":8:5: closure date '2026-02-30' is not a valid YYYY-MM-DD date");
 }
 
 BOOST_AUTO_TEST_CASE(RefusesDoctypeAndBrokenXml) {

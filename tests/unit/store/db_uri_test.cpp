@@ -1,7 +1,8 @@
+#include "store/db_uri.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "store/database.h"
-#include "store/db_uri.h"
 
 namespace koop::store {
 namespace {

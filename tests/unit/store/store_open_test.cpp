@@ -1,6 +1,5 @@
 // Opening databases: migrations, versions, and the bad paths that must change nothing.
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,8 +36,8 @@ BOOST_AUTO_TEST_CASE(CreatesTheLatestSchemaOnEveryBackend) {
       BOOST_TEST((*store)->applied_migrations() == LatestSchemaVersion());
       auto tx = (*store)->BeginRead();
       BOOST_REQUIRE(tx.ok());
-      for (const char* table : {"workflow_definitions", "instances", "events", "deadlines",
-                                "outbox", "koop_meta"}) {
+      for (const char* table :
+           {"workflow_definitions", "instances", "events", "deadlines", "outbox", "koop_meta"}) {
         auto rows = tx->Query(std::string("SELECT COUNT(*) FROM ") + table);
         BOOST_TEST(rows.ok(), table << ": " << rows.status().message());
       }
@@ -81,8 +80,8 @@ BOOST_AUTO_TEST_CASE(RefusesANewerSchemaAndChangesNothing) {
         auto store = Store::Open(tdb.uri());
         BOOST_REQUIRE(store.ok());
         auto tx = (*store)->BeginWrite();
-        BOOST_REQUIRE(tx->Exec("UPDATE koop_meta SET value = '999' WHERE key = 'schema_version'")
-                          .ok());
+        BOOST_REQUIRE(
+            tx->Exec("UPDATE koop_meta SET value = '999' WHERE key = 'schema_version'").ok());
         BOOST_REQUIRE(tx->Commit().ok());
       }
       std::string before = kind == "sqlite" ? ReadFile(tdb.uri()) : "";
@@ -105,8 +104,7 @@ BOOST_AUTO_TEST_CASE(MissingDirectoryIsAnIoErrorAndCreatesNothing) {
   auto store = Store::Open(path);
   BOOST_REQUIRE(!store.ok());
   BOOST_TEST(store.status().exit_code() == 74);
-  BOOST_TEST(store.status().message() == path +
-                                             ": cannot create the database: directory '" +
+  BOOST_TEST(store.status().message() == path + ": cannot create the database: directory '" +
                                              dir.File("no/such/dir") + "' does not exist");
   BOOST_TEST(!fs::exists(dir.File("no")));
 }

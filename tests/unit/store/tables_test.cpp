@@ -93,16 +93,17 @@ BOOST_AUTO_TEST_CASE(InstancesEventsAndOptimisticUpdates) {
     auto tx = store.BeginWrite();
     BOOST_REQUIRE(InsertDefinition(*tx, Def("1", "aaa")).ok());
     BOOST_REQUIRE(InsertInstance(*tx, Inst("i1")).ok());
-    BOOST_REQUIRE(AppendEvent(*tx, EventRow{"i1", 0, "koop.start", "{}", 2000, "test", "started",
-                                            2001})
-                      .ok());
+    BOOST_REQUIRE(
+        AppendEvent(*tx, EventRow{"i1", 0, "koop.start", "{}", 2000, "test", "started", 2001})
+            .ok());
     BOOST_REQUIRE(AppendEvent(*tx, EventRow{"i1", 1, "consent.given", "{\"by\":\"ł\"}", 3000,
                                             "test", "handled", 3001})
                       .ok());
     // The same sequence number twice is refused.
     BOOST_REQUIRE(tx->Savepoint("dup").ok());
-    BOOST_TEST(AppendEvent(*tx, EventRow{"i1", 1, "x", "{}", 3000, "t", "handled", 3001})
-                   .exit_code() == 65);
+    BOOST_TEST(
+        AppendEvent(*tx, EventRow{"i1", 1, "x", "{}", 3000, "t", "handled", 3001}).exit_code() ==
+        65);
     BOOST_REQUIRE(tx->RollbackToSavepoint("dup").ok());
     InstanceRow row = Inst("i1");
     row.last_seq = 1;
@@ -139,8 +140,8 @@ BOOST_AUTO_TEST_CASE(TheEventLogIsAppendOnly) {
       auto tx = store.BeginWrite();
       BOOST_REQUIRE(InsertDefinition(*tx, Def("1", "aaa")).ok());
       BOOST_REQUIRE(InsertInstance(*tx, Inst("i1")).ok());
-      BOOST_REQUIRE(AppendEvent(*tx, EventRow{"i1", 0, "koop.start", "{}", 1, "t", "started", 1})
-                        .ok());
+      BOOST_REQUIRE(
+          AppendEvent(*tx, EventRow{"i1", 0, "koop.start", "{}", 1, "t", "started", 1}).ok());
       BOOST_REQUIRE(tx->Commit().ok());
     }
     auto tx = store.BeginWrite();
@@ -187,8 +188,18 @@ BOOST_AUTO_TEST_CASE(DeadlinesOpenAndClose) {
     auto occurrence = NextDeadlineOccurrence(*tx, "i1", "ggk.invitations");
     BOOST_REQUIRE(occurrence.ok());
     BOOST_TEST(*occurrence == 1);
-    DeadlineRow d{"i1", "ggk.invitations", 1, "Wysłanie zaproszeń", "2026-12-01", 1800000000000,
-                  kDeadlineOpen, "ggk", "[\"P2D\"]", "[\"coordinator\"]", 5, 5};
+    DeadlineRow d{"i1",
+                  "ggk.invitations",
+                  1,
+                  "Wysłanie zaproszeń",
+                  "2026-12-01",
+                  1800000000000,
+                  kDeadlineOpen,
+                  "ggk",
+                  "[\"P2D\"]",
+                  "[\"coordinator\"]",
+                  5,
+                  5};
     BOOST_REQUIRE(InsertDeadline(*tx, d).ok());
     BOOST_TEST(*NextDeadlineOccurrence(*tx, "i1", "ggk.invitations") == 2);
     BOOST_TEST(OpenDeadlines(*tx, "i1")->size() == 1u);

@@ -4,13 +4,14 @@
 // helper prints "skipped: no PostgreSQL" once.
 #pragma once
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "store/database.h"
@@ -52,8 +53,8 @@ class TestDatabase {
               std::to_string(rd() % 100000);
     base_ = std::getenv("KOOP_TEST_PG_URI");
     Admin("CREATE SCHEMA " + schema_);
-    uri_ = base_ + (base_.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
+    uri_ = base_ + (base_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema_;
   }
   ~TestDatabase() {
     if (!schema_.empty()) Admin("DROP SCHEMA " + schema_ + " CASCADE");
