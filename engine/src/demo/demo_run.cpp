@@ -202,8 +202,9 @@ Result<DemoSummary> RunDemo(const DemoOptions& given, std::ostream& out) {
   out << "\nPodsumowanie: " << Count(sum.scripts, "scenariusz", "scenariusze", "scenariuszy")
       << ", " << Count(sum.events, "zdarzenie", "zdarzenia", "zdarzeń") << ", "
       << Count(sum.documents, "dokument", "dokumenty", "dokumentów") << " w " << given.out_dir
-      << ", " << Count(sum.reminders, "przypomnienie", "przypomnienia", "przypomnień")
-      << " wysłanych do dziennika.\n";
+      << ", " << Count(sum.reminders, "przypomnienie wysłane", "przypomnienia wysłane",
+                                    "przypomnień wysłanych")
+      << " do dziennika.\n";
   return sum;
 }
 

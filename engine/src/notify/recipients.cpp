@@ -53,14 +53,19 @@ std::vector<Recipient> ResolveRecipients(const std::string& roles_json,
       for (size_t i = 0; institutions && i < institutions->size(); ++i) {
         Poco::JSON::Object::Ptr inst = institutions->getObject(static_cast<unsigned>(i));
         if (!inst) continue;
-        if (HasRole(inst, role)) add(Email(inst));
+        // A contact person designated for the role takes the message; the institution's
+        // general address gets it only when none of its people is designated, so one role
+        // never yields two messages for the same institution.
+        bool designated = false;
         Poco::JSON::Array::Ptr contacts = inst->getArray("contacts");
         for (size_t c = 0; contacts && c < contacts->size(); ++c) {
           Poco::JSON::Object::Ptr contact = contacts->getObject(static_cast<unsigned>(c));
           if (contact && HasRole(contact, role)) {
             add(Email(contact).empty() ? Email(inst) : Email(contact));
+            designated = true;
           }
         }
+        if (!designated && HasRole(inst, role)) add(Email(inst));
       }
     } catch (const std::exception&) {
       // A malformed entry is skipped; the role still reaches the log below if nothing matched.
