@@ -168,12 +168,11 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
                              " is before the instance's last event (" + FormatInstantUtc(*last_at) +
                              "); events are applied in time order");
   }
-  Result<LoadedDefinition> def = definitions_.Get(tx, row.workflow_id, row.workflow_version);
-  if (!def.ok()) return def.status();
-  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
-  if (!m.ok()) return m.status();
-  Result<std::string> params = BindParamsJson(*def->chart, *m);
-  if (!params.ok()) return params.status();
+  Result<Bound> bound = Bind(tx, row);
+  if (!bound.ok()) return bound.status();
+  const LoadedDefinition* def = &bound->def;
+  const municipality::Municipality* m = &bound->municipality;
+  const std::string* params = &bound->params_json;
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
@@ -249,6 +248,17 @@ std::vector<Result<StepOutcome>> InstanceService::FireBatch(
     for (auto& r : results) r = Result<StepOutcome>(commit);
   }
   return results;
+}
+
+Result<InstanceService::Bound> InstanceService::Bind(store::Transaction& tx,
+                                                     const store::InstanceRow& row) {
+  Result<LoadedDefinition> def = definitions_.Get(tx, row.workflow_id, row.workflow_version);
+  if (!def.ok()) return def.status();
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
+  if (!m.ok()) return m.status();
+  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  if (!params.ok()) return params.status();
+  return Bound{std::move(*def), std::move(*m), std::move(*params)};
 }
 
 }  // namespace koop::exec

@@ -43,6 +43,14 @@ class InstanceService {
   // delayed events without an external event.
   Result<StepOutcome> ApplyEvent(store::Transaction& tx, const FireRequest& request,
                                  bool advance_only);
+  // What a stored instance needs to run: its definition, its copy of the municipality and the
+  // parameters bound from the two.
+  struct Bound {
+    LoadedDefinition def;
+    municipality::Municipality municipality;
+    std::string params_json;
+  };
+  Result<Bound> Bind(store::Transaction& tx, const store::InstanceRow& row);
   TimeMs Now() const { return options_.clock->NowMs(); }
 
   store::Store& store_;

@@ -47,8 +47,6 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
 
 Poco::JSON::Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-namespace {}  // namespace
-
 Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   Result<store::Transaction> tx = store_.BeginRead();
   if (!tx.ok()) return tx.status();
@@ -56,12 +54,10 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   if (!found.ok()) return found.status();
   if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
   const store::InstanceRow& row = **found;
-  Result<LoadedDefinition> def = definitions_.Get(*tx, row.workflow_id, row.workflow_version);
-  if (!def.ok()) return def.status();
-  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
-  if (!m.ok()) return m.status();
-  Result<std::string> params = BindParamsJson(*def->chart, *m);
-  if (!params.ok()) return params.status();
+  Result<Bound> bound = Bind(*tx, row);
+  if (!bound.ok()) return bound.status();
+  const LoadedDefinition* def = &bound->def;
+  const std::string* params = &bound->params_json;
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
@@ -74,8 +70,8 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   v.workflow_version = row.workflow_version;
   v.workflow_title = def->chart->title;
   v.workflow_hash = def->row.hash;
-  v.municipality_id = m->id;
-  v.municipality_name = m->name;
+  v.municipality_id = bound->municipality.id;
+  v.municipality_name = bound->municipality.name;
   v.status = row.status;
   v.last_seq = row.last_seq;
   v.created_at = row.created_at;
@@ -125,12 +121,10 @@ Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   if (!found.ok()) return found.status();
   if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
   const store::InstanceRow& row = **found;
-  Result<LoadedDefinition> def = definitions_.Get(*tx, row.workflow_id, row.workflow_version);
-  if (!def.ok()) return def.status();
-  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
-  if (!m.ok()) return m.status();
-  Result<std::string> params = BindParamsJson(*def->chart, *m);
-  if (!params.ok()) return params.status();
+  Result<Bound> bound = Bind(*tx, row);
+  if (!bound.ok()) return bound.status();
+  const LoadedDefinition* def = &bound->def;
+  const std::string* params = &bound->params_json;
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
   if (!events.ok()) return events.status();
   if (events->empty() || events->front().name != kStartEvent) {
