@@ -213,6 +213,11 @@ int Shell::RunCommand(const CommandSpec& spec, const std::vector<std::string>& a
         }
       }
     }
+    // --help wins over missing required options or arguments.
+    if (inv.Has("help")) {
+      PrintCommandHelp(spec, std::cout);
+      return EXIT_OK;
+    }
     if (value_pending) throw Poco::Util::MissingArgumentException(args.back());
     processor.checkRequired();
   } catch (const Poco::Util::OptionException& e) {

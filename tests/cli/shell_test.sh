@@ -25,6 +25,9 @@ grep -q "unknown command 'frobnicate'" err.txt || { echo "FAIL: message"; cat er
 "$KOOP" --bogus 2>/dev/null; check "unknown global option" 64 $?
 "$KOOP" calendar holidays --bogus 2026 2>err.txt; check "unknown command option" 64 $?
 "$KOOP" calendar 2>/dev/null; check "group without subcommand" 64 $?
+"$KOOP" graph "$KOOP_SOURCE_DIR/workflows/case.scxml" 2>err.txt; check "missing required option" 64 $?
+grep -q "Required option not specified: output" err.txt || { echo "FAIL: message"; cat err.txt; fail=1; }
+"$KOOP" render --output 2>/dev/null; check "option without its value" 64 $?
 "$KOOP" calendar holidays 2026 --at yesterday 2>/dev/null; check "malformed --at" 64 $?
 "$KOOP" --config missing.properties --help >/dev/null 2>&1; check "help ignores config" 0 $?
 "$KOOP" --config missing.properties render 2>/dev/null; check "missing --config" 66 $?
