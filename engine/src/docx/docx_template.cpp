@@ -17,21 +17,6 @@ using Poco::JSON::Object;
 
 Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-void AddPath(Object::Ptr tree, const std::string& path) {
-  if (path.empty() || path == "." || path == "this" || path == "$index") return;
-  size_t start = 0;
-  Object::Ptr cur = tree;
-  while (start <= path.size()) {
-    size_t dot = path.find('.', start);
-    std::string seg =
-        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (!cur->has(seg)) cur->set(seg, NewObject());
-    cur = cur->getObject(seg);
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-}
-
 Object::Ptr Descend(Object::Ptr tree, const std::string& path) {
   size_t start = 0;
   Object::Ptr cur = tree;
@@ -45,6 +30,12 @@ Object::Ptr Descend(Object::Ptr tree, const std::string& path) {
     start = dot + 1;
   }
   return cur;
+}
+
+// Records a dotted path in the tree of variables a template uses.
+void AddPath(Object::Ptr tree, const std::string& path) {
+  if (path.empty() || path == "." || path == "this" || path == "$index") return;
+  Descend(tree, path);
 }
 
 Array::Ptr DescribeTags(const std::vector<docx::Tok>& toks, Object::Ptr vars) {

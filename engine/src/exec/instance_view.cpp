@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <sstream>
+#include <utility>
 
 #include "exec/instance_service.h"
 #include "store/deadline_table.h"
@@ -47,13 +48,24 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
 
 Poco::JSON::Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
+namespace {
+
+// The stored row of instance `id`; kNoInput when there is none.
+Result<store::InstanceRow> ExistingInstance(store::Transaction& tx, const std::string& id) {
+  Result<std::optional<store::InstanceRow>> found = store::FindInstance(tx, id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NoInput("no instance '" + id + "'");
+  return std::move(**found);
+}
+
+}  // namespace
+
 Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   Result<store::Transaction> tx = store_.BeginRead();
   if (!tx.ok()) return tx.status();
-  Result<std::optional<store::InstanceRow>> found = store::FindInstance(*tx, instance_id);
+  Result<store::InstanceRow> found = ExistingInstance(*tx, instance_id);
   if (!found.ok()) return found.status();
-  if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
-  const store::InstanceRow& row = **found;
+  const store::InstanceRow& row = *found;
   Result<Bound> bound = Bind(*tx, row);
   if (!bound.ok()) return bound.status();
   const LoadedDefinition* def = &bound->def;
@@ -117,10 +129,9 @@ Result<std::vector<InstanceSummary>> InstanceService::List() {
 Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   Result<store::Transaction> tx = store_.BeginRead();
   if (!tx.ok()) return tx.status();
-  Result<std::optional<store::InstanceRow>> found = store::FindInstance(*tx, instance_id);
+  Result<store::InstanceRow> found = ExistingInstance(*tx, instance_id);
   if (!found.ok()) return found.status();
-  if (!found->has_value()) return Status::NoInput("no instance '" + instance_id + "'");
-  const store::InstanceRow& row = **found;
+  const store::InstanceRow& row = *found;
   Result<Bound> bound = Bind(*tx, row);
   if (!bound.ok()) return bound.status();
   const LoadedDefinition* def = &bound->def;
