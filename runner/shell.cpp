@@ -167,10 +167,36 @@ int Shell::main(const std::vector<std::string>& /*unused*/) {
       return RunCommand(*spec, {rest_.begin() + 2, rest_.end()});
     }
   }
+  // A command group ("calendar", "scxml") without a known subcommand: list the group's commands.
+  bool asks_help = rest_.size() >= 2 && (rest_[1] == "--help" || rest_[1] == "-h");
+  if (rest_.size() == 1 || asks_help) {
+    if (PrintGroup(rest_[0], asks_help ? std::cout : std::cerr)) {
+      return asks_help ? EXIT_OK : EXIT_USAGE;
+    }
+  }
   std::cerr << "koop: unknown command '" << rest_[0]
             << (rest_.size() >= 2 ? " " + rest_[1] : std::string()) << "'\n\n";
   PrintUsage(std::cerr);
   return EXIT_USAGE;
+}
+
+bool Shell::PrintGroup(const std::string& group, std::ostream& out) const {
+  std::vector<const CommandSpec*> members;
+  for (const CommandSpec* spec : CommandTable()) {
+    std::string name = spec->name;
+    if (name.size() > group.size() && name.compare(0, group.size(), group) == 0 &&
+        name[group.size()] == ' ') {
+      members.push_back(spec);
+    }
+  }
+  if (members.empty()) return false;
+  out << "usage: koop " << group << " SUBCOMMAND [ARGS...]   (koop " << group
+      << " SUBCOMMAND --help for its options)\n\nSubcommands:\n";
+  for (const CommandSpec* spec : members) {
+    std::string head = std::string("  ") + spec->name + " " + spec->synopsis;
+    out << head << "\n      " << spec->summary << '\n';
+  }
+  return true;
 }
 
 int Shell::RunCommand(const CommandSpec& spec, const std::vector<std::string>& args) {

@@ -27,6 +27,8 @@ class Shell : public Poco::Util::Application {
  private:
   void PrintUsage(std::ostream& out) const;
   void PrintCommandHelp(const CommandSpec& spec, std::ostream& out) const;
+  // Lists the commands of a group ("calendar"); false when GROUP is no group.
+  bool PrintGroup(const std::string& group, std::ostream& out) const;
   int RunCommand(const CommandSpec& spec, const std::vector<std::string>& args);
 
   std::vector<std::string> rest_;

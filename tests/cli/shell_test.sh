@@ -34,6 +34,15 @@ grep -q "Required option not specified: output" err.txt || { echo "FAIL: message
 printf 'log.level = shouting\n' > bad.properties
 "$KOOP" --config bad.properties render 2>/dev/null; check "bad log.level" 65 $?
 
+# A command group without its subcommand lists the group (help: 0 on stdout; bare: 64 on stderr).
+out=$("$KOOP" calendar --help); check "koop calendar --help" 0 $?
+for sub in holidays deadline; do
+  grep -q "^  calendar $sub " <<<"$out" || { echo "FAIL: calendar --help lacks $sub"; fail=1; }
+done
+err=$("$KOOP" scxml 2>&1 >/dev/null); check "koop scxml" 64 $?
+grep -q "^  scxml trace " <<<"$err" || { echo "FAIL: bare 'koop scxml' lacks trace"; fail=1; }
+"$KOOP" render --help >/dev/null; check "plain command help still works" 0 $?
+
 # Tally for ctest's log.
 [ $fail -eq 0 ] && echo "shell: all checks passed"
 exit $fail

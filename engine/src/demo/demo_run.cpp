@@ -22,7 +22,7 @@ namespace {
 
 std::string Local(TimeMs t) {
   int m = WarsawMinuteOfDay(t);
-  char hm[8];
+  char hm[16];
   std::snprintf(hm, sizeof hm, "%02d:%02d", m / 60, m % 60);
   return WarsawDate(t).ToString() + " " + hm;
 }
