@@ -32,6 +32,24 @@ BOOST_AUTO_TEST_CASE(DaysOffIncludeSundaysAndNamedDays) {
   BOOST_TEST(cal->HolidayName(D("2025-06-18")) == "");
 }
 
+BOOST_AUTO_TEST_CASE(HistoricalDaysOffFollowTheActsThatChangedThem) {
+  auto cal = Calendar::Polish();
+  // 22 July was a day off from the 1951 act until its abolition in 1990.
+  BOOST_TEST(cal->HolidayName(D("1989-07-22")) == "Narodowe Święto Odrodzenia Polski");
+  BOOST_TEST(cal->HolidayName(D("1990-07-22")) == "");  // abolished in April 1990
+  BOOST_TEST(!cal->IsStatutoryDayOff(D("1991-07-22")));
+  // 6 January and 15 August: removed in 1960, restored in 2011 and 1989.
+  BOOST_TEST(cal->IsStatutoryDayOff(D("1960-01-06")));
+  BOOST_TEST(!cal->IsStatutoryDayOff(D("1988-08-15")));  // a Monday
+  BOOST_TEST(cal->IsStatutoryDayOff(D("1989-08-15")));
+  BOOST_TEST(!cal->IsStatutoryDayOff(D("2010-01-06")));  // a Wednesday
+  BOOST_TEST(cal->IsStatutoryDayOff(D("2011-01-06")));
+  // 3 May from 1990, 11 November from 1989.
+  BOOST_TEST(!cal->IsStatutoryDayOff(D("1989-05-03")));
+  BOOST_TEST(cal->IsStatutoryDayOff(D("1990-05-03")));
+  BOOST_TEST(!cal->IsStatutoryDayOff(D("1988-11-11")));
+}
+
 BOOST_AUTO_TEST_CASE(ClosureDaysAndOfficeHoursShapeWorkingDays) {
   auto cal = Calendar::Polish();
   BOOST_TEST(cal->IsWorkingDay(D("2025-11-10")));
