@@ -1,4 +1,4 @@
-// Binding a municipality to an instance: typed parameter values, initial data and the calendar.
+// Binding a municipality to an instance: typed parameter values and the calendar.
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
@@ -85,26 +85,6 @@ Result<std::string> BindParamsJson(const model::Chart& chart, const municipality
     first = false;
   }
   return out + "}";
-}
-
-Status ApplyInitialData(Interpreter& interpreter, const std::string& data_json) {
-  Poco::JSON::Object::Ptr data;
-  try {
-    data = Poco::JSON::Parser().parse(data_json).extract<Poco::JSON::Object::Ptr>();
-  } catch (const std::exception&) {
-    return Status::DataError("--data: not a JSON object");
-  }
-  static const std::regex kIdentifier("[A-Za-z_$][A-Za-z0-9_$]*");
-  for (const auto& [key, value] : *data) {
-    if (!std::regex_match(key, kIdentifier)) {
-      return Status::DataError("--data: key '" + key + "' is not a data model variable name");
-    }
-    std::ostringstream v;
-    Poco::JSON::Stringifier::stringify(value, v);
-    Result<std::string> r = interpreter.Evaluate(key + " = (" + v.str() + ")");
-    if (!r.ok()) return r.status().WithContext("--data: " + key);
-  }
-  return Status::Ok();
 }
 
 std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m) {

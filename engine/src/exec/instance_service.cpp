@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "exec/initial_data.h"
 #include "exec/instance_effects.h"
 #include "store/event_table.h"
 
@@ -106,17 +107,17 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   Result<std::string> params = BindParamsJson(*def->chart, *m);
   if (!params.ok()) return params.status();
 
+  Result<std::map<std::string, std::string>> seed = SeedValues(*def->chart, request.data_json);
+  if (!seed.ok()) return seed.status();
+
   const std::string id = NewInstanceId(workflow_id);
   InterpreterOptions io;
   io.session_id = id;
   io.params_json = *params;
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(def->chart, io);
   if (!it.ok()) return it.status();
-  Result<StepResult> step = (*it)->Start(request.at);
+  Result<StepResult> step = (*it)->Start(request.at, *seed);
   if (!step.ok()) return step.status();
-  if (request.data_json.find_first_not_of(" \t\r\n{}") != std::string::npos) {
-    KOOP_RETURN_IF_ERROR(ApplyInitialData(**it, request.data_json));
-  }
   Result<std::string> snapshot = (*it)->Snapshot();
   if (!snapshot.ok()) return snapshot.status();
 

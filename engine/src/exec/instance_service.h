@@ -62,9 +62,6 @@ class InstanceService {
 // <k:param> declarations (numbers, booleans, JSON lists/objects, strings).
 Result<std::string> BindParamsJson(const model::Chart& chart, const municipality::Municipality& m);
 
-// Assigns the top-level keys of `data_json` (a JSON object) to data model variables.
-Status ApplyInitialData(Interpreter& interpreter, const std::string& data_json);
-
 // The municipality's calendar: Polish statutory days, its office hours and closure days.
 std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <utility>
 
+#include "exec/initial_data.h"
 #include "exec/instance_service.h"
 #include "store/deadline_table.h"
 #include "store/event_table.h"
@@ -150,10 +151,10 @@ Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   for (const store::EventRow& e : *events) {
     Result<StepResult> step = Status::Ok();
     if (e.seq == 0) {
-      step = (*it)->Start(e.at);
-      if (step.ok() && e.data.find_first_not_of(" \t\r\n{}") != std::string::npos) {
-        KOOP_RETURN_IF_ERROR(ApplyInitialData(**it, e.data));
-      }
+      // The start event carries the initial data: seeded before the first macrostep, as at start.
+      Result<std::map<std::string, std::string>> seed = SeedValues(*def->chart, e.data);
+      if (!seed.ok()) return seed.status().WithContext("instance " + instance_id);
+      step = (*it)->Start(e.at, *seed);
     } else if (e.name == kAdvanceEvent) {
       step = (*it)->AdvanceTo(e.at);
     } else {

@@ -93,8 +93,13 @@ StepResult Report(InterpreterState& s) {
 
 }  // namespace
 
-Result<StepResult> Interpreter::Start(TimeMs at) {
+Result<StepResult> Interpreter::Start(TimeMs at,
+                                      const std::map<std::string, std::string>& initial_values) {
   if (s_->started) return Status::Usage("the instance has already started");
+  for (const auto& d : s_->chart->Root().data) {
+    auto it = initial_values.find(d.id);
+    if (it != initial_values.end()) s_->initial_values[d.id] = it->second;
+  }
   s_->now = at;
   s_->heap.SetNow(at);
   s_->step_errors.clear();

@@ -58,8 +58,11 @@ class Interpreter {
   static Result<std::unique_ptr<Interpreter>> Create(std::shared_ptr<const model::Chart> chart,
                                                      InterpreterOptions options = {});
 
-  // Enters the initial configuration (the first macrostep). Call once.
-  Result<StepResult> Start(TimeMs at);
+  // Enters the initial configuration (the first macrostep). Call once. `initial_values` (id ->
+  // JSON) seed the top-level <data> of those ids instead of their expr/src/content, before any
+  // script, onentry or eventless transition runs, as values passed to an invoked session do
+  // (SCXML 6.4.4); ids that are not top-level <data> are ignored (see exec/initial_data.h).
+  Result<StepResult> Start(TimeMs at, const std::map<std::string, std::string>& initial_values = {});
   // Delivers due delayed sends, then the external event `name` with JSON `data_json` and the
   // whole macrostep it causes. A cyclic eventless loop fails with kDataError (state unchanged
   // since the last completed macrostep is NOT guaranteed; callers commit only successful steps).

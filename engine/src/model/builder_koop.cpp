@@ -24,42 +24,6 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return out;
 }
 
-bool ValueFits(ValueType type, const std::string& v) {
-  auto all_digits = [](const std::string& s, std::size_t from) {
-    if (s.size() <= from) return false;
-    for (std::size_t i = from; i < s.size(); ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    }
-    return true;
-  };
-  switch (type) {
-    case ValueType::kInt:
-    case ValueType::kDays:
-    case ValueType::kWorkingDays:
-      return all_digits(v, v.size() > 0 && v[0] == '-' ? 1 : 0);
-    case ValueType::kNumber: {
-      char* end = nullptr;
-      std::strtod(v.c_str(), &end);
-      return !v.empty() && end != nullptr && *end == '\0';
-    }
-    case ValueType::kBool:
-      return v == "true" || v == "false";
-    case ValueType::kDuration:
-      return ParseIsoDuration(v).has_value();
-    case ValueType::kDate:
-      return v.size() == 10 && v[4] == '-' && v[7] == '-' && all_digits(v.substr(0, 4), 0);
-    case ValueType::kDateTime:
-      return v.size() >= 16 && v[4] == '-' && v[10] == 'T';
-    case ValueType::kList:
-      return !v.empty() && v[0] == '[';
-    case ValueType::kObject:
-      return !v.empty() && v[0] == '{';
-    case ValueType::kString:
-      return true;
-  }
-  return true;
-}
-
 std::vector<IsoDuration> ParseDurationList(const std::string& s, bool* ok) {
   std::vector<IsoDuration> out;
   *ok = true;

@@ -1,6 +1,7 @@
 #include "model/koop_plan.h"
 
 #include <cctype>
+#include <cstdlib>
 
 #include "model/due_parser.h"
 
@@ -20,6 +21,20 @@ constexpr TypeName kTypes[] = {
     {ValueType::kObject, "object"},
 };
 
+// YYYY-MM-DD naming a day that exists (2026-02-29 does not).
+bool ValidCivilDate(const std::string& v) {
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+  }
+  int y = std::atoi(v.substr(0, 4).c_str()), m = std::atoi(v.substr(5, 2).c_str()),
+      d = std::atoi(v.substr(8, 2).c_str());
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 }  // namespace
 
 std::optional<ValueType> ParseValueType(const std::string& name) {
@@ -34,6 +49,43 @@ const char* ValueTypeName(ValueType type) {
     if (t.type == type) return t.name;
   }
   return "?";
+}
+
+bool ValueFits(ValueType type, const std::string& v) {
+  auto all_digits = [](const std::string& s, std::size_t from) {
+    if (s.size() <= from) return false;
+    for (std::size_t i = from; i < s.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+  };
+  switch (type) {
+    case ValueType::kInt:
+    case ValueType::kDays:
+    case ValueType::kWorkingDays:
+      return all_digits(v, v.size() > 0 && v[0] == '-' ? 1 : 0);
+    case ValueType::kNumber: {
+      char* end = nullptr;
+      std::strtod(v.c_str(), &end);
+      return !v.empty() && end != nullptr && *end == '\0';
+    }
+    case ValueType::kBool:
+      return v == "true" || v == "false";
+    case ValueType::kDuration:
+      return ParseIsoDuration(v).has_value();
+    case ValueType::kDate:
+      return ValidCivilDate(v);
+    case ValueType::kDateTime:
+      return v.size() >= 16 && ValidCivilDate(v.substr(0, 10)) && v[10] == 'T' &&
+             v[13] == ':';
+    case ValueType::kList:
+      return !v.empty() && v[0] == '[';
+    case ValueType::kObject:
+      return !v.empty() && v[0] == '{';
+    case ValueType::kString:
+      return true;
+  }
+  return true;
 }
 
 std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {

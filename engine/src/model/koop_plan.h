@@ -38,6 +38,8 @@ enum class ValueType {
 // "working-days" etc.; nullopt for an unknown name.
 std::optional<ValueType> ParseValueType(const std::string& name);
 const char* ValueTypeName(ValueType type);
+// Whether literal text (an XML attribute: a default, a municipality binding) is a value of `type`.
+bool ValueFits(ValueType type, const std::string& text);
 
 // An ISO 8601 duration (P1Y2M3W4DT5H6M7S). Months and years are calendar units, so the value is
 // kept by component; the time engine applies them under the KPA rules.

@@ -1,0 +1,20 @@
+// Initial data of a new instance (`koop start --data F.json`): which keys a workflow accepts and
+// the values Interpreter::Start seeds its top-level <data> with (docs/storage.md, "Initial data").
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "koop/status.h"
+#include "model/chart.h"
+
+namespace koop::exec {
+
+// Checks `data_json` (a JSON object) against `chart` and returns its values by key (id -> JSON).
+// Every key must be the id of a top-level <data>; a value at a declared <k:field> path must have
+// the field's type (null is always allowed). Every problem is reported at once, one per line, each
+// starting with "--data: " (kDataError).
+Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
+                                                      const std::string& data_json);
+
+}  // namespace koop::exec
