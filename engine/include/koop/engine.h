@@ -50,6 +50,10 @@ struct FireRequest {
   std::string event;
   std::string data_json = "{}";
   TimeMs at = 0;
+  // Events are applied in time order, so an `at` before the instance's last event is refused.
+  // With this set, such an event is recorded at the last event's time instead (the scheduler's
+  // deadline events: they carry their due time and must not be lost when raised late).
+  bool at_or_after_last = false;
 };
 
 // What a Start or Fire did; reported only after it is durably committed.

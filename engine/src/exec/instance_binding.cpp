@@ -87,19 +87,4 @@ Result<std::string> BindParamsJson(const model::Chart& chart, const municipality
   return out + "}";
 }
 
-std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m) {
-  std::shared_ptr<Calendar> calendar = Calendar::Polish();
-  if (m.has_office_hours) {
-    for (int d = 0; d < 7; ++d) {
-      calendar->SetOfficeHours(
-          d + 1, OfficeHours{m.office_hours[d].open_minute, m.office_hours[d].close_minute});
-    }
-  }
-  for (const auto& c : m.closures) {
-    Result<Date> date = Date::Parse(c.date);
-    if (date.ok()) calendar->AddClosureDay(*date, c.reason);
-  }
-  return calendar;
-}
-
 }  // namespace koop::exec

@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "exec/instance_recurring.h"
 #include "store/deadline_table.h"
 #include "time/warsaw_time.h"
 
@@ -111,27 +112,6 @@ Result<Date> Anchor(const DueSpec& due, const Effect& effect, const EffectContex
   return Status::Internal("unknown anchor");
 }
 
-Status OpenRecurring(store::Transaction& tx, const EffectContext& ctx, const Effect& e,
-                     const model::KoopRecurring& r) {
-  Duration every;
-  every.years = r.every.years;
-  every.months = r.every.months;
-  every.weeks = r.every.weeks;
-  every.days = r.every.days;
-  Result<Date> due = KpaDeadline(*ctx.calendar, WarsawDate(e.at != 0 ? e.at : ctx.at), every);
-  if (!due.ok()) return due.status();
-  Result<std::int64_t> occurrence = store::NextDeadlineOccurrence(tx, ctx.instance_id, r.id);
-  if (!occurrence.ok()) return occurrence.status();
-  std::vector<std::string> remind;
-  for (const auto& d : r.remind) remind.push_back(d.text);
-  std::vector<std::string> to;
-  if (!r.to.empty()) to.push_back(r.to);
-  return store::InsertDeadline(
-      tx, store::DeadlineRow{ctx.instance_id, r.id, *occurrence, r.title, due->ToString(),
-                             WarsawEndOfDay(*due), store::kDeadlineOpen, e.state, JsonArray(remind),
-                             JsonArray(to), ctx.at, ctx.at});
-}
-
 }  // namespace
 
 Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
@@ -168,10 +148,22 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
         for (const auto& r : d.remind) remind.push_back(r.text);
         std::vector<std::string> to;
         if (!d.to.empty()) to.push_back(d.to);
-        KOOP_RETURN_IF_ERROR(store::InsertDeadline(
-            tx, store::DeadlineRow{ctx.instance_id, d.id, *occurrence, d.title, due->ToString(),
-                                   WarsawEndOfDay(*due), store::kDeadlineOpen, e.state,
-                                   JsonArray(remind), JsonArray(to), ctx.at, ctx.at}));
+        store::DeadlineRow row;
+        row.instance_id = ctx.instance_id;
+        row.deadline_id = d.id;
+        row.occurrence = *occurrence;
+        row.title = d.title;
+        row.due_date = due->ToString();
+        row.due_at = WarsawEndOfDay(*due);
+        row.owner_state = e.state;
+        row.remind = JsonArray(remind);
+        row.recipients = JsonArray(to);
+        row.created_at = row.updated_at = ctx.at;
+        if (d.escalate) {
+          row.escalate = d.escalate->text;
+          row.escalate_to = JsonArray(d.escalate_to.empty() ? to : std::vector{d.escalate_to});
+        }
+        KOOP_RETURN_IF_ERROR(store::InsertDeadline(tx, row));
         break;
       }
       case Effect::Kind::kDeadlineCancelled:
@@ -180,18 +172,14 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
                 .status());
         break;
       case Effect::Kind::kSatisfied:
-        KOOP_RETURN_IF_ERROR(
-            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineSatisfied, ctx.at)
-                .status());
+        KOOP_RETURN_IF_ERROR(SatisfyOccurrence(tx, ctx, e, e.id, nullptr, definition_file));
         break;
       case Effect::Kind::kRecurringActivated:
-        if (e.recurring) KOOP_RETURN_IF_ERROR(OpenRecurring(tx, ctx, e, *e.recurring));
+        if (e.recurring)
+          KOOP_RETURN_IF_ERROR(OpenSeries(tx, ctx, e, *e.recurring, definition_file));
         break;
       case Effect::Kind::kRecurringSatisfied:
-        KOOP_RETURN_IF_ERROR(
-            store::CloseDeadline(tx, ctx.instance_id, e.id, store::kDeadlineSatisfied, ctx.at)
-                .status());
-        if (e.recurring) KOOP_RETURN_IF_ERROR(OpenRecurring(tx, ctx, e, *e.recurring));
+        KOOP_RETURN_IF_ERROR(SatisfyOccurrence(tx, ctx, e, e.id, e.recurring, definition_file));
         break;
       case Effect::Kind::kRecurringDeactivated:
         KOOP_RETURN_IF_ERROR(

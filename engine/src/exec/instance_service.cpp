@@ -137,7 +137,7 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       *tx, store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
                            outcome.finished ? "finished" : "started", Now()}));
-  std::shared_ptr<Calendar> calendar = MunicipalityCalendar(*m);
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
   EffectContext ctx{id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
   KOOP_RETURN_IF_ERROR(RecordEffects(*tx, ctx, (*it)->TakeEffects(), def->row.source_name));
@@ -164,8 +164,9 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   }
   Result<TimeMs> last_at = store::LastEventTime(tx, row.instance_id);
   if (!last_at.ok()) return last_at.status();
-  if (request.at < *last_at) {
-    return Status::DataError("event time " + FormatInstantUtc(request.at) +
+  const TimeMs at = request.at_or_after_last ? std::max(request.at, *last_at) : request.at;
+  if (at < *last_at) {
+    return Status::DataError("event time " + FormatInstantUtc(at) +
                              " is before the instance's last event (" + FormatInstantUtc(*last_at) +
                              "); events are applied in time order");
   }
@@ -179,9 +180,8 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   io.params_json = *params;
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
   if (!it.ok()) return it.status().WithContext("instance " + row.instance_id);
-  Result<StepResult> step = advance_only
-                                ? (*it)->AdvanceTo(request.at)
-                                : (*it)->Fire(request.event, request.data_json, request.at);
+  Result<StepResult> step =
+      advance_only ? (*it)->AdvanceTo(at) : (*it)->Fire(request.event, request.data_json, at);
   if (!step.ok()) return step.status().WithContext("instance " + row.instance_id);
   Result<std::string> snapshot = (*it)->Snapshot();
   if (!snapshot.ok()) return snapshot.status();
@@ -191,11 +191,11 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (advance_only) outcome.handled = true;
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
-                          advance_only ? "{}" : request.data_json, request.at, options_.actor,
+                          advance_only ? "{}" : request.data_json, at, options_.actor,
                           OutcomeOf(outcome, advance_only), Now()}));
-  std::shared_ptr<Calendar> calendar = MunicipalityCalendar(*m);
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
-  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
+  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}", at};
   KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, (*it)->TakeEffects(), def->row.source_name));
   const std::int64_t expected = row.last_seq;
   row.last_seq = seq;

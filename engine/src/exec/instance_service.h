@@ -62,7 +62,4 @@ class InstanceService {
 // <k:param> declarations (numbers, booleans, JSON lists/objects, strings).
 Result<std::string> BindParamsJson(const model::Chart& chart, const municipality::Municipality& m);
 
-// The municipality's calendar: Polish statutory days, its office hours and closure days.
-std::shared_ptr<Calendar> MunicipalityCalendar(const municipality::Municipality& m);
-
 }  // namespace koop::exec

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "koop/calendar.h"
 #include "koop/status.h"
 
 namespace koop::municipality {
@@ -72,5 +73,10 @@ Result<std::string> FindMunicipalityFile(const std::string& dir, const std::stri
 // templates; docs/municipality.md lists the keys).
 std::string MunicipalityToJson(const Municipality& m);
 Result<Municipality> MunicipalityFromJson(const std::string& json);
+
+// The municipality's calendar: the Polish statutory days with its office hours and closure days
+// (engine/src/municipality/municipality_calendar.cpp). Used for every date of its instances:
+// deadlines, reminder and escalation days.
+std::shared_ptr<Calendar> OfficeCalendar(const Municipality& m);
 
 }  // namespace koop::municipality

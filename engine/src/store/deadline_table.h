@@ -31,9 +31,28 @@ struct DeadlineRow {
   std::string recipients;   // JSON array of roles: ["coordinator"]
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
+  // Migration 3. Escalation: that long after the due date ("P7D"; "" = none), to these roles.
+  std::string escalate;
+  std::string escalate_to = "[]";  // JSON array of roles: ["director"]
+  // A recurring obligation's series (time/recurrence.h): its period ("P1M"), anchor date and
+  // count; empty/0 for a one-off deadline. The row's due date is the series' next due date.
+  std::string recur_every;
+  std::string recur_anchor;
+  std::int64_t recur_count = 0;
+
+  bool IsRecurring() const { return !recur_every.empty(); }
 };
 
+// The deadline columns in DeadlineRow order, each prefixed with `alias` ("d." or ""), and the
+// reader of a row selected with them starting at column `first`.
+std::string DeadlineColumns(const std::string& alias);
+inline constexpr int kDeadlineColumnCount = 17;
+DeadlineRow ReadDeadline(const SqlRow& row, int first = 0);
+
 Status InsertDeadline(Transaction& tx, const DeadlineRow& row);
+// The open occurrence of `deadline_id` (the latest, should there be several), if any.
+Result<std::optional<DeadlineRow>> OpenDeadline(Transaction& tx, const std::string& instance_id,
+                                                const std::string& deadline_id);
 // The next free occurrence number of `deadline_id` in the instance.
 Result<std::int64_t> NextDeadlineOccurrence(Transaction& tx, const std::string& instance_id,
                                             const std::string& deadline_id);

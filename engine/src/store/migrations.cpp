@@ -101,6 +101,20 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {3,
+       "deadlines keep their escalation and, for recurring obligations, the series",
+       {
+           // escalate: ISO duration after the due date ("" = none); escalate_to: JSON array of
+           // roles. recur_every/recur_anchor/recur_count: the period, anchor date and count of a
+           // recurring obligation's series (time/recurrence.h); NULL for one-off deadlines.
+           "ALTER TABLE deadlines ADD COLUMN escalate TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE deadlines ADD COLUMN escalate_to TEXT NOT NULL DEFAULT '[]'",
+           "ALTER TABLE deadlines ADD COLUMN recur_every TEXT",
+           "ALTER TABLE deadlines ADD COLUMN recur_anchor TEXT",
+           "ALTER TABLE deadlines ADD COLUMN recur_count BIGINT",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

@@ -3,10 +3,10 @@
 namespace koop::store {
 namespace {
 
-constexpr const char* kDeadlineColumns =
-    "d.instance_id, d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state, "
-    "d.owner_state, d.remind, d.recipients, d.created_at, d.updated_at, d.next_action_at, "
-    "d.actions_done, i.workflow_id, i.workflow_version, i.municipality";
+std::string PlannedColumns() {
+  return DeadlineColumns("d.") +
+         ", d.next_action_at, d.actions_done, i.workflow_id, i.workflow_version, i.municipality";
+}
 
 constexpr const char* kOutboxColumns =
     "message_id, instance_id, deadline_id, occurrence, kind, channel, recipient, subject, body, "
@@ -18,7 +18,7 @@ std::string LockClause(const Transaction& tx) {
 
 Status AppendPlanned(Transaction& tx, const std::string& where, const SqlParams& params,
                      std::vector<PlannedDeadline>& out) {
-  Result<SqlRows> rows = tx.Query(std::string("SELECT ") + kDeadlineColumns +
+  Result<SqlRows> rows = tx.Query("SELECT " + PlannedColumns() +
                                       " FROM deadlines d JOIN instances i ON i.instance_id = "
                                       "d.instance_id " +
                                       where + LockClause(tx),
@@ -26,13 +26,13 @@ Status AppendPlanned(Transaction& tx, const std::string& where, const SqlParams&
   if (!rows.ok()) return rows.status();
   for (const SqlRow& r : *rows) {
     PlannedDeadline p;
-    p.row = DeadlineRow{r.Text(0), r.Text(1), r.Int(2),  r.Text(3), r.Text(4), r.Int(5),
-                        r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10), r.Int(11)};
-    p.next_action_at = r.OptInt(12);
-    p.actions_done = r.Int(13);
-    p.workflow_id = r.Text(14);
-    p.workflow_version = r.Text(15);
-    p.municipality_json = r.Text(16);
+    constexpr std::size_t k = kDeadlineColumnCount;
+    p.row = ReadDeadline(r);
+    p.next_action_at = r.OptInt(k);
+    p.actions_done = r.Int(k + 1);
+    p.workflow_id = r.Text(k + 2);
+    p.workflow_version = r.Text(k + 3);
+    p.municipality_json = r.Text(k + 4);
     out.push_back(std::move(p));
   }
   return Status::Ok();
@@ -154,9 +154,7 @@ Result<TimeMs> NextOutboxDue(Transaction& tx) {
 }
 
 Result<std::vector<DeadlineRow>> OpenDeadlinesUntil(Transaction& tx, const std::string& until) {
-  std::string sql =
-      "SELECT instance_id, deadline_id, occurrence, title, due_date, due_at, state, owner_state, "
-      "remind, recipients, created_at, updated_at FROM deadlines WHERE state = 'open'";
+  std::string sql = "SELECT " + DeadlineColumns("") + " FROM deadlines WHERE state = 'open'";
   SqlParams params;
   if (!until.empty()) {
     sql += " AND due_date <= ?";
@@ -166,10 +164,7 @@ Result<std::vector<DeadlineRow>> OpenDeadlinesUntil(Transaction& tx, const std::
   Result<SqlRows> rows = tx.Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<DeadlineRow> out;
-  for (const SqlRow& r : *rows) {
-    out.push_back(DeadlineRow{r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5),
-                              r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10), r.Int(11)});
-  }
+  for (const SqlRow& r : *rows) out.push_back(ReadDeadline(r));
   return out;
 }
 

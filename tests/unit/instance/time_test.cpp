@@ -1,0 +1,161 @@
+// Regressions of issue #7 through the durable engine, on every backend, at simulated dates:
+//  - a recurring obligation was counted from its satisfaction day with KPA moves (31 Jan + P1M
+//    became Monday 2 Mar, and the series drifted to the 28th); it now follows its stored series
+//    (time/recurrence.h) so month ends hold: 28 Feb, 31 Mar, 30 Apr, 31 May;
+//  - deadline rows dropped the workflow's escalation;
+//  - a deadline event raised after a later event of the instance was refused (and so lost).
+#include <boost/test/unit_test.hpp>
+
+#include "koop/engine.h"
+#include "store/deadline_table.h"
+#include "store/store.h"
+#include "unit/store/test_backends.h"
+
+namespace koop {
+namespace {
+
+using testing::Backends;
+using testing::TempDir;
+using testing::TestDatabase;
+
+const std::string kData = std::string(KOOP_SOURCE_DIR) + "/tests/unit/instance/data/";
+
+TimeMs At(const char* text) { return *ParseInstant(text); }
+
+std::unique_ptr<Engine> OpenEngine(const std::string& uri) {
+  EngineOptions options;
+  options.db_uri = uri;
+  options.clock = std::make_shared<FixedClock>(At("2026-01-31T08:00"));
+  options.workflows_dir = kData;
+  options.municipalities_dir = kData;
+  options.actor = "test";
+  auto engine = Engine::Open(options);
+  BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
+  return std::move(*engine);
+}
+
+template <typename Body>
+void ForEachBackend(Body body) {
+  for (const std::string& kind : Backends()) {
+    BOOST_TEST_CONTEXT(kind) {
+      TempDir dir;
+      TestDatabase tdb(kind, dir);
+      body(tdb.uri());
+    }
+  }
+}
+
+// The open occurrences of `id` ("due_date" each).
+std::vector<std::string> OpenDue(Engine& engine, const std::string& instance,
+                                 const std::string& id) {
+  std::vector<std::string> out;
+  auto view = engine.Show(instance);
+  BOOST_REQUIRE_MESSAGE(view.ok(), view.status().message());
+  for (const auto& d : view->deadlines) {
+    if (d.id == id && d.state == "open") out.push_back(d.due_date);
+  }
+  return out;
+}
+
+void Fire(Engine& engine, const std::string& id, const char* event, const char* at) {
+  auto r = engine.Fire({id, event, "{}", At(at)});
+  BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
+}
+
+using Dates = std::vector<std::string>;
+
+BOOST_AUTO_TEST_SUITE(TimeThroughTheEngine)
+
+BOOST_AUTO_TEST_CASE(MonthlyObligationKeepsItsMonthEnd) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"timed", "clocktown", "{}", At("2026-01-31T10:00")});
+    BOOST_REQUIRE_MESSAGE(started.ok(), started.status().message());
+    const std::string id = started->instance_id;
+    const char* kId = "monitoring.report";
+    // Anchored on Saturday 31 Jan: due 28 Feb (a Saturday: not moved, it can be met earlier).
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-02-28"});
+    Fire(*engine, id, "report.filed", "2026-02-28T09:00");  // on its due day: the anchor holds
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-03-31"});
+    Fire(*engine, id, "report.filed", "2026-03-31T09:00");
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-04-30"});
+    Fire(*engine, id, "report.filed", "2026-04-30T23:30");  // late evening, still 30 Apr locally
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-05-31"});
+    // Early (<k:satisfy> counts as well): "since last satisfied" restarts the series that day.
+    Fire(*engine, id, "report.confirmed", "2026-05-20T09:00");
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-06-20"});
+    // Late: restarts from the day it was finally done.
+    Fire(*engine, id, "report.filed", "2026-07-01T09:00");
+    BOOST_TEST(OpenDue(*engine, id, kId) == Dates{"2026-08-01"});
+    auto view = engine->Show(id);
+    int satisfied = 0;
+    for (const auto& d : view->deadlines) satisfied += d.state == "satisfied";
+    BOOST_TEST(satisfied == 5);
+
+    // The series is stored with the row: period, anchor and count.
+    auto store = store::Store::Open(uri);
+    BOOST_REQUIRE(store.ok());
+    auto tx = (*store)->BeginRead();
+    auto open = store::OpenDeadline(*tx, id, kId);
+    BOOST_REQUIRE(open.ok());
+    BOOST_REQUIRE(open->has_value());
+    BOOST_TEST((*open)->recur_every == "P1M");
+    BOOST_TEST((*open)->recur_anchor == "2026-07-01");
+    BOOST_TEST((*open)->recur_count == 0);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(DeadlineKeepsItsEscalationAndCountsClosureDays) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"timed", "clocktown", "{}", At("2026-11-02T10:00")});
+    BOOST_REQUIRE(started.ok());
+    const std::string id = started->instance_id;
+    // Tuesday 10 Nov + 3 working days: 11 Nov off, 12 Nov, 13 Nov closed (clocktown), 16, 17 Nov.
+    Fire(*engine, id, "ggk.convened", "2026-11-10T09:00");
+    BOOST_TEST(OpenDue(*engine, id, "ggk.invitations") == Dates{"2026-11-17"});
+    BOOST_TEST(OpenDue(*engine, id, "monitoring.report").empty());  // left its state
+    auto store = store::Store::Open(uri);
+    BOOST_REQUIRE(store.ok());
+    auto tx = (*store)->BeginRead();
+    auto open = store::OpenDeadline(*tx, id, "ggk.invitations");
+    BOOST_REQUIRE(open.ok());
+    BOOST_REQUIRE(open->has_value());
+    BOOST_TEST((*open)->escalate == "P2D");
+    BOOST_TEST((*open)->escalate_to == "[\"director\"]");
+    BOOST_TEST((*open)->recipients == "[\"coordinator\"]");
+    BOOST_TEST(!(*open)->IsRecurring());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(LateDeadlineEventTakesTheLastEventsTime) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"timed", "clocktown", "{}", At("2026-11-02T10:00")});
+    BOOST_REQUIRE(started.ok());
+    const std::string id = started->instance_id;
+    Fire(*engine, id, "report.filed", "2026-11-20T09:00");
+    // An ordinary event before the last one is refused...
+    auto early = engine->Fire({id, "x", "{}", At("2026-11-10T09:00")});
+    BOOST_TEST(early.status().exit_code() == 65);
+    // ...a deadline event raised late is recorded at the last event's time, not lost.
+    FireRequest late{id, "deadline.monitoring.report.overdue", "{}", At("2026-11-10T09:00")};
+    late.at_or_after_last = true;
+    auto r = engine->Fire(late);
+    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
+    auto view = engine->Show(id);
+    BOOST_TEST(view->history.back().event == "deadline.monitoring.report.overdue");
+    BOOST_TEST(view->history.back().at == At("2026-11-20T09:00"));
+    // Raised in order, it keeps its own (due) time.
+    late.at = At("2026-11-21T00:00");
+    BOOST_REQUIRE(engine->Fire(late).ok());
+    BOOST_TEST(engine->Show(id)->history.back().at == At("2026-11-21T00:00"));
+    // Replay reproduces the stored snapshot from the recorded times.
+    BOOST_TEST(engine->Replay(id).ok());
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace koop
