@@ -23,7 +23,8 @@ std::vector<std::string> JsonStringArray(const std::string& json) {
 }
 
 std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute, const Calendar& calendar) {
+                                            int send_minute, const Calendar& calendar,
+                                            const std::string& escalate) {
   std::vector<DeadlineAction> out;
   for (const std::string& text : JsonStringArray(remind_json)) {
     Result<Duration> d = Duration::Parse(text);
@@ -37,6 +38,20 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
   }
   out.push_back({WarsawToUtc(due_date, send_minute), ReminderKind::kDue, "", due_date, true});
   out.push_back({WarsawEndOfDay(due_date), ReminderKind::kOverdue, "", due_date.AddDays(1), true});
+  if (!escalate.empty()) {
+    Result<Duration> d = Duration::Parse(escalate);
+    Result<Date> day = d.ok() && !d->HasTime() ? KpaDeadline(calendar, due_date, *d)
+                                               : Result<Date>(Status::DataError(escalate));
+    if (day.ok()) {
+      Date when = std::max(*day, due_date.AddDays(1));
+      // KPA moves only off Saturdays and statutory days; nobody reads mail on a closure day.
+      for (int guard = 0; !calendar.IsWorkingDay(when) && guard < 366; ++guard) {
+        when = when.AddDays(1);
+      }
+      out.push_back(
+          {WarsawToUtc(when, send_minute), ReminderKind::kEscalation, d->ToString(), when, false});
+    }
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const DeadlineAction& a, const DeadlineAction& b) { return a.at < b.at; });
   out.erase(std::unique(out.begin(), out.end(),

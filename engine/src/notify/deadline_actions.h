@@ -1,11 +1,14 @@
 // The actions of one deadline in time order: a reminder at each `remind` offset before the due
-// date, the due day ("due": the event deadline.<id>.due and a message), and the end of the due day
-// ("overdue": the event deadline.<id>.overdue and a message). Messages go out at `send_minute`
-// local time of their day; the overdue action fires when the due day is over (local midnight).
-// A reminder day that is not a working day (Saturday, Sunday, statutory day off) moves back to the
-// working day before it, so the reminder arrives while the office can still act on it (as "at
-// least N days before X" does). Computed from the deadline row and the statutory calendar alone,
-// so any scheduler computes the same list.
+// date, the due day ("due": the event deadline.<id>.due and a message), the end of the due day
+// ("overdue": the event deadline.<id>.overdue and a message) and, when the deadline has one, the
+// escalation `escalate` after the due date (a message to the escalation roles). Messages go out at
+// `send_minute` local time of their day; the overdue action fires when the due day is over (local
+// midnight). The calendar is the instance's municipality calendar: a reminder day the office does
+// not work (Saturday, Sunday, statutory day off, closure day, a weekday without office hours)
+// moves back to the working day before it, so the reminder arrives while the office can still act
+// on it (as "at least N days before X" does); an escalation day moves forward to the next working
+// day. Computed from the deadline row and the municipality alone, so any scheduler computes the
+// same list.
 #pragma once
 
 #include <string>
@@ -20,7 +23,7 @@ namespace koop::notify {
 struct DeadlineAction {
   TimeMs at = 0;
   ReminderKind kind = ReminderKind::kBefore;
-  std::string offset;         // "P2D" for reminders, "" otherwise
+  std::string offset;         // "P2D" for reminders and escalations, "" otherwise
   Date day;                   // the local day of the action
   bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
 };
@@ -28,9 +31,11 @@ struct DeadlineAction {
 // `remind_json` is the row's JSON array of ISO durations (["P2D","P1D"]); malformed or
 // time-only entries are ignored (the loader validated them). Reminder days that fall on or after
 // the due date are dropped; the list is sorted by time and has no two actions at one instant of the
-// same kind.
+// same kind. `escalate` ("P7D", "P2WD"; "" = none) is counted from the due date as KPA counts
+// (the due day not counted); its day is always after the due date.
 std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute, const Calendar& calendar);
+                                            int send_minute, const Calendar& calendar,
+                                            const std::string& escalate = "");
 
 // Parses a JSON array of strings (["a","b"]); empty on anything else.
 std::vector<std::string> JsonStringArray(const std::string& json);

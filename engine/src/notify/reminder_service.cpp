@@ -98,7 +98,7 @@ class EngineEventSink final : public notify::EventSink {
       if (!engine.ok()) return Status::IoError(engine.status().message());
       engine_ = std::move(*engine);
     }
-    Result<StepOutcome> fired = engine_->Fire(FireRequest{instance_id, event, "{}", at});
+    Result<StepOutcome> fired = engine_->Fire(FireRequest{instance_id, event, "{}", at, true});
     return fired.status();
   }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ostream>
 
+#include "municipality/municipality.h"
 #include "notify/deadline_actions.h"
 #include "notify/recipients.h"
 #include "store/reminder_queries.h"
@@ -55,8 +56,18 @@ ReminderScheduler::ReminderScheduler(store::Store& store, ReminderTemplates temp
       options_(std::move(options)),
       calendar_(Calendar::Polish()) {}
 
+const Calendar& ReminderScheduler::CalendarFor(const std::string& municipality_json) {
+  auto it = calendars_.find(municipality_json);
+  if (it != calendars_.end()) return *it->second;
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(municipality_json);
+  // An unreadable copy falls back to the statutory calendar rather than stopping reminders.
+  std::shared_ptr<Calendar> calendar = m.ok() ? municipality::OfficeCalendar(*m) : calendar_;
+  return *calendars_.emplace(municipality_json, std::move(calendar)).first->second;
+}
+
 Result<TickReport> ReminderScheduler::Tick(TimeMs now) {
   TickReport report;
+  calendars_.clear();  // a tick sees the municipality copies as they are now
   // Plan in batches until nothing is due; then deliver in batches.
   for (;;) {
     Result<bool> more = PlanBatch(now, report);
@@ -87,12 +98,17 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
       KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, store::kNeverMs, p.actions_done));
       continue;
     }
-    std::vector<DeadlineAction> actions =
-        DeadlineActions(*due_date, d.remind, options_.send_minute, *calendar_);
+    std::vector<DeadlineAction> actions = DeadlineActions(
+        *due_date, d.remind, options_.send_minute, CalendarFor(p.municipality_json), d.escalate);
     size_t first = static_cast<size_t>(p.actions_done), next = first;
     while (next < actions.size() && actions[next].at <= now) ++next;
-    // Events: every passed due/overdue action, in order. Messages: the latest passed action only.
+    // Events: every passed due/overdue action, in order. Messages: the latest passed action to the
+    // deadline's roles, and the escalation to the escalation roles once its day has come — after
+    // downtime each of them once, not once per missed action.
+    const DeadlineAction* latest = nullptr;
+    const DeadlineAction* escalation = nullptr;
     for (size_t i = first; i < next; ++i) {
+      (actions[i].kind == ReminderKind::kEscalation ? escalation : latest) = &actions[i];
       if (!actions[i].raises_event) continue;
       std::string event = "deadline." + d.deadline_id + "." + ReminderKindName(actions[i].kind);
       store::OutboxRow row{
@@ -115,42 +131,12 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
       if (options_.dry_run && dry_out_)
         *dry_out_ << "event " << d.instance_id << ' ' << event << '\n';
     }
-    if (next > first) {
-      const DeadlineAction& a = actions[next - 1];
-      for (const Recipient& to : ResolveRecipients(d.recipients, p.municipality_json)) {
-        Reminder r;
-        r.kind = a.kind;
-        r.case_number = d.instance_id;
-        r.task = d.title;
-        r.stage = d.owner_state;
-        r.due_date = *due_date;
-        r.days = std::abs(due_date->ToDays() - a.day.ToDays());
-        r.role = to.role;
-        std::string kind = ReminderKindName(a.kind);
-        r.message_id = StableMessageId(d.instance_id, d.deadline_id, d.occurrence, kind, a.offset,
-                                       to.role + "\n" + to.email, options_.message_domain);
-        RenderedText text = templates_.Render(r);
-        bool email = !to.email.empty() && email_ != nullptr;
-        store::OutboxRow row{r.message_id,
-                             d.instance_id,
-                             d.deadline_id,
-                             d.occurrence,
-                             kind,
-                             email ? "smtp" : "log",
-                             email ? to.email : to.role,
-                             text.subject,
-                             text.body,
-                             a.at,
-                             now,
-                             0};
-        Result<bool> inserted = store::InsertOutbox(*tx, row);
-        if (!inserted.ok()) return inserted.status();
-        if (*inserted) ++report.messages_queued;
-        if (options_.dry_run && dry_out_) {
-          *dry_out_ << "message " << r.message_id << " to " << to.role << ": " << text.subject
-                    << '\n';
-        }
-      }
+    if (latest != nullptr) {
+      KOOP_RETURN_IF_ERROR(QueueMessages(*tx, p, *latest, *due_date, d.recipients, now, report));
+    }
+    if (escalation != nullptr) {
+      KOOP_RETURN_IF_ERROR(
+          QueueMessages(*tx, p, *escalation, *due_date, d.escalate_to, now, report));
     }
     TimeMs next_at = next < actions.size() ? actions[next].at : store::kNeverMs;
     KOOP_RETURN_IF_ERROR(
@@ -163,6 +149,47 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
   }
   KOOP_RETURN_IF_ERROR(tx->Commit());
   return static_cast<int>(due->size()) >= options_.batch;
+}
+
+Status ReminderScheduler::QueueMessages(store::Transaction& tx, const store::PlannedDeadline& p,
+                                        const DeadlineAction& a, const Date& due_date,
+                                        const std::string& roles_json, TimeMs now,
+                                        TickReport& report) {
+  const store::DeadlineRow& d = p.row;
+  for (const Recipient& to : ResolveRecipients(roles_json, p.municipality_json)) {
+    Reminder r;
+    r.kind = a.kind;
+    r.case_number = d.instance_id;
+    r.task = d.title;
+    r.stage = d.owner_state;
+    r.due_date = due_date;
+    r.days = std::abs(due_date.ToDays() - a.day.ToDays());
+    r.role = to.role;
+    std::string kind = ReminderKindName(a.kind);
+    r.message_id = StableMessageId(d.instance_id, d.deadline_id, d.occurrence, kind, a.offset,
+                                   to.role + "\n" + to.email, options_.message_domain);
+    RenderedText text = templates_.Render(r);
+    bool email = !to.email.empty() && email_ != nullptr;
+    store::OutboxRow row{r.message_id,
+                         d.instance_id,
+                         d.deadline_id,
+                         d.occurrence,
+                         kind,
+                         email ? "smtp" : "log",
+                         email ? to.email : to.role,
+                         text.subject,
+                         text.body,
+                         a.at,
+                         now,
+                         0};
+    Result<bool> inserted = store::InsertOutbox(tx, row);
+    if (!inserted.ok()) return inserted.status();
+    if (*inserted) ++report.messages_queued;
+    if (options_.dry_run && dry_out_) {
+      *dry_out_ << "message " << r.message_id << " to " << to.role << ": " << text.subject << '\n';
+    }
+  }
+  return Status::Ok();
 }
 
 Result<bool> ReminderScheduler::DeliverBatch(TimeMs now, TickReport& report) {
@@ -194,9 +221,15 @@ Result<bool> ReminderScheduler::DeliverBatch(TimeMs now, TickReport& report) {
         if (events_ == nullptr) {
           sent = Status::Internal("no event sink");
         } else {
-          sent = events_->Raise(row.instance_id, row.recipient, now);
+          // The event happened when its action fell due, however late this tick runs.
+          sent = events_->Raise(row.instance_id, row.recipient, row.due_at);
           if (!sent.ok() && (sent.code() == Code::kDataError || sent.code() == Code::kNoInput)) {
             drop = true;  // the instance refuses it for good (finished, gone)
+            // The refusal's text may quote instance data: only its code is logged (RODO).
+            if (dry_out_) {
+              *dry_out_ << "event " << row.instance_id << ' ' << row.recipient
+                        << " dropped: the instance refused it (exit " << sent.exit_code() << ")\n";
+            }
           }
         }
       } else {

@@ -12,13 +12,16 @@
 // through an EventSink. Not thread-safe; one scheduler per store connection.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
 #include "koop/calendar.h"
 #include "koop/clock.h"
 #include "notify/channel.h"
+#include "notify/deadline_actions.h"
 #include "notify/reminder_template.h"
+#include "store/reminder_queries.h"
 #include "store/store.h"
 
 namespace koop::notify {
@@ -43,8 +46,10 @@ struct TickReport {
   int dropped = 0;            // rows whose deadline closed before delivery, or refused events
 };
 
-// Raises a deadline event into an instance. Permanent refusals (finished instance, unknown
-// instance) are kDataError/kNoInput; anything else is retried.
+// Raises a deadline event into an instance. `at` is the action's own time (the due day's send
+// time, or the end of the due day), not the tick's: the instance records the event at `at`, or at
+// its last event's time if that is later (events are applied in time order). Permanent refusals
+// (finished instance, unknown instance) are kDataError/kNoInput; anything else is retried.
 class EventSink {
  public:
   virtual ~EventSink() = default;
@@ -62,12 +67,19 @@ class ReminderScheduler {
   Result<TickReport> Tick(TimeMs now);
   // When the next tick has work: the earliest deadline action or outbox row (kNeverMs: none).
   Result<TimeMs> NextWakeUp();
-  // Dry runs list what would happen here, one line each.
+  // Dry runs list what would happen here, one line each; a deadline event an instance refuses
+  // for good is noted here too ("event <instance> <event> dropped: <code>"), never silently lost.
   void set_dry_run_output(std::ostream* out) { dry_out_ = out; }
 
  private:
   Result<bool> PlanBatch(TimeMs now, TickReport& report);
   Result<bool> DeliverBatch(TimeMs now, TickReport& report);
+  // Queues action `a`'s message for each holder of the roles in `roles_json`.
+  Status QueueMessages(store::Transaction& tx, const store::PlannedDeadline& p,
+                       const DeadlineAction& a, const Date& due_date, const std::string& roles_json,
+                       TimeMs now, TickReport& report);
+  // The municipality calendar of an instance's municipality copy, cached for the tick.
+  const Calendar& CalendarFor(const std::string& municipality_json);
 
   store::Store& store_;
   ReminderTemplates templates_;
@@ -75,7 +87,8 @@ class ReminderScheduler {
   std::unique_ptr<Channel> log_;
   EventSink* events_;
   SchedulerOptions options_;
-  std::shared_ptr<Calendar> calendar_;  // statutory days: reminder days move off them
+  std::shared_ptr<Calendar> calendar_;  // statutory days, for a municipality copy it cannot read
+  std::map<std::string, std::shared_ptr<Calendar>> calendars_;  // by municipality JSON
   std::ostream* dry_out_ = nullptr;
 };
 

@@ -60,9 +60,31 @@ class DeadlineDb {
     if (!s.ok()) throw std::runtime_error(s.message());
   }
 
-  void AddInstance(const std::string& id) {
+  void AddInstance(const std::string& id, const std::string& municipality_json = "") {
     auto tx = store_->BeginWrite();
-    Check(store::InsertInstance(*tx, InstanceRowFor(id)));
+    store::InstanceRow row = InstanceRowFor(id);
+    if (!municipality_json.empty()) row.municipality = municipality_json;
+    Check(store::InsertInstance(*tx, row));
+    Check(tx->Commit());
+  }
+  // A row as AddDeadline writes it, to be adjusted (escalation...) and inserted with AddRow.
+  static store::DeadlineRow Row(const std::string& instance, const std::string& id,
+                                const std::string& due, const std::string& remind,
+                                const std::string& to) {
+    store::DeadlineRow row;
+    row.instance_id = instance;
+    row.deadline_id = id;
+    row.title = "Wysłanie zaproszeń na posiedzenie GGK";
+    row.due_date = due;
+    row.due_at = WarsawEndOfDay(Date::Parse(due).value());
+    row.owner_state = "ggk";
+    row.remind = remind;
+    row.recipients = to;
+    return row;
+  }
+  void AddRow(const store::DeadlineRow& row) {
+    auto tx = store_->BeginWrite();
+    Check(store::InsertDeadline(*tx, row));
     Check(tx->Commit());
   }
   store::InstanceRow InstanceRowFor(const std::string& id) const {
@@ -100,19 +122,7 @@ class DeadlineDb {
   static void AddDeadline(store::Transaction& tx, const std::string& instance,
                           const std::string& id, const std::string& due, const std::string& remind,
                           const std::string& to) {
-    Date d = Date::Parse(due).value();
-    store::DeadlineRow row{instance,
-                           id,
-                           1,
-                           "Wysłanie zaproszeń na posiedzenie GGK",
-                           due,
-                           WarsawEndOfDay(d),
-                           store::kDeadlineOpen,
-                           "ggk",
-                           remind,
-                           to,
-                           0,
-                           0};
+    store::DeadlineRow row = Row(instance, id, due, remind, to);
     Check(store::InsertDeadline(tx, row));
   }
 
