@@ -45,6 +45,18 @@ struct ClosureDay {
   std::string reason;
 };
 
+// A place in a municipality file (1-based; 0 = unknown).
+struct Place {
+  int line = 0;
+  int column = 0;
+};
+
+struct Problem {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
 struct Municipality {
   std::string id;
   std::string name;
@@ -56,6 +68,9 @@ struct Municipality {
   bool has_office_hours = false;
   std::vector<ClosureDay> closures;
   std::vector<std::string> workflows;  // workflow ids it uses
+  // Where things were written, for checks made after reading (koop validate): "" the root,
+  // "institutions", "param:NAME", "workflow:REF". Empty for a municipality read from JSON.
+  std::map<std::string, Place> places;
 
   bool UsesWorkflow(const std::string& workflow_id) const;
 };
@@ -64,6 +79,19 @@ struct Municipality {
 // "file:line:col: message" (kDataError); a missing file is kNoInput.
 Result<Municipality> LoadMunicipality(const std::string& path);
 Result<Municipality> ParseMunicipality(const std::string& xml, const std::string& name);
+// Reads what it can, adding every problem found to `problems` (for checks that go on).
+Municipality ReadMunicipality(const std::string& xml, const std::string& name,
+                              std::vector<Problem>* problems);
+// "file:line:col: message" lines, sorted by place (stable).
+std::string FormatProblems(const std::string& file, std::vector<Problem> problems);
+
+// The checks of `koop validate` beyond the file itself, against the workflows the municipality
+// picks, found by workflow id (<scxml name>) among the valid workflows in `workflows_dir` (all of
+// them without a <workflows> list): each picked workflow exists, every bound parameter is declared
+// by one of them (judged only when all were found) and fits its type, every role their deadlines
+// and recurring obligations address is held by an institution or a contact.
+void CheckAgainstWorkflows(const Municipality& m, const std::string& workflows_dir,
+                           std::vector<Problem>* problems);
 
 // Finds the file of municipality `id_or_path`: an existing path is taken as is, else DIR/ID.xml,
 // then DIR/municipalities/ID.xml. kNoInput naming the places tried.

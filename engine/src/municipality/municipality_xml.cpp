@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -25,13 +26,15 @@ const char* const kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 class Reader {
  public:
-  Reader(const std::string& text, const std::string& name) : text_(text), name_(name) {
+  Reader(const std::string& text, std::vector<Problem>* problems)
+      : text_(text), problems_(problems) {
     std::size_t start = 0;
     line_starts_.push_back(0);
     while ((start = text.find('\n', start)) != std::string::npos) line_starts_.push_back(++start);
   }
 
-  void Error(const xmlNode* node, const std::string& message) {
+  // The line and column of `node`'s start tag.
+  Place PlaceOf(const xmlNode* node) const {
     int line = node ? static_cast<int>(xmlGetLineNo(node)) : 0;
     int col = 1;
     if (node && line > 0 && static_cast<std::size_t>(line) <= line_starts_.size()) {
@@ -43,22 +46,18 @@ class Reader {
         at = l.find(':' + std::string(reinterpret_cast<const char*>(node->name)));
       if (at != std::string_view::npos) col = static_cast<int>(at) + 1;
     }
-    errors_ << name_ << ':' << line << ':' << col << ": " << message << '\n';
-    ++count_;
+    return Place{line, col};
   }
-  bool failed() const { return count_ > 0; }
-  std::string errors() const {
-    std::string e = errors_.str();
-    if (!e.empty()) e.pop_back();
-    return e;
+
+  void Error(const xmlNode* node, const std::string& message) {
+    Place p = PlaceOf(node);
+    problems_->push_back(Problem{p.line, p.column, message});
   }
 
  private:
   const std::string& text_;
-  std::string name_;
+  std::vector<Problem>* problems_;
   std::vector<std::size_t> line_starts_;
-  std::ostringstream errors_;
-  int count_ = 0;
 };
 
 std::string Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
@@ -84,6 +83,21 @@ std::vector<const xmlNode*> Children(const xmlNode* n) {
     if (c->type == XML_ELEMENT_NODE) out.push_back(c);
   }
   return out;
+}
+
+// Reports every attribute of `n` that is not in `allowed` (attributes in a namespace included).
+void CheckAttrs(Reader& r, const xmlNode* n, std::initializer_list<const char*> allowed) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    std::string name = reinterpret_cast<const char*>(a->name);
+    bool known = a->ns == nullptr &&
+                 std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
+    if (known) continue;
+    std::string list;
+    for (const char* x : allowed) list += (list.empty() ? "" : ", ") + std::string(x);
+    if (a->ns && a->ns->prefix) name = reinterpret_cast<const char*>(a->ns->prefix) + (":" + name);
+    r.Error(n, "unknown attribute '" + name + "' on <" + Name(n) + ">" +
+                   (list.empty() ? " (it takes none)" : " (" + list + ")"));
+  }
 }
 
 // Requires `attr` and returns it (an error otherwise).
@@ -113,6 +127,7 @@ bool ValidDate(const std::string& text) {
 }
 
 void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std::string>& ids) {
+  CheckAttrs(r, n, {"id", "type", "name", "email", "phone", "roles"});
   Institution inst;
   inst.id = Required(r, n, "id");
   inst.name = Required(r, n, "name");
@@ -131,6 +146,7 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
   for (const xmlNode* c : Children(n)) {
     std::string tag = Name(c);
     if (tag == "address") {
+      CheckAttrs(r, c, {"street", "postal-code", "city"});
       inst.street = Attr(c, "street");
       inst.postal_code = Attr(c, "postal-code");
       inst.city = Attr(c, "city");
@@ -139,6 +155,7 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
         r.Error(c, "postal code '" + inst.postal_code + "' is not NN-NNN");
       }
     } else if (tag == "contact") {
+      CheckAttrs(r, c, {"name", "email", "phone", "roles"});
       Contact contact{Required(r, c, "name"), Attr(c, "email"), Attr(c, "phone"),
                       Words(Attr(c, "roles"))};
       inst.contacts.push_back(contact);
@@ -149,13 +166,28 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
   m.institutions.push_back(inst);
 }
 
+// "HH:MM" of attribute `attr` of an office-hours <day>; false after reporting a problem.
+bool ReadTime(Reader& r, const xmlNode* day, const char* attr, int* minutes) {
+  std::string text = Attr(day, attr);
+  if (ParseHhMm(text, minutes)) return true;
+  if (text.empty()) {
+    r.Error(day, "office hours need open=\"HH:MM\" and close=\"HH:MM\" (or closed=\"true\")");
+  } else {
+    r.Error(day, std::string(attr) + " time '" + text + "' is not a time of day HH:MM (00:00-23:59)");
+  }
+  return false;
+}
+
 void ReadOfficeHours(Reader& r, const xmlNode* n, Municipality& m) {
   m.has_office_hours = true;
+  CheckAttrs(r, n, {});
+  std::set<int> seen;
   for (const xmlNode* c : Children(n)) {
     if (Name(c) != "day") {
       r.Error(c, "unexpected <" + Name(c) + "> in <office-hours> (day)");
       continue;
     }
+    CheckAttrs(r, c, {"weekday", "open", "close", "closed"});
     std::string wd = Required(r, c, "weekday");
     int index = -1;
     for (int i = 0; i < 7; ++i) {
@@ -165,18 +197,32 @@ void ReadOfficeHours(Reader& r, const xmlNode* n, Municipality& m) {
       if (!wd.empty()) r.Error(c, "weekday '" + wd + "' is not one of mon tue wed thu fri sat sun");
       continue;
     }
-    if (Attr(c, "closed") == "true") continue;
-    int open = 0, close = 0;
-    if (!ParseHhMm(Attr(c, "open"), &open) || !ParseHhMm(Attr(c, "close"), &close)) {
-      r.Error(c, "office hours need open=\"HH:MM\" and close=\"HH:MM\" (or closed=\"true\")");
+    if (!seen.insert(index).second) r.Error(c, "weekday '" + wd + "' is listed twice");
+    std::string closed = Attr(c, "closed");
+    if (!closed.empty() && closed != "true" && closed != "false") {
+      r.Error(c, "closed must be 'true' or 'false', not '" + closed + "'");
       continue;
     }
-    if (close <= open) r.Error(c, "office closes before it opens");
+    if (closed == "true") {
+      if (!Attr(c, "open").empty() || !Attr(c, "close").empty()) {
+        r.Error(c, "a closed day takes no open/close times");
+      }
+      continue;
+    }
+    int open = 0, close = 0;
+    bool ok = ReadTime(r, c, "open", &open);
+    if (!ReadTime(r, c, "close", &close) || !ok) continue;
+    if (close <= open) {
+      r.Error(c, "office hours on " + wd + " end (" + Attr(c, "close") + ") before they begin (" +
+                     Attr(c, "open") + ")");
+    }
     m.office_hours[index] = OfficeDay{open, close};
   }
 }
 
 void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
+  CheckAttrs(r, root, {"id", "name", "teryt"});
+  m.places[""] = r.PlaceOf(root);
   m.id = Required(r, root, "id");
   static const std::regex kId("[a-z0-9][a-z0-9._-]*");
   if (!m.id.empty() && !std::regex_match(m.id, kId)) {
@@ -192,13 +238,16 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
   std::set<std::string> institution_ids;
   for (const xmlNode* section : Children(root)) {
     std::string tag = Name(section);
+    if (tag != "office-hours") CheckAttrs(r, section, {});
     if (tag == "params") {
       for (const xmlNode* p : Children(section)) {
         if (Name(p) != "param") {
           r.Error(p, "unexpected <" + Name(p) + "> in <params> (param)");
           continue;
         }
+        CheckAttrs(r, p, {"name", "value"});
         std::string name = Required(r, p, "name");
+        if (!name.empty() && !m.places.count("param:" + name)) m.places["param:" + name] = r.PlaceOf(p);
         if (!xmlHasProp(p, reinterpret_cast<const xmlChar*>("value"))) {
           r.Error(p, "<param> needs a 'value' attribute");
         }
@@ -207,6 +256,7 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
         }
       }
     } else if (tag == "institutions") {
+      m.places["institutions"] = r.PlaceOf(section);
       for (const xmlNode* i : Children(section)) {
         if (Name(i) != "institution") {
           r.Error(i, "unexpected <" + Name(i) + "> in <institutions> (institution)");
@@ -217,12 +267,18 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
     } else if (tag == "office-hours") {
       ReadOfficeHours(r, section, m);
     } else if (tag == "closures") {
+      std::set<std::string> dates;
       for (const xmlNode* c : Children(section)) {
         std::string date = Attr(c, "date");
         if (Name(c) != "closure") {
           r.Error(c, "unexpected <" + Name(c) + "> in <closures> (closure)");
-        } else if (!ValidDate(date)) {
+          continue;
+        }
+        CheckAttrs(r, c, {"date", "reason"});
+        if (!ValidDate(date)) {
           r.Error(c, "closure date '" + date + "' is not a valid YYYY-MM-DD date");
+        } else if (!dates.insert(date).second) {
+          r.Error(c, "closure date '" + date + "' is listed twice");
         } else {
           m.closures.push_back(ClosureDay{date, Attr(c, "reason")});
         }
@@ -233,8 +289,15 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
           r.Error(w, "unexpected <" + Name(w) + "> in <workflows> (workflow)");
           continue;
         }
+        CheckAttrs(r, w, {"ref"});
         std::string ref = Required(r, w, "ref");
-        if (!ref.empty()) m.workflows.push_back(ref);
+        if (ref.empty()) continue;
+        if (m.UsesWorkflow(ref)) {
+          r.Error(w, "workflow '" + ref + "' is listed twice");
+          continue;
+        }
+        m.workflows.push_back(ref);
+        m.places["workflow:" + ref] = r.PlaceOf(w);
       }
     } else {
       r.Error(section, "unexpected <" + tag +
@@ -250,9 +313,13 @@ bool Municipality::UsesWorkflow(const std::string& workflow_id) const {
   return std::find(workflows.begin(), workflows.end(), workflow_id) != workflows.end();
 }
 
-Result<Municipality> ParseMunicipality(const std::string& xml, const std::string& name) {
+Municipality ReadMunicipality(const std::string& xml, const std::string& name,
+                              std::vector<Problem>* problems) {
+  Municipality m;
+  m.file = name;
   if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos) {
-    return Status::DataError(name + ":1:1: a DOCTYPE or ENTITY declaration is not allowed");
+    problems->push_back(Problem{1, 1, "a DOCTYPE or ENTITY declaration is not allowed"});
+    return m;
   }
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), "UTF-8",
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -260,12 +327,10 @@ Result<Municipality> ParseMunicipality(const std::string& xml, const std::string
     const xmlError* e = xmlGetLastError();
     std::string msg = e && e->message ? e->message : "not well-formed XML\n";
     if (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    return Status::DataError(name + ":" + std::to_string(e ? e->line : 0) + ":" +
-                             std::to_string(e && e->int2 > 0 ? e->int2 : 1) + ": " + msg);
+    problems->push_back(Problem{e ? e->line : 0, e && e->int2 > 0 ? e->int2 : 1, msg});
+    return m;
   }
-  Reader r(xml, name);
-  Municipality m;
-  m.file = name;
+  Reader r(xml, problems);
   const xmlNode* root = xmlDocGetRootElement(doc);
   std::string ns =
       root && root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
@@ -276,7 +341,25 @@ Result<Municipality> ParseMunicipality(const std::string& xml, const std::string
     ReadRoot(r, root, m);
   }
   xmlFreeDoc(doc);
-  if (r.failed()) return Status::DataError(r.errors());
+  return m;
+}
+
+std::string FormatProblems(const std::string& file, std::vector<Problem> problems) {
+  std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  std::string out;
+  for (const Problem& p : problems) {
+    out += (out.empty() ? "" : "\n") + file + ":" + std::to_string(p.line) + ":" +
+           std::to_string(p.column) + ": " + p.message;
+  }
+  return out;
+}
+
+Result<Municipality> ParseMunicipality(const std::string& xml, const std::string& name) {
+  std::vector<Problem> problems;
+  Municipality m = ReadMunicipality(xml, name, &problems);
+  if (!problems.empty()) return Status::DataError(FormatProblems(name, std::move(problems)));
   return m;
 }
 
