@@ -8,10 +8,56 @@ long long koop_duk_monotonic_ns(void) {
   return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns) {
+  limits->deadline_ns = deadline_ns;
+  limits->timed_out = 0;
+  limits->fire = 0;
+  limits->last_ns = 0;
+  limits->interval = 0;
+  limits->checks = 0;
+  limits->ns_per_insn = 0;
+}
+
+long koop_duk_interrupt_interval(void *udata) {
+  KoopDukLimits *limits = (KoopDukLimits *)udata;
+  long long now, remaining;
+  double ns_per_insn;
+  double next;
+  if (limits == 0 || limits->deadline_ns == 0) return KOOP_DUK_INTERVAL_MAX;
+  ++limits->checks;
+  now = koop_duk_monotonic_ns();
+  remaining = limits->deadline_ns - now;
+  if (remaining <= 0) {
+    limits->fire = 1;
+    return KOOP_DUK_INTERVAL_MAX;
+  }
+  if (limits->last_ns == 0 || limits->interval <= 0) {
+    /* First interrupt of this call: the instructions since the previous one may partly belong
+     * to earlier calls, so the rate is unknown. Probe with a short interval to measure it. */
+    next = KOOP_DUK_INTERVAL_MAX / 16;
+  } else {
+    /* Aim at half the remaining time at the slowest rate seen in this call: the rate varies
+     * between stretches (garbage collection, growing arrays, page faults), and halving
+     * converges on the deadline in a few steps whatever the error of the estimate. */
+    ns_per_insn = (double)(now - limits->last_ns) / (double)limits->interval;
+    if (ns_per_insn < limits->ns_per_insn) ns_per_insn = limits->ns_per_insn;
+    if (ns_per_insn < 0.1) ns_per_insn = 0.1;
+    limits->ns_per_insn = ns_per_insn;
+    next = (double)remaining / 2.0 / ns_per_insn;
+    /* Grow the interval gradually: a fast stretch is no promise for the next one. */
+    if (next > 2.0 * (double)limits->interval) next = 2.0 * (double)limits->interval;
+  }
+  if (next > KOOP_DUK_INTERVAL_MAX) next = KOOP_DUK_INTERVAL_MAX;
+  if (next < KOOP_DUK_INTERVAL_MIN) next = KOOP_DUK_INTERVAL_MIN;
+  limits->last_ns = now;
+  limits->interval = (long)next;
+  return limits->interval;
+}
+
 int koop_duk_exec_timeout_check(void *udata) {
   KoopDukLimits *limits = (KoopDukLimits *)udata;
   if (limits == 0 || limits->deadline_ns == 0) return 0;
-  if (koop_duk_monotonic_ns() < limits->deadline_ns) return 0;
+  if (!limits->fire) return 0;
   limits->timed_out = 1;
   return 1;
 }

@@ -1,8 +1,15 @@
 /* The heap user data that our duktape build's execution-timeout hook reads. Pass a pointer to a
- * KoopDukLimits as the udata of duk_create_heap(); set deadline_ns before a call and reset it to
- * 0 after. The hook runs every few thousand bytecode instructions and makes duktape throw a
- * RangeError once the monotonic clock passes the deadline. The struct must stay alive as long as
- * the heap. */
+ * KoopDukLimits as the udata of duk_create_heap(); set deadline_ns (and reset the other fields
+ * with koop_duk_arm) before a call and reset deadline_ns to 0 after. The struct must stay alive
+ * as long as the heap.
+ *
+ * Duktape calls koop_duk_interrupt_interval() from its executor interrupt (our build patches
+ * DUK_HTHREAD_INTCTR_DEFAULT to it) to learn how many bytecode instructions to run before the
+ * next interrupt, and koop_duk_exec_timeout_check() right after, which makes duktape throw a
+ * RangeError once the deadline is reached. Far from the deadline the interval is duktape's own
+ * 256k instructions (no extra cost for short calls); near it, the interval shrinks with the
+ * remaining time, from the instruction rate measured during the call, so the check lands within
+ * microseconds of the deadline instead of up to one 256k-instruction stretch after it. */
 #ifndef KOOP_DUK_KOOP_HOOKS_H
 #define KOOP_DUK_KOOP_HOOKS_H
 
@@ -13,11 +20,25 @@ extern "C" {
 typedef struct KoopDukLimits {
   long long deadline_ns; /* CLOCK_MONOTONIC deadline; 0 = no limit */
   int timed_out;         /* set to 1 by the hook when it fired */
+  int fire;              /* internal: the last interval computation found the deadline passed */
+  long long last_ns;     /* internal: time of the previous interrupt in this call (0 = none) */
+  long interval;         /* internal: instructions granted at the previous interrupt */
+  double ns_per_insn;    /* internal: slowest rate seen during this call */
+  long checks;           /* interrupts seen during the current call (for measurements) */
 } KoopDukLimits;
+
+/* Duktape's default interrupt interval, in bytecode instructions. */
+#define KOOP_DUK_INTERVAL_MAX (256L * 1024L)
+/* The smallest interval used near the deadline. */
+#define KOOP_DUK_INTERVAL_MIN 256L
 
 /* Monotonic clock in nanoseconds, the clock deadline_ns is measured on. */
 long long koop_duk_monotonic_ns(void);
 
+/* Arms the limits for one call: deadline (0 = none) and cleared bookkeeping. */
+void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns);
+
+long koop_duk_interrupt_interval(void *udata);
 int koop_duk_exec_timeout_check(void *udata);
 
 #ifdef __cplusplus

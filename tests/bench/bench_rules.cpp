@@ -2,11 +2,14 @@
 // Usage: bench_rules [N]   (default 1000000 evaluations)
 //  1. a transition guard of a chart (compiled once, cached), evaluated in an instance's scope;
 //  2. a rule function from a rule file called by name with JSON arguments (RuleLibrary);
-//  3. `while(true){}` stopped by the time limit (50 ms), 10 runs, heap used again after each.
+//  3. `while(true){}` stopped by the time limit (50 ms), 10 runs, heap used again after each;
+//  4. unbounded allocation (a string doubled, an array of objects grown) stopped by the memory or
+//     time limit, 10 runs each.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "exec/interpreter.h"
 #include "model/loader.h"
@@ -41,7 +44,9 @@ int main(int argc, char** argv) {
   if (!lib.LoadSource("function consentAllowsTeam(consent, beforeTeam) {\n"
                       "  if (!consent || consent.dataProcessing !== true) return false;\n"
                       "  return beforeTeam ? consent.team === true : true;\n}\n"
-                      "function spin() { while (true) {} }\n",
+                      "function spin() { while (true) {} }\n"
+                      "function doubling() { var s = 'x'; for (;;) s = s + s; }\n"
+                      "function growing() { var a = []; for (;;) a.push({n: a.length}); }\n",
                       "rules/consent_required.js")
            .ok()) {
     return 1;
@@ -82,8 +87,26 @@ int main(int argc, char** argv) {
     total += ms;
     if (!lib.Call("consentAllowsTeam", "[{\"dataProcessing\":true},false]", 0).ok()) return 1;
   }
-  std::printf("while(true){} stopped after %.1f ms on average, %.1f ms at worst (limit 50 ms); "
-              "heap usable after each\n",
-              total / 10, worst);
+  std::printf("while(true){} stopped after %.2f ms on average, %.2f ms at worst (limit 50 ms, "
+              "stopped %.2f ms before it); heap usable after each\n",
+              total / 10, worst, koop::rules::JsHeap::StopMarginMs(50));
+  // 4. Unbounded allocation.
+  for (const char* fn : {"doubling", "growing"}) {
+    worst = 0;
+    total = 0;
+    std::string last;
+    for (int i = 0; i < 10; ++i) {
+      t = std::chrono::steady_clock::now();
+      auto r = lib.Call(fn, "[]", 0);
+      double ms = Since(t) * 1000;
+      if (r.ok()) return 1;
+      last = r.status().message();
+      worst = std::max(worst, ms);
+      total += ms;
+      if (!lib.Call("consentAllowsTeam", "[{\"dataProcessing\":true},false]", 0).ok()) return 1;
+    }
+    std::printf("%s() stopped after %.1f ms on average, %.1f ms at worst: %s\n", fn, total / 10,
+                worst, last.c_str());
+  }
   return 0;
 }

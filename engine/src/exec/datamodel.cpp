@@ -233,10 +233,19 @@ std::string DataModel::Where(const model::Expr& expr) const {
   return unit.file + ":" + std::to_string(unit.pos.line) + ":" + std::to_string(unit.pos.column);
 }
 
+rules::CodeSpan DataModel::Span(const model::Expr& expr) const {
+  if (expr.id < 0) return {};
+  const auto& unit = chart_->code[static_cast<std::size_t>(expr.id)];
+  int lines = 0;
+  for (char c : unit.text) lines += c == '\n' ? 1 : 0;
+  if (lines == 0) return {};
+  return {unit.text_line, unit.text_line + lines};
+}
+
 Status DataModel::Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets,
-                      const std::string& where) {
+                      const std::string& where, const rules::CodeSpan& span) {
   heap_.SetHost(host_);
-  return heap_.Call(fn, args, nargs, nrets, where);
+  return heap_.Call(fn, args, nargs, nrets, where, span);
 }
 
 Status DataModel::InitSystem(const std::string& session_id, const std::string& name,
@@ -404,7 +413,7 @@ Status DataModel::AssignJson(const model::Expr& location, const std::string& jso
 Status DataModel::RunScript(const model::Expr& script) {
   KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, script.id));
   heap_.PushScope(scope_);
-  Status st = Run(CallWithScope, nullptr, 2, 1, Where(script));
+  Status st = Run(CallWithScope, nullptr, 2, 1, Where(script), Span(script));
   duk_pop(heap_.ctx());
   return st;
 }

@@ -63,7 +63,10 @@ class DataModel {
   std::string Where(const model::Expr& expr) const;
 
  private:
-  Status Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets, const std::string& where);
+  Status Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets, const std::string& where,
+             const rules::CodeSpan& span = {});
+  // Lines of the definition that a multi-line inline code unit spans ({} otherwise).
+  rules::CodeSpan Span(const model::Expr& expr) const;
 
   rules::JsHeap& heap_;
   const rules::ScopeHost* host_;

@@ -38,7 +38,7 @@ Expr ChartBuilder::MakeCode(const std::string& text, SourcePos pos, CodeUnit::Ki
   e.text = text;
   e.pos = pos;
   e.id = static_cast<int>(chart_->code.size());
-  chart_->code.push_back({kind, text, file, pos});
+  chart_->code.push_back({kind, text, file, pos, pos.line});
   return e;
 }
 
@@ -203,6 +203,7 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
     } else {
       a.expr = MakeCode(TextContent(node), src_.PosOf(node), CodeUnit::Kind::kScript,
                         src_.name());
+      chart_->code.back().text_line = src_.ContentLine(node);
     }
   } else if (name == "log") {
     CheckAttrs(node, {"label", "expr"});

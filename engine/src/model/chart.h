@@ -186,6 +186,7 @@ struct CodeUnit {
   std::string text;
   std::string file;  // the XML file, or the script's own file for <script src>
   SourcePos pos;     // in `file`; for a script file, line 1
+  int text_line = 1;  // line of `file` on which `text` begins (for error lines)
 };
 
 struct Chart {

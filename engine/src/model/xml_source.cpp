@@ -183,6 +183,23 @@ SourcePos XmlSource::PosOf(const xmlNode* node, const char* attr) const {
   return PosAt(at);
 }
 
+int XmlSource::ContentLine(const xmlNode* node) const {
+  auto found = offsets_.find(node);
+  if (found == offsets_.end()) return PosOf(node).line;
+  char quote = 0;
+  for (std::size_t i = found->second + 1; i < text_.size(); ++i) {
+    char c = text_[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return PosAt(i).line;
+    }
+  }
+  return PosAt(found->second).line;
+}
+
 bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }
 
 std::string LocalName(const xmlNode* node) { return ToString(node->name); }

@@ -29,6 +29,8 @@ class XmlSource {
 
   // Position of an element (its '<'), or of one of its attributes when `attr` is given.
   SourcePos PosOf(const xmlNode* node, const char* attr = nullptr) const;
+  // Line on which the element's content begins (the line of the '>' closing its start tag).
+  int ContentLine(const xmlNode* node) const;
 
  private:
   XmlSource() = default;

@@ -24,6 +24,7 @@
 
 #include "koop/clock.h"
 #include "koop/status.h"
+#include "rules/error_site.h"
 
 struct duk_hthread;
 typedef struct duk_hthread duk_context;
@@ -65,13 +66,20 @@ class JsHeap {
   // Runs `fn` as a duktape safe call with the time and memory limits armed. `fn` receives the
   // context and `udata`; it takes `nargs` values from the stack and leaves `nrets`. On error the
   // stack holds `nrets` undefined values and the Status (kDataError) carries the error message,
-  // "time limit of N ms exceeded" or "memory limit of N MB exceeded"; `where` prefixes it.
+  // "time limit of N ms exceeded" or "memory limit of N MB exceeded", placed by DescribeError()
+  // (error_site.h) from `where`, `span` and the file:line of the rule code that failed.
+  // The time limit is a ceiling: the evaluation is stopped kStopMarginMs(limit) before it, so
+  // that unwinding and reporting still end within the limit.
   using SafeFn = int (*)(duk_context* ctx, void* udata);
-  Status Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where);
+  Status Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where,
+              const CodeSpan& span = {});
+  static double StopMarginMs(int time_ms);
 
   // Pushes the cached function for code unit `code_id` of `chart`, compiling it on first use.
   // Expressions compile to function(scope), scripts to function(scope), locations to
-  // function(scope, value). On a syntax error pushes nothing and returns the error.
+  // function(scope, value), under the unit's file name and preceded by as many empty lines as
+  // precede its text in that file, so duktape's line numbers are the file's own. On a syntax
+  // error pushes nothing and returns the error.
   Status PushCode(const model::Chart& chart, int code_id);
 
   // Scopes: a scope is an object in the stash under an integer handle.
@@ -87,6 +95,8 @@ class JsHeap {
 
   // Allocation accounting (used by the allocator callbacks).
   std::size_t allocated() const { return allocated_; }
+  // Executor interrupts (limit checks) during the last outer Call() (for measurements).
+  long last_call_checks() const;
   struct Alloc;  // allocator callbacks; public for the C callbacks only
 
  private:

@@ -1,6 +1,7 @@
 // The duktape host: script rewriting, rule files called by name, limits, determinism.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -49,13 +50,50 @@ BOOST_AUTO_TEST_CASE(CallsRuleFunctionsWithJsonArguments) {
 BOOST_AUTO_TEST_CASE(RuleErrorsNameTheFileAndLine) {
   JsHeap heap;
   RuleLibrary lib(heap);
-  BOOST_REQUIRE(lib.LoadSource("function bad(x) {\n  return x.missing.field;\n}\n",
+  BOOST_REQUIRE(lib.LoadSource("// A rule that fails in several ways.\n"
+                               "var LIMIT = 3;\n"
+                               "\n"
+                               "function bad(x) {\n"
+                               "  var n = LIMIT;\n"
+                               "  // the next line reads a field of undefined\n"
+                               "  return x.missing.field + n;\n"
+                               "}\n"
+                               "function thrower() {\n"
+                               "  throw new Error('no consent');\n"
+                               "}\n"
+                               "function typo() {\n"
+                               "  return LIMT + 1;\n"
+                               "}\n"
+                               "function helper(x) { return x.y.z; }\n"
+                               "function caller() {\n"
+                               "  return helper({});\n"
+                               "}\n"
+                               "function unknownParam() {\n"
+                               "  return param('nosuch');\n"
+                               "}\n"
+                               "function throwsString() { throw 'plain'; }\n",
                                "rules/bad.js")
                     .ok());
   auto r = lib.Call("bad", "[{}]", 0);
   BOOST_REQUIRE(!r.ok());
   BOOST_CHECK_EQUAL(r.status().message(),
-                    "rules/bad.js: bad(): TypeError: cannot read property 'field' of undefined");
+                    "rules/bad.js:7: bad(): TypeError: cannot read property 'field' of undefined");
+  r = lib.Call("thrower", "[]", 0);
+  BOOST_CHECK_EQUAL(r.status().message(), "rules/bad.js:10: thrower(): Error: no consent");
+  r = lib.Call("typo", "[]", 0);
+  BOOST_CHECK_EQUAL(r.status().message(),
+                    "rules/bad.js:13: typo(): ReferenceError: identifier 'LIMT' undefined");
+  // The innermost rule frame, not the function called by name.
+  r = lib.Call("caller", "[]", 0);
+  BOOST_CHECK_EQUAL(r.status().message(),
+                    "rules/bad.js:15: caller(): TypeError: cannot read property 'z' of undefined");
+  // An error raised by a native helper is placed on the rule line that called it.
+  r = lib.Call("unknownParam", "[]", 0);
+  BOOST_CHECK_EQUAL(r.status().message(),
+                    "rules/bad.js:20: unknownParam(): ReferenceError: unknown parameter 'nosuch'");
+  // A thrown non-Error value has no traceback: file and function only.
+  r = lib.Call("throwsString", "[]", 0);
+  BOOST_CHECK_EQUAL(r.status().message(), "rules/bad.js: throwsString(): plain");
   auto path = std::filesystem::temp_directory_path() / "koop_syntax_error.js";
   std::ofstream(path) << "function f() {\n  return 1 +;\n}\n";
   auto st = koop::rules::CheckRuleFile(path.string());
@@ -65,15 +103,61 @@ BOOST_AUTO_TEST_CASE(RuleErrorsNameTheFileAndLine) {
   std::filesystem::remove(path);
 }
 
-BOOST_AUTO_TEST_CASE(RunawayRuleIsStoppedAndHeapStaysUsable) {
+BOOST_AUTO_TEST_CASE(RunawayRuleIsStoppedAtItsLineAndHeapStaysUsable) {
   JsHeap heap;
   RuleLibrary lib(heap);
-  BOOST_REQUIRE(lib.LoadSource("function spin() { while (true) {} }\nfunction one() { return 1; }",
+  BOOST_REQUIRE(lib.LoadSource("// spins\nfunction spin() {\n  var i = 0; while (true) { i++; }\n}\n"
+                               "function one() { return 1; }",
                                "rules/spin.js")
                     .ok());
+  auto start = std::chrono::steady_clock::now();
   auto r = lib.Call("spin", "[]", 0);
+  auto spent = std::chrono::steady_clock::now() - start;
   BOOST_REQUIRE(!r.ok());
-  BOOST_CHECK_EQUAL(r.status().message(), "rules/spin.js: spin(): time limit of 50 ms exceeded");
+  BOOST_CHECK_EQUAL(r.status().message(),
+                    "rules/spin.js:3: spin(): time limit of 50 ms exceeded");
+  BOOST_CHECK(spent < std::chrono::milliseconds(200));  // generous: the machine may be loaded
+  // The evaluation is stopped before the limit, leaving the margin for unwinding.
+  BOOST_CHECK(spent >= std::chrono::microseconds(static_cast<long>(
+                           (50 - JsHeap::StopMarginMs(50)) * 1000)));
+  r = lib.Call("one", "[]", 0);
+  BOOST_REQUIRE(r.ok());
+  BOOST_CHECK_EQUAL(*r, "1");
+}
+
+BOOST_AUTO_TEST_CASE(ShortLimitStopsEarly) {
+  koop::rules::JsLimits limits;
+  limits.time_ms = 5;
+  JsHeap heap(limits);
+  RuleLibrary lib(heap);
+  BOOST_REQUIRE(lib.LoadSource("function spin() { for (;;) {} }", "rules/spin.js").ok());
+  auto start = std::chrono::steady_clock::now();
+  auto r = lib.Call("spin", "[]", 0);
+  auto spent = std::chrono::steady_clock::now() - start;
+  BOOST_REQUIRE(!r.ok());
+  BOOST_CHECK_EQUAL(r.status().message(), "rules/spin.js:1: spin(): time limit of 5 ms exceeded");
+  // With the fixed 256k-instruction check interval the first check alone came ~0.5-1 ms in;
+  // now the stop follows the deadline closely.
+  BOOST_CHECK(spent >= std::chrono::microseconds(4500));
+  BOOST_CHECK(spent < std::chrono::milliseconds(100));
+}
+
+BOOST_AUTO_TEST_CASE(MemoryBlowUpIsStoppedAtItsLineAndHeapStaysUsable) {
+  JsHeap heap;
+  RuleLibrary lib(heap);
+  BOOST_REQUIRE(lib.LoadSource("function hog() {\n  var s = 'x';\n"
+                               "  for (;;) {\n    s = s + s;\n  }\n}\n"
+                               "function one() { return 1; }",
+                               "rules/hog.js")
+                    .ok());
+  std::size_t before = heap.allocated();
+  auto start = std::chrono::steady_clock::now();
+  auto r = lib.Call("hog", "[]", 0);
+  auto spent = std::chrono::steady_clock::now() - start;
+  BOOST_REQUIRE(!r.ok());
+  BOOST_CHECK_EQUAL(r.status().message(), "rules/hog.js:4: hog(): memory limit of 16 MB exceeded");
+  BOOST_CHECK(spent < std::chrono::milliseconds(500));
+  BOOST_CHECK(heap.allocated() < before + (1u << 20));  // the garbage is gone again
   r = lib.Call("one", "[]", 0);
   BOOST_REQUIRE(r.ok());
   BOOST_CHECK_EQUAL(*r, "1");
