@@ -129,6 +129,7 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   row.municipality = municipality::MunicipalityToJson(*m);
   row.status = (*it)->Finished() ? "finished" : "active";
   row.last_seq = 0;
+  row.last_event_at = request.at;
   row.snapshot = *snapshot;
   row.next_timer_at = (*it)->NextDueTime();
   row.created_at = row.updated_at = Now();
@@ -162,19 +163,17 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
     return Status::DataError("instance " + row.instance_id +
                              " has finished; it takes no more events");
   }
-  Result<TimeMs> last_at = store::LastEventTime(tx, row.instance_id);
-  if (!last_at.ok()) return last_at.status();
-  const TimeMs at = request.at_or_after_last ? std::max(request.at, *last_at) : request.at;
-  if (at < *last_at) {
+  const TimeMs last_at = row.last_event_at;
+  const TimeMs at = request.at_or_after_last ? std::max(request.at, last_at) : request.at;
+  if (at < last_at) {
     return Status::DataError("event time " + FormatInstantUtc(at) +
-                             " is before the instance's last event (" + FormatInstantUtc(*last_at) +
+                             " is before the instance's last event (" + FormatInstantUtc(last_at) +
                              "); events are applied in time order");
   }
-  Result<Bound> bound = Bind(tx, row);
-  if (!bound.ok()) return bound.status();
-  const LoadedDefinition* def = &bound->def;
-  const municipality::Municipality* m = &bound->municipality;
-  const std::string* params = &bound->params_json;
+  Result<std::shared_ptr<const EventContext>> context = ContextFor(tx, row);
+  if (!context.ok()) return context.status();
+  const LoadedDefinition* def = &(*context)->bound.def;
+  const std::string* params = &(*context)->bound.params_json;
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
@@ -193,12 +192,16 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
       tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
                           advance_only ? "{}" : request.data_json, at, options_.actor,
                           OutcomeOf(outcome, advance_only), Now()}));
-  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
-  Result<std::string> data = (*it)->DataJson();
-  EffectContext ctx{row.instance_id, calendar.get(), *params, data.ok() ? *data : "{}", at};
-  KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, (*it)->TakeEffects(), def->row.source_name));
+  std::vector<Effect> effects = (*it)->TakeEffects();
+  if (!effects.empty()) {
+    Result<std::string> data = (*it)->DataJson();
+    EffectContext ctx{row.instance_id, (*context)->calendar.get(), *params,
+                      data.ok() ? *data : "{}", at};
+    KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, effects, def->row.source_name));
+  }
   const std::int64_t expected = row.last_seq;
   row.last_seq = seq;
+  row.last_event_at = at;
   row.snapshot = std::move(*snapshot);
   row.status = outcome.finished ? "finished" : "active";
   row.next_timer_at = (*it)->NextDueTime();
@@ -260,6 +263,21 @@ Result<InstanceService::Bound> InstanceService::Bind(store::Transaction& tx,
   Result<std::string> params = BindParamsJson(*def->chart, *m);
   if (!params.ok()) return params.status();
   return Bound{std::move(*def), std::move(*m), std::move(*params)};
+}
+
+Result<std::shared_ptr<const InstanceService::EventContext>> InstanceService::ContextFor(
+    store::Transaction& tx, const store::InstanceRow& row) {
+  std::string key = row.workflow_id;
+  key.append(1, '\0').append(row.workflow_version).append(1, '\0').append(row.municipality);
+  if (auto found = contexts_.find(key); found != contexts_.end()) return found->second;
+  Result<Bound> bound = Bind(tx, row);
+  if (!bound.ok()) return bound.status();
+  auto context = std::make_shared<EventContext>();
+  context->calendar = municipality::OfficeCalendar(bound->municipality);
+  context->bound = std::move(*bound);
+  if (contexts_.size() >= kMaxContexts) contexts_.clear();
+  contexts_.emplace(std::move(key), context);
+  return std::shared_ptr<const EventContext>(std::move(context));
 }
 
 }  // namespace koop::exec

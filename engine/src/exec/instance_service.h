@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "exec/instance_definitions.h"
@@ -51,11 +52,22 @@ class InstanceService {
     std::string params_json;
   };
   Result<Bound> Bind(store::Transaction& tx, const store::InstanceRow& row);
+  // Bind() plus the municipality's calendar, kept per (definition, stored municipality): both are
+  // immutable, so events on instances that share them reuse one copy instead of parsing the
+  // municipality and binding the parameters again for every event.
+  struct EventContext {
+    Bound bound;
+    std::shared_ptr<Calendar> calendar;
+  };
+  Result<std::shared_ptr<const EventContext>> ContextFor(store::Transaction& tx,
+                                                         const store::InstanceRow& row);
   TimeMs Now() const { return options_.clock->NowMs(); }
 
   store::Store& store_;
   EngineOptions options_;
   InstanceDefinitions definitions_;
+  static constexpr std::size_t kMaxContexts = 64;
+  std::unordered_map<std::string, std::shared_ptr<const EventContext>> contexts_;
 };
 
 // Parameter values for the interpreter: the municipality's bindings typed by the chart's

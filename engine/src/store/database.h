@@ -1,10 +1,12 @@
 // Database: one connection to a SQLite file or a PostgreSQL server, behind a backend-neutral
-// interface. All SQL is written once with `?` placeholders; the PostgreSQL backend rewrites them to
-// `$1, $2, ...` (Poco's PostgreSQL connector passes SQL to libpq unchanged). Poco exceptions are
-// caught here and become Statuses: constraint violations are kDataError, everything else kIoError.
-// Not thread-safe: one thread uses a Database at a time.
+// interface. Poco Data opens the connection; statements run on its native handle
+// (sqlite_database.h, postgres_database.h) and are prepared once per connection, keyed by their
+// SQL text. All SQL is written once with `?` placeholders; the PostgreSQL backend rewrites them to
+// `$1, $2, ...`. Errors become Statuses: constraint violations are kDataError, everything else
+// kIoError. Not thread-safe: one thread uses a Database at a time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,7 +28,7 @@ class Database {
   // The URI without secrets, for messages.
   virtual const std::string& display_name() const = 0;
 
-  // Runs one statement; returns the number of rows it changed.
+  // Runs one statement (one per call); returns the number of rows it changed.
   virtual Result<std::int64_t> Exec(std::string_view sql, const SqlParams& params = {}) = 0;
   // Runs one query and returns all its rows.
   virtual Result<SqlRows> Query(std::string_view sql, const SqlParams& params = {}) = 0;
@@ -37,6 +39,9 @@ class Database {
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
   virtual bool InTransaction() const = 0;
+
+  // How many statements this connection holds prepared (for tests).
+  virtual std::size_t prepared_statements() const = 0;
 };
 
 struct OpenOptions {

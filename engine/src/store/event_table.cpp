@@ -12,13 +12,6 @@ Status AppendEvent(Transaction& tx, const EventRow& row) {
       .status();
 }
 
-Result<TimeMs> LastEventTime(Transaction& tx, const std::string& instance_id) {
-  Result<SqlRows> rows = tx.Query(
-      "SELECT at FROM events WHERE instance_id = ? ORDER BY seq DESC LIMIT 1", {instance_id});
-  if (!rows.ok()) return rows.status();
-  return rows->empty() ? TimeMs{0} : rows->front().Int(0);
-}
-
 Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& instance_id) {
   Result<SqlRows> rows = tx.Query(
       "SELECT instance_id, seq, name, data, at, actor, outcome, recorded_at FROM events "

@@ -24,8 +24,6 @@ struct EventRow {
 };
 
 Status AppendEvent(Transaction& tx, const EventRow& row);
-// The time of the instance's latest event (0 when it has none).
-Result<TimeMs> LastEventTime(Transaction& tx, const std::string& instance_id);
 // The instance's events in sequence order.
 Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& instance_id);
 

@@ -5,11 +5,11 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT instance_id, workflow_id, workflow_version, municipality_id, municipality, status, "
-    "last_seq, snapshot, next_timer_at, created_at, updated_at FROM instances ";
+    "last_seq, last_event_at, snapshot, next_timer_at, created_at, updated_at FROM instances ";
 
 InstanceRow FromRow(const SqlRow& r) {
-  return InstanceRow{r.Text(0), r.Text(1), r.Text(2),   r.Text(3), r.Text(4), r.Text(5),
-                     r.Int(6),  r.Text(7), r.OptInt(8), r.Int(9),  r.Int(10)};
+  return InstanceRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3),   r.Text(4), r.Text(5),
+                     r.Int(6),  r.Int(7),  r.Text(8), r.OptInt(9), r.Int(10), r.Int(11)};
 }
 
 }  // namespace
@@ -18,20 +18,20 @@ Status InsertInstance(Transaction& tx, const InstanceRow& row) {
   return tx
       .Exec(
           "INSERT INTO instances (instance_id, workflow_id, workflow_version, municipality_id, "
-          "municipality, status, last_seq, snapshot, next_timer_at, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "municipality, status, last_seq, last_event_at, snapshot, next_timer_at, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {row.instance_id, row.workflow_id, row.workflow_version, row.municipality_id,
-           row.municipality, row.status, row.last_seq, row.snapshot, NullableInt(row.next_timer_at),
-           row.created_at, row.updated_at})
+           row.municipality, row.status, row.last_seq, row.last_event_at, row.snapshot,
+           NullableInt(row.next_timer_at), row.created_at, row.updated_at})
       .status();
 }
 
 Status UpdateInstance(Transaction& tx, const InstanceRow& row, std::int64_t expected_last_seq) {
   Result<std::int64_t> changed = tx.Exec(
-      "UPDATE instances SET status = ?, last_seq = ?, snapshot = ?, next_timer_at = ?, "
-      "updated_at = ? WHERE instance_id = ? AND last_seq = ?",
-      {row.status, row.last_seq, row.snapshot, NullableInt(row.next_timer_at), row.updated_at,
-       row.instance_id, expected_last_seq});
+      "UPDATE instances SET status = ?, last_seq = ?, last_event_at = ?, snapshot = ?, "
+      "next_timer_at = ?, updated_at = ? WHERE instance_id = ? AND last_seq = ?",
+      {row.status, row.last_seq, row.last_event_at, row.snapshot, NullableInt(row.next_timer_at),
+       row.updated_at, row.instance_id, expected_last_seq});
   if (!changed.ok()) return changed.status();
   if (*changed != 1) {
     return Status::Internal("instance " + row.instance_id +
@@ -43,9 +43,10 @@ Status UpdateInstance(Transaction& tx, const InstanceRow& row, std::int64_t expe
 
 Result<std::optional<InstanceRow>> FindInstance(Transaction& tx, const std::string& instance_id,
                                                 bool lock) {
-  std::string sql = std::string(kSelect) + "WHERE instance_id = ?";
-  if (lock && tx.dialect() == Dialect::kPostgres) sql += " FOR UPDATE";
-  Result<SqlRows> rows = tx.Query(sql, {instance_id});
+  static const std::string kById = std::string(kSelect) + "WHERE instance_id = ?";
+  static const std::string kByIdLocked = kById + " FOR UPDATE";
+  const bool for_update = lock && tx.dialect() == Dialect::kPostgres;
+  Result<SqlRows> rows = tx.Query(for_update ? kByIdLocked : kById, {instance_id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<InstanceRow>();
   return std::optional<InstanceRow>(FromRow(rows->front()));
@@ -54,7 +55,7 @@ Result<std::optional<InstanceRow>> FindInstance(Transaction& tx, const std::stri
 Result<std::vector<InstanceRow>> ListInstances(Transaction& tx) {
   Result<SqlRows> rows = tx.Query(
       "SELECT instance_id, workflow_id, workflow_version, municipality_id, municipality, status, "
-      "last_seq, '', next_timer_at, created_at, updated_at FROM instances "
+      "last_seq, last_event_at, '', next_timer_at, created_at, updated_at FROM instances "
       "ORDER BY created_at, instance_id");
   if (!rows.ok()) return rows.status();
   std::vector<InstanceRow> out;

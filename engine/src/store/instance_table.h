@@ -21,6 +21,7 @@ struct InstanceRow {
   std::string municipality;  // JSON: the binding the instance started with (see docs/storage.md)
   std::string status;        // "active", "finished"
   std::int64_t last_seq = 0;
+  TimeMs last_event_at = 0;             // `at` of event last_seq (events come in time order)
   std::string snapshot;                 // JSON from the interpreter
   std::optional<TimeMs> next_timer_at;  // earliest pending delayed event, if any
   TimeMs created_at = 0;
@@ -28,8 +29,8 @@ struct InstanceRow {
 };
 
 Status InsertInstance(Transaction& tx, const InstanceRow& row);
-// Writes the new projection; kInternal (a conflict) unless the stored last_seq is
-// `expected_last_seq`.
+// Writes the new projection (status, last_seq, last_event_at, snapshot, next_timer_at,
+// updated_at); kInternal (a conflict) unless the stored last_seq is `expected_last_seq`.
 Status UpdateInstance(Transaction& tx, const InstanceRow& row, std::int64_t expected_last_seq);
 // With `lock` the row stays locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite's
 // write transaction already excludes other writers).

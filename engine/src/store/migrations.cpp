@@ -115,6 +115,17 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {4,
+       "instances keep the time of their last event",
+       {
+           // last_event_at: `at` of the event numbered last_seq, written together with it, so an
+           // event checks time order without reading the log.
+           "ALTER TABLE instances ADD COLUMN last_event_at BIGINT NOT NULL DEFAULT 0",
+           "UPDATE instances SET last_event_at = COALESCE((SELECT e.at FROM events e WHERE "
+           "e.instance_id = instances.instance_id AND e.seq = instances.last_seq), 0)",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

@@ -10,7 +10,8 @@
 #include <mutex>
 
 #include "store/database.h"
-#include "store/poco_database.h"
+#include "store/postgres_database.h"
+#include "store/sqlite_database.h"
 
 namespace koop::store {
 namespace {
@@ -51,7 +52,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const DbUri& uri, const OpenOptions
   KOOP_RETURN_IF_ERROR(CheckSqlitePath(uri.sqlite_path, options.create_if_missing));
   try {
     Poco::Data::Session session("sqlite", uri.sqlite_path);
-    auto db = std::make_unique<PocoDatabase>(Dialect::kSqlite, std::move(session), uri.display);
+    auto db = std::make_unique<SqliteDatabase>(std::move(session), uri.display);
     // Connection settings only; none of these writes to the file.
     KOOP_RETURN_IF_ERROR(
         db->Exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)).status());
@@ -67,7 +68,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const DbUri& uri, const OpenOptions
 Result<std::unique_ptr<Database>> OpenPostgres(const DbUri& uri) {
   try {
     Poco::Data::Session session("postgresql", uri.connection_string);
-    auto db = std::make_unique<PocoDatabase>(Dialect::kPostgres, std::move(session), uri.display);
+    auto db = std::make_unique<PostgresDatabase>(std::move(session), uri.display);
     KOOP_RETURN_IF_ERROR(db->Exec("SET client_min_messages TO warning").status());
     return std::unique_ptr<Database>(std::move(db));
   } catch (const Poco::Exception& e) {

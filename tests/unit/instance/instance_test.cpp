@@ -198,6 +198,70 @@ BOOST_AUTO_TEST_CASE(FireBatchCommitsOnceAndIsolatesFailures) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(EachInstanceRunsOnItsOwnMunicipalityBinding) {
+  // Two municipalities in one engine: parameters and calendar are per stored municipality, even
+  // though the engine keeps them between events.
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    const TimeMs t0 = At("2026-11-23T10:00");
+    std::vector<std::string> ids;
+    for (const char* m : {"testtown", "othertown", "testtown", "othertown"}) {
+      auto started = engine->Start({"case", m, "{}", t0});
+      BOOST_REQUIRE_MESSAGE(started.ok(), started.status().message());
+      ids.push_back(started->instance_id);
+    }
+    for (const std::string& id : ids) {
+      BOOST_REQUIRE(engine->Fire({id, "consent.given", "{}", At("2026-11-23T11:00")}).ok());
+    }
+    for (const std::string& id : ids) {
+      auto convened =
+          engine->Fire({id, "ggk.convened", "{\"date\":\"2026-12-10\"}", At("2026-11-23T12:00")});
+      BOOST_REQUIRE_MESSAGE(convened.ok(), convened.status().message());
+    }
+    // testtown: 10 Dec minus 3 working days; othertown: minus 5, skipping its closure on 4 Dec.
+    const char* expected[] = {"2026-12-07", "2026-12-02", "2026-12-07", "2026-12-02"};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      auto view = engine->Show(ids[i]);
+      BOOST_REQUIRE(view.ok());
+      BOOST_REQUIRE(view->deadlines.size() == 1u);
+      BOOST_TEST(view->deadlines[0].due_date == expected[i], ids[i]);
+      BOOST_TEST(engine->Replay(ids[i]).ok());
+    }
+  });
+}
+
+BOOST_AUTO_TEST_CASE(AFailedEventInABatchLeavesTheLastEventTimeAsItWas) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"case", "testtown", "{}", At("2026-11-23T10:00")});
+    BOOST_REQUIRE(started.ok());
+    const std::string id = started->instance_id;
+    // The second event fails after its log row was written (its deadline cannot be computed);
+    // its savepoint undoes it, including the instance's last event time and sequence number.
+    std::vector<FireRequest> batch = {
+        {id, "consent.given", "{}", At("2026-11-23T11:00")},
+        {id, "ggk.convened", "{\"date\":\"soon\"}", At("2026-11-25T10:00")},
+        {id, "ggk.convened", "{\"date\":\"2026-12-10\"}", At("2026-11-24T10:00")},
+        {id, "invitations.sent", "{}", At("2026-11-24T09:00")}};
+    auto results = engine->FireBatch(batch);
+    BOOST_REQUIRE(results.size() == 4u);
+    BOOST_REQUIRE(results[0].ok());
+    BOOST_TEST(results[1].status().exit_code() == 65);
+    BOOST_REQUIRE_MESSAGE(results[2].ok(), results[2].status().message());
+    BOOST_TEST(results[2]->seq == 2);
+    BOOST_TEST(results[3].status().exit_code() == 65);  // before the event at 10:00
+    BOOST_TEST(
+        results[3].status().message().find("before the instance's last event") != std::string::npos,
+        results[3].status().message());
+    auto view = engine->Show(id);
+    BOOST_TEST(view->last_seq == 2);
+    BOOST_TEST(view->stages.front().id == "ggk");
+    BOOST_TEST(engine->Replay(id).ok());
+    auto later = engine->Fire({id, "invitations.sent", "{}", At("2026-11-24T10:00")});
+    BOOST_TEST(later.ok());
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -107,6 +107,7 @@ BOOST_AUTO_TEST_CASE(InstancesEventsAndOptimisticUpdates) {
     BOOST_REQUIRE(tx->RollbackToSavepoint("dup").ok());
     InstanceRow row = Inst("i1");
     row.last_seq = 1;
+    row.last_event_at = 3000;
     row.next_timer_at = 9000;
     row.snapshot = "{\"config\":[\"b\"]}";
     BOOST_REQUIRE(UpdateInstance(*tx, row, 0).ok());
@@ -119,6 +120,7 @@ BOOST_AUTO_TEST_CASE(InstancesEventsAndOptimisticUpdates) {
     auto found = FindInstance(*rtx, "i1");
     BOOST_REQUIRE((found.ok() && found->has_value()));
     BOOST_TEST((*found)->last_seq == 1);
+    BOOST_TEST((*found)->last_event_at == 3000);
     BOOST_TEST((*found)->snapshot == "{\"config\":[\"b\"]}");
     BOOST_TEST((*found)->next_timer_at.value_or(0) == 9000);
     auto events = ReadEvents(*rtx, "i1");
