@@ -6,12 +6,8 @@
 //    "counters":{"send":n,"seq":n,"invoke":n}}
 // States are stored by id so a snapshot stays readable. Sessions with running invoked children
 // are not snapshotted (workflows do not invoke; the W3C tests do not snapshot).
-#include <Poco/JSON/Parser.h>
-#include <Poco/JSON/Stringifier.h>
-
-#include <sstream>
-
 #include "exec/interpreter_state.h"
+#include "exec/json_tree.h"
 
 namespace koop::exec {
 namespace {
@@ -23,24 +19,33 @@ std::string EventJson(const Event& e) {
          ",\"data\":" + (e.data_json == "undefined" ? std::string("null") : e.data_json) + "}";
 }
 
-std::string Raw(const Poco::Dynamic::Var& v) {
-  std::ostringstream os;
-  Poco::JSON::Stringifier::stringify(v, os);
-  return os.str();
-}
+// A document that does not have the snapshot's shape.
+Status Invalid(const Status& s) { return Status::DataError("invalid snapshot: " + s.message()); }
 
-Event EventFrom(const Poco::JSON::Object::Ptr& o) {
+// Assigns a Result's value to `target`, or returns its failed Status as an invalid snapshot.
+#define KOOP_ASSIGN(target, expr)                                  \
+  do {                                                             \
+    auto koop_result_ = (expr);                                    \
+    if (!koop_result_.ok()) return Invalid(koop_result_.status()); \
+    target = std::move(*koop_result_);                             \
+  } while (0)
+
+Result<Event> EventFrom(const JsonNode& o) {
+  if (o.kind != JsonNode::Kind::kObject) return Status::DataError("invalid snapshot: an event is not an object");
   Event e;
-  e.name = o->getValue<std::string>("name");
-  std::string type = o->getValue<std::string>("type");
-  e.type = type == "platform" ? Event::Type::kPlatform
+  KOOP_ASSIGN(e.name, JsonString(o, "name"));
+  std::string type;
+  KOOP_ASSIGN(type, JsonString(o, "type"));
+  e.type = type == "platform"   ? Event::Type::kPlatform
            : type == "internal" ? Event::Type::kInternal
                                 : Event::Type::kExternal;
-  e.sendid = o->getValue<std::string>("sendid");
-  e.origin = o->getValue<std::string>("origin");
-  e.origintype = o->getValue<std::string>("origintype");
-  e.invokeid = o->getValue<std::string>("invokeid");
-  e.data_json = Raw(o->get("data"));
+  KOOP_ASSIGN(e.sendid, JsonString(o, "sendid"));
+  KOOP_ASSIGN(e.origin, JsonString(o, "origin"));
+  KOOP_ASSIGN(e.origintype, JsonString(o, "origintype"));
+  KOOP_ASSIGN(e.invokeid, JsonString(o, "invokeid"));
+  const JsonNode* data = o.Find("data");
+  if (data == nullptr) return Status::DataError("invalid snapshot: an event's 'data' is missing");
+  e.data_json = std::string(data->raw);
   return e;
 }
 
@@ -110,78 +115,119 @@ Result<std::string> InterpreterState::SnapshotJson() {
 }
 
 Status InterpreterState::RestoreJson(const std::string& json) {
-  try {
-    Poco::JSON::Parser parser;
-    auto root = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
-    if (root->getValue<int>("format") != 1) return Status::DataError("unknown snapshot format");
-    session_id = root->getValue<std::string>("session");
-    now = root->getValue<TimeMs>("now");
-    started = root->getValue<bool>("started");
-    running = root->getValue<bool>("running");
-    final_state = root->getValue<std::string>("final");
-    final_configuration.clear();
-    for (const auto& v : *root->getArray("final_configuration")) {
-      final_configuration.push_back(v.toString());
+  // The snapshot is read with JsonTree: one pass, members in document order, and the nested
+  // documents (data model, parameters, event data) taken verbatim, as SnapshotJson wrote them.
+  Result<JsonNode> parsed = ParseJsonTree(json);
+  if (!parsed.ok()) return Invalid(parsed.status());
+  const JsonNode& root = *parsed;
+  if (root.kind != JsonNode::Kind::kObject)
+    return Status::DataError("invalid snapshot: not an object");
+  Result<std::int64_t> format = JsonInt(root, "format");
+  if (!format.ok()) return Invalid(format.status());
+  if (*format != 1) return Status::DataError("unknown snapshot format");
+  KOOP_ASSIGN(session_id, JsonString(root, "session"));
+  KOOP_ASSIGN(now, JsonInt(root, "now"));
+  KOOP_ASSIGN(started, JsonBool(root, "started"));
+  KOOP_ASSIGN(running, JsonBool(root, "running"));
+  KOOP_ASSIGN(final_state, JsonString(root, "final"));
+  auto array = [&](const JsonNode& object, const char* key) {
+    return JsonMember(object, key, JsonNode::Kind::kArray);
+  };
+  auto object = [&](const JsonNode& owner, const char* key) {
+    return JsonMember(owner, key, JsonNode::Kind::kObject);
+  };
+  auto text = [](const JsonNode& v) {
+    return v.kind == JsonNode::Kind::kString ? v.text : std::string(v.raw);
+  };
+  final_configuration.clear();
+  Result<const JsonNode*> finals = array(root, "final_configuration");
+  if (!finals.ok()) return Invalid(finals.status());
+  for (const JsonNode& v : (*finals)->items) final_configuration.push_back(text(v));
+  auto load_set = [&](const char* key, StateSet& set) -> Status {
+    Result<const JsonNode*> ids = array(root, key);
+    if (!ids.ok()) return Invalid(ids.status());
+    set.assign(chart->states.size(), 0);
+    for (const JsonNode& v : (*ids)->items) {
+      const std::string id = text(v);
+      int s = chart->FindState(id);
+      if (s < 0) s = id == S(0).id ? 0 : -1;
+      if (s < 0) return Status::DataError("snapshot names unknown state '" + id + "'");
+      set[static_cast<std::size_t>(s)] = 1;
     }
-    auto load_set = [&](const char* key, StateSet& set) -> Status {
-      set.assign(chart->states.size(), 0);
-      for (const auto& v : *root->getArray(key)) {
-        int s = chart->FindState(v.toString());
-        if (s < 0) s = v.toString() == S(0).id ? 0 : -1;
-        if (s < 0) return Status::DataError("snapshot names unknown state '" + v.toString() + "'");
-        set[static_cast<std::size_t>(s)] = 1;
-      }
-      return Status::Ok();
-    };
-    KOOP_RETURN_IF_ERROR(load_set("configuration", configuration));
-    KOOP_RETURN_IF_ERROR(load_set("to_invoke", states_to_invoke));
-    KOOP_RETURN_IF_ERROR(load_set("data_initialized", data_initialized));
-    history.clear();
-    auto hist = root->getObject("history");
-    for (const auto& [hid, value] : *hist) {
-      int h = chart->FindState(hid);
-      if (h < 0) return Status::DataError("snapshot names unknown history '" + hid + "'");
-      std::vector<int> states;
-      for (const auto& v : *value.extract<Poco::JSON::Array::Ptr>()) {
-        int s = chart->FindState(v.toString());
-        if (s < 0) return Status::DataError("snapshot names unknown state '" + v.toString() + "'");
-        states.push_back(s);
-      }
-      history[h] = states;
+    return Status::Ok();
+  };
+  KOOP_RETURN_IF_ERROR(load_set("configuration", configuration));
+  KOOP_RETURN_IF_ERROR(load_set("to_invoke", states_to_invoke));
+  KOOP_RETURN_IF_ERROR(load_set("data_initialized", data_initialized));
+  history.clear();
+  Result<const JsonNode*> hist = object(root, "history");
+  if (!hist.ok()) return Invalid(hist.status());
+  for (const auto& [hid, value] : (*hist)->members) {
+    int h = chart->FindState(hid);
+    if (h < 0) return Status::DataError("snapshot names unknown history '" + hid + "'");
+    if (value.kind != JsonNode::Kind::kArray)
+      return Status::DataError("invalid snapshot: history is not an array");
+    std::vector<int> states;
+    for (const JsonNode& v : value.items) {
+      int s = chart->FindState(text(v));
+      if (s < 0) return Status::DataError("snapshot names unknown state '" + text(v) + "'");
+      states.push_back(s);
     }
-    params.clear();
-    for (const auto& [name, value] : *root->getObject("params")) params[name] = Raw(value);
-    internal_queue.clear();
-    for (const auto& v : *root->getArray("internal")) {
-      internal_queue.push_back(EventFrom(v.extract<Poco::JSON::Object::Ptr>()));
-    }
-    external_queue.clear();
-    for (const auto& v : *root->getArray("external")) {
-      external_queue.push_back(EventFrom(v.extract<Poco::JSON::Object::Ptr>()));
-    }
-    delayed.clear();
-    for (const auto& v : *root->getArray("delayed")) {
-      auto o = v.extract<Poco::JSON::Object::Ptr>();
-      delayed.push_back({o->getValue<TimeMs>("due"), o->getValue<std::uint64_t>("seq"),
-                         o->getValue<std::string>("sendid"), o->getValue<std::string>("target"),
-                         EventFrom(o->getObject("event"))});
-    }
-    auto counters = root->getObject("counters");
-    send_counter = counters->getValue<std::uint64_t>("send");
-    seq_counter = counters->getValue<std::uint64_t>("seq");
-    invoke_counter = counters->getValue<std::uint64_t>("invoke");
-    std::string data = Raw(root->get("data"));
-    // System variables, then the global scripts (they define functions), then the data.
-    std::string ioproc = "{\"http://www.w3.org/TR/scxml/#SCXMLEventProcessor\":{\"location\":" +
-                         JsonQuote("#_scxml_" + session_id) + "},\"scxml\":{\"location\":" +
-                         JsonQuote("#_scxml_" + session_id) + "}}";
-    KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, ioproc));
-    heap.SetNow(now);
-    for (const auto& a : chart->root_scripts) dm->RunScript(a.expr).ok();
-    KOOP_RETURN_IF_ERROR(dm->FromJson(data));
-  } catch (const std::exception& e) {
-    return Status::DataError(std::string("invalid snapshot: ") + e.what());
+    history[h] = states;
   }
+  params.clear();
+  Result<const JsonNode*> param_values = object(root, "params");
+  if (!param_values.ok()) return Invalid(param_values.status());
+  for (const auto& [name, value] : (*param_values)->members) params[name] = std::string(value.raw);
+  for (auto [key, queue] :
+       {std::pair{"internal", &internal_queue}, {"external", &external_queue}}) {
+    queue->clear();
+    Result<const JsonNode*> events = array(root, key);
+    if (!events.ok()) return Invalid(events.status());
+    for (const JsonNode& v : (*events)->items) {
+      Result<Event> e = EventFrom(v);
+      if (!e.ok()) return e.status();
+      queue->push_back(std::move(*e));
+    }
+  }
+  delayed.clear();
+  Result<const JsonNode*> pending = array(root, "delayed");
+  if (!pending.ok()) return Invalid(pending.status());
+  for (const JsonNode& o : (*pending)->items) {
+    if (o.kind != JsonNode::Kind::kObject)
+      return Status::DataError("invalid snapshot: a delayed event is not an object");
+    Result<std::int64_t> due = JsonInt(o, "due");
+    Result<std::int64_t> seq = JsonInt(o, "seq");
+    Result<std::string> sendid = JsonString(o, "sendid");
+    Result<std::string> target = JsonString(o, "target");
+    Result<const JsonNode*> event = object(o, "event");
+    for (const Status* st :
+         {&due.status(), &seq.status(), &sendid.status(), &target.status(), &event.status()}) {
+      if (!st->ok()) return Invalid(*st);
+    }
+    Result<Event> e = EventFrom(**event);
+    if (!e.ok()) return e.status();
+    delayed.push_back({*due, static_cast<std::uint64_t>(*seq), std::move(*sendid),
+                       std::move(*target), std::move(*e)});
+  }
+  Result<const JsonNode*> counters = object(root, "counters");
+  if (!counters.ok()) return Invalid(counters.status());
+  for (auto [key, counter] :
+       {std::pair{"send", &send_counter}, {"seq", &seq_counter}, {"invoke", &invoke_counter}}) {
+    Result<std::int64_t> n = JsonInt(**counters, key);
+    if (!n.ok()) return Invalid(n.status());
+    *counter = static_cast<std::uint64_t>(*n);
+  }
+  const JsonNode* data = root.Find("data");
+  if (data == nullptr) return Status::DataError("invalid snapshot: 'data' is missing");
+  // System variables, then the global scripts (they define functions), then the data.
+  std::string ioproc = "{\"http://www.w3.org/TR/scxml/#SCXMLEventProcessor\":{\"location\":" +
+                       JsonQuote("#_scxml_" + session_id) +
+                       "},\"scxml\":{\"location\":" + JsonQuote("#_scxml_" + session_id) + "}}";
+  KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, ioproc));
+  heap.SetNow(now);
+  for (const auto& a : chart->root_scripts) dm->RunScript(a.expr).ok();
+  KOOP_RETURN_IF_ERROR(dm->FromJson(std::string(data->raw)));
   return Status::Ok();
 }
 

@@ -60,10 +60,11 @@ BOOST_AUTO_TEST_CASE(SeededValueTakesTheEventlessTransitionOutOfTheInitialState)
     auto view = engine->Show(started->instance_id);
     BOOST_REQUIRE(view.ok());
     // The <data expr> of sprawa was replaced by the seed before intake's onentry ran; data not
-    // given keeps its expr; the nested state's <data> is bound as usual.
+    // given keeps its expr; the nested state's <data> is bound as usual. Members stay in
+    // declaration order (a restored snapshot keeps its order).
     BOOST_TEST(view->data_json ==
-               R"({"notatka":"","pilne":true,"sprawa":{"numer":"ZS/2026/7"},"wpisy":["ZS/2026/7"],)"
-               R"("zgloszenie":{"data":"2026-11-27"}})");
+               R"({"pilne":true,"sprawa":{"numer":"ZS/2026/7"},"zgloszenie":{"data":"2026-11-27"},)"
+               R"("wpisy":["ZS/2026/7"],"notatka":""})");
     // The deadline created on entering `urgent` is anchored on the seeded date: Friday 27 Nov
     // + 2 working days = Tuesday 1 Dec.
     BOOST_REQUIRE(view->deadlines.size() == 1u);

@@ -262,6 +262,21 @@ BOOST_AUTO_TEST_CASE(AFailedEventInABatchLeavesTheLastEventTimeAsItWas) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(ReplayMatchesWhenDataIsNotInAlphabeticalOrder) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"order", "othertown", "{}", At("2026-11-23T10:00")});
+    BOOST_REQUIRE_MESSAGE(started.ok(), started.status().message());
+    for (const char* at : {"2026-11-23T11:00", "2026-11-23T12:00"}) {
+      BOOST_REQUIRE(engine->Fire({started->instance_id, "go", "{}", At(at)}).ok());
+    }
+    auto view = engine->Show(started->instance_id);
+    BOOST_TEST(view->data_json == "{\"zeta\":{\"y\":1,\"b\":2},\"alpha\":2}");
+    auto replay = engine->Replay(started->instance_id);
+    BOOST_TEST(replay.ok(), replay.status().message());
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
