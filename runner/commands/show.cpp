@@ -32,6 +32,17 @@ void PrintText(const InstanceView& v, std::ostream& out) {
     out << "  " << d.due_date << "  " << d.id << "  " << d.state;
     if (!d.title.empty()) out << "  " << d.title;
     out << '\n';
+    if (!d.recur_every.empty()) {
+      out << "              recurring every " << d.recur_every << " from " << d.recur_anchor
+          << " (period " << d.recur_count + 1 << " of the series)\n";
+    }
+    if (!d.escalate.empty()) {
+      out << "              escalation " << d.escalate << " after the due date to ";
+      for (std::size_t i = 0; i < d.escalate_to.size(); ++i) out << (i ? ", " : "") << d.escalate_to[i];
+      if (d.escalate_to.empty()) out << "(no role)";
+      if (!d.escalation_date.empty()) out << " on " << d.escalation_date;
+      out << '\n';
+    }
   }
   out << "Pending timers:\n";
   if (v.timers.empty()) out << "  (none)\n";

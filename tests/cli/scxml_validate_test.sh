@@ -35,6 +35,23 @@ $work/bad.scxml:5:3: state 'a' is unreachable
 $work/bad.scxml:5:10: duplicate state id 'a'"
 [ "$err" = "$expected" ] || fail "validate printed: $err"
 "$KOOP" validate "$work/none.scxml" 2>/dev/null; [ $? -eq 66 ] || fail "missing file"
+# <k:recurring every="param(...)">: the parameter must exist and be of a fitting type.
+cat > "$work/every.scxml" <<'XML'
+<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:k="urn:kooperacja:workflow:1" version="1.0"
+       datamodel="ecmascript" initial="a">
+  <k:param name="n" type="int" default="3"/>
+  <state id="a">
+    <k:recurring id="ok" every="param('n') months" satisfied-by="met"/>
+    <k:recurring id="r1" every="param('missing') months" satisfied-by="met"/>
+    <k:recurring id="r2" every="param('n')" satisfied-by="met"/>
+  </state>
+</scxml>
+XML
+err=$("$KOOP" validate "$work/every.scxml" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 65 ] || fail "recurring parameter errors exit $rc"
+expected="$work/every.scxml:6:5: recurring 'r1' uses unknown parameter 'missing' in every
+$work/every.scxml:7:5: recurring 'r2': parameter 'n' is of type int; every=\"param('n')\" needs a duration parameter (or a count with a unit: param('n') months)"
+[ "$err" = "$expected" ] || fail "validate printed: $err"
 printf 'function ok(x) { return x; }\n' > "$work/ok.js"
 printf 'function bad(x) {\n  return x +;\n}\n' > "$work/bad.js"
 "$KOOP" validate "$work/ok.js" >/dev/null || fail "valid rule"

@@ -75,6 +75,17 @@ struct DeadlineView {
   TimeMs due_at = 0;
   std::string state;  // open, satisfied, cancelled
   std::string owner_state;
+  // A recurring obligation's series (empty recur_every: a one-off deadline): its period, the
+  // anchor date and how many periods after the anchor the previous due date was (this row is due
+  // at anchor + (recur_count + 1) · period).
+  std::string recur_every;   // ISO 8601 period, "P3M"
+  std::string recur_anchor;  // YYYY-MM-DD
+  std::int64_t recur_count = 0;
+  // The escalation ("" = none): that long after the due date, to these roles, on this day of the
+  // municipality's calendar (the day it goes, or would have gone for a closed deadline).
+  std::string escalate;  // "P7D"
+  std::vector<std::string> escalate_to;
+  std::string escalation_date;  // YYYY-MM-DD, "" when there is no escalation
 };
 
 struct TimerView {

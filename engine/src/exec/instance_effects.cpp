@@ -114,6 +114,39 @@ Result<Date> Anchor(const DueSpec& due, const Effect& effect, const EffectContex
 
 }  // namespace
 
+Result<Duration> ResolveEvery(const model::KoopRecurring& r, const EffectContext& context) {
+  const model::EverySpec& every = r.every;
+  Duration d;
+  if (every.param.empty()) {
+    d.years = every.literal.years;
+    d.months = every.literal.months;
+    d.weeks = every.literal.weeks;
+    d.days = every.literal.days;
+    d.hours = every.literal.hours;
+    d.minutes = every.literal.minutes;
+    d.seconds = every.literal.seconds;
+    return d;
+  }
+  Poco::Dynamic::Var v = Lookup(context.params_json, every.param);
+  if (v.isEmpty()) return Status::DataError("parameter '" + every.param + "' has no value");
+  if (every.unit == DueSpec::Unit::kNone) {
+    std::string text = v.convert<std::string>();
+    Result<Duration> parsed = Duration::Parse(text);
+    if (!parsed.ok()) {
+      return Status::DataError("parameter '" + every.param + "' is not a duration: '" + text + "'");
+    }
+    return parsed;
+  }
+  DueSpec as_amount;
+  as_amount.amount_param = every.param;
+  as_amount.unit = every.unit;
+  Result<Duration> counted = Amount(as_amount, context);
+  if (counted.ok() && (counted->days < 0 || counted->weeks < 0 || counted->months < 0)) {
+    return Status::DataError("parameter '" + every.param + "' must be a positive count");
+  }
+  return counted;
+}
+
 Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
                         const EffectContext& context) {
   const DueSpec& due = deadline.due;

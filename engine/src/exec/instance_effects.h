@@ -26,6 +26,11 @@ struct EffectContext {
 Status RecordEffects(store::Transaction& tx, const EffectContext& context,
                      const std::vector<Effect>& effects, const std::string& definition_file);
 
+// The period of a recurring obligation: its literal `every`, or the bound value of the parameter
+// it names (a duration, or a count of days/weeks/months). kDataError when the value is missing or
+// malformed.
+Result<Duration> ResolveEvery(const model::KoopRecurring& recurring, const EffectContext& context);
+
 // The due date of a deadline (exposed for tests).
 Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
                         const EffectContext& context);

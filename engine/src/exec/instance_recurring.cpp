@@ -11,18 +11,6 @@
 namespace koop::exec {
 namespace {
 
-Duration Period(const model::IsoDuration& every) {
-  Duration d;
-  d.years = every.years;
-  d.months = every.months;
-  d.weeks = every.weeks;
-  d.days = every.days;
-  d.hours = every.hours;
-  d.minutes = every.minutes;
-  d.seconds = every.seconds;
-  return d;
-}
-
 std::string RolesJson(const std::string& role) {
   Poco::JSON::Array a;
   if (!role.empty()) a.add(role);
@@ -71,12 +59,19 @@ store::DeadlineRow ShapeOf(const EffectContext& ctx, const Effect& e,
   row.owner_state = e.state;
   row.remind = RemindJson(r.remind);
   row.recipients = RolesJson(r.to);
+  if (r.escalate) {
+    row.escalate = r.escalate->text;
+    row.escalate_to = RolesJson(r.escalate_to.empty() ? r.to : r.escalate_to);
+  }
   return row;
 }
 
-Result<Recurrence> StartSeries(const model::KoopRecurring& r, const Date& day,
-                               const std::string& file) {
-  Result<Recurrence> series = Recurrence::Start(Period(r.every), day);
+// A new series of `r` anchored on `day`, its period resolved with the instance's parameters.
+Result<Recurrence> StartSeries(const model::KoopRecurring& r, const EffectContext& ctx,
+                               const Date& day, const std::string& file) {
+  Result<Duration> every = ResolveEvery(r, ctx);
+  Result<Recurrence> series =
+      every.ok() ? Recurrence::Start(*every, day) : Result<Recurrence>(every.status());
   if (!series.ok()) {
     return Status::DataError(file + ":" + std::to_string(r.pos.line) + ":" +
                              std::to_string(r.pos.column) + ": recurring '" + r.id +
@@ -89,7 +84,7 @@ Result<Recurrence> StartSeries(const model::KoopRecurring& r, const Date& day,
 
 Status OpenSeries(store::Transaction& tx, const EffectContext& ctx, const Effect& effect,
                   const model::KoopRecurring& r, const std::string& definition_file) {
-  Result<Recurrence> series = StartSeries(r, EffectDay(effect, ctx), definition_file);
+  Result<Recurrence> series = StartSeries(r, ctx, EffectDay(effect, ctx), definition_file);
   if (!series.ok()) return series.status();
   return InsertPeriod(tx, ctx, ShapeOf(ctx, effect, r), *series);
 }
@@ -116,7 +111,7 @@ Status SatisfyOccurrence(store::Transaction& tx, const EffectContext& ctx, const
   }
   if (r == nullptr) return Status::Ok();  // a one-off deadline: closing it is all
   // No stored series (a row written before migration 3, or none open): restart from today.
-  Result<Recurrence> series = StartSeries(*r, day, definition_file);
+  Result<Recurrence> series = StartSeries(*r, ctx, day, definition_file);
   if (!series.ok()) return series.status();
   store::DeadlineRow shape = open->has_value() ? **open : ShapeOf(ctx, effect, *r);
   return InsertPeriod(tx, ctx, shape, *series);

@@ -9,6 +9,7 @@
 
 #include "exec/initial_data.h"
 #include "exec/instance_service.h"
+#include "notify/deadline_actions.h"
 #include "store/deadline_table.h"
 #include "store/event_table.h"
 
@@ -43,6 +44,28 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
     if (t.name == name) return t.title;
   }
   return "";
+}
+
+// The view of a stored deadline row: its series and its escalation day, computed as the
+// scheduler computes it (notify/deadline_actions.h) on the municipality's calendar.
+DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
+  DeadlineView view{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state,
+                    d.owner_state};
+  view.recur_every = d.recur_every;
+  view.recur_anchor = d.recur_anchor;
+  view.recur_count = d.recur_count;
+  view.escalate = d.escalate;
+  if (!d.escalate.empty()) {
+    view.escalate_to = notify::JsonStringArray(d.escalate_to);
+    Result<Date> due = Date::Parse(d.due_date);
+    if (due.ok()) {
+      for (const notify::DeadlineAction& a :
+           notify::DeadlineActions(*due, "[]", 0, calendar, d.escalate)) {
+        if (a.kind == notify::ReminderKind::kEscalation) view.escalation_date = a.day.ToString();
+      }
+    }
+  }
+  return view;
 }
 
 }  // namespace
@@ -97,11 +120,11 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   if (data.ok()) v.data_json = *data;
   Result<std::vector<store::DeadlineRow>> deadlines = store::AllDeadlines(*tx, instance_id);
   if (!deadlines.ok()) return deadlines.status();
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(bound->municipality);
   for (int pass = 0; pass < 2; ++pass) {  // open ones first
     for (const auto& d : *deadlines) {
       if ((d.state == store::kDeadlineOpen) != (pass == 0)) continue;
-      v.deadlines.push_back(DeadlineView{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at,
-                                         d.state, d.owner_state});
+      v.deadlines.push_back(DeadlineOf(d, *calendar));
     }
   }
   v.timers = TimersOf(row.snapshot);
@@ -226,6 +249,26 @@ std::string InstanceViewToJson(const InstanceView& v) {
     o->set("dueAt", FormatInstantUtc(d.due_at));
     o->set("state", d.state);
     o->set("ownerState", d.owner_state);
+    if (d.recur_every.empty()) {
+      o->set("recurring", Poco::Dynamic::Var());
+    } else {
+      Object::Ptr r = NewObject();
+      r->set("every", d.recur_every);
+      r->set("anchor", d.recur_anchor);
+      r->set("count", d.recur_count);
+      o->set("recurring", r);
+    }
+    if (d.escalate.empty()) {
+      o->set("escalation", Poco::Dynamic::Var());
+    } else {
+      Object::Ptr e = NewObject();
+      e->set("after", d.escalate);
+      Array::Ptr to = new Array();
+      for (const auto& role : d.escalate_to) to->add(role);
+      e->set("to", to);
+      e->set("date", d.escalation_date.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.escalation_date));
+      o->set("escalation", e);
+    }
     deadlines->add(o);
   }
   root->set("deadlines", deadlines);

@@ -1,6 +1,7 @@
 // The koop extension elements (namespace urn:kooperacja:workflow:1).
 #include <libxml/tree.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -98,18 +99,26 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
 void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
   std::string name = LocalName(node);
   if (name == "recurring") {
-    CheckAttrs(node, {"id", "every", "satisfied-by", "title", "to", "remind"});
+    CheckAttrs(node, {"id", "every", "satisfied-by", "title", "to", "remind", "escalate",
+                      "escalate-to"});
     KoopRecurring r;
     r.pos = src_.PosOf(node);
     r.id = Attr(node, "id");
     r.title = Attr(node, "title");
     r.to = Attr(node, "to");
+    r.escalate_to = Attr(node, "escalate-to");
     if (r.id.empty()) Error(node, "<k:recurring> needs an id");
-    auto every = ParseIsoDuration(Attr(node, "every"));
-    if (!every) Error(node, "every must be an ISO 8601 duration such as P3M", "every");
+    Result<EverySpec> every = ParseEvery(Attr(node, "every"));
+    if (!every.ok()) Error(node, every.status().message(), "every");
     else r.every = *every;
+    if (HasAttr(node, "escalate")) {
+      r.escalate = ParseIsoDuration(Attr(node, "escalate"));
+      if (!r.escalate) Error(node, "escalate must be an ISO 8601 duration", "escalate");
+    }
+    if (!r.escalate && HasAttr(node, "escalate-to")) {
+      Error(node, "escalate-to needs escalate (how long after the due date)", "escalate-to");
+    }
     r.satisfied_by = Split(Attr(node, "satisfied-by"), ' ');
-    if (r.satisfied_by.empty()) Error(node, "<k:recurring> needs satisfied-by events");
     bool ok = true;
     r.remind = ParseDurationList(Attr(node, "remind"), &ok);
     if (!ok) Error(node, "remind must list ISO 8601 durations, e.g. P7D,P1D", "remind");
@@ -180,6 +189,7 @@ bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
     a.id = Attr(node, "id");
     if (a.id.empty()) Error(node, "<k:" + name + "> needs an id");
     satisfy_refs_.push_back(a.id);
+    if (a.kind == ActionKind::kSatisfy) satisfied_ids_.insert(a.id);
     satisfy_nodes_.push_back(node);
   } else {
     Error(node, "unknown element <k:" + name + "> in executable content");
@@ -205,10 +215,46 @@ void ChartBuilder::CheckKoop() {
     if (d->due.anchor == DueSpec::Anchor::kParam) check_param(d->due.anchor_name);
     check_param(d->due.amount_param);
   }
+  std::map<std::string, const KoopParam*> declared;
+  for (const auto& p : chart_->params) declared[p.name] = &p;
   for (const auto& st : chart_->states) {
     for (const auto& r : st.recurring) {
       if (!ids.insert(r.id).second || deadline_ids.count(r.id)) {
         diags_.push_back({src_.name(), r.pos, "duplicate obligation id '" + r.id + "'"});
+      }
+      if (r.satisfied_by.empty() && !satisfied_ids_.count(r.id)) {
+        diags_.push_back({src_.name(), r.pos,
+                          "<k:recurring> '" + r.id +
+                              "' needs satisfied-by events or a <k:satisfy id> naming it"});
+      }
+      if (r.every.param.empty()) continue;
+      auto found = declared.find(r.every.param);
+      if (found == declared.end()) {
+        diags_.push_back({src_.name(), r.pos, "recurring '" + r.id +
+                                                  "' uses unknown parameter '" + r.every.param +
+                                                  "' in every"});
+        continue;
+      }
+      ValueType type = found->second->type;
+      bool fits = r.every.unit == DueSpec::Unit::kNone
+                      ? type == ValueType::kDuration
+                      : type == ValueType::kInt || type == ValueType::kDays;
+      if (!fits) {
+        diags_.push_back(
+            {src_.name(), r.pos,
+             "recurring '" + r.id + "': parameter '" + r.every.param + "' is of type " +
+                 ValueTypeName(type) + "; every=\"" + r.every.text + "\" needs " +
+                 (r.every.unit == DueSpec::Unit::kNone
+                      ? "a duration parameter (or a count with a unit: param('" +
+                            r.every.param + "') months)"
+                      : std::string("an int or days parameter"))});
+      } else if (type == ValueType::kDuration && found->second->default_value) {
+        std::optional<IsoDuration> d = ParseIsoDuration(*found->second->default_value);
+        if (d && (d->hours != 0 || d->minutes != 0 || d->seconds != 0)) {
+          diags_.push_back({src_.name(), r.pos,
+                            "recurring '" + r.id + "': the default of parameter '" +
+                                r.every.param + "' has a time part; a period counts whole days"});
+        }
       }
     }
   }

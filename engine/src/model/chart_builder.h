@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,7 @@ class ChartBuilder {
   std::vector<const xmlNode*> state_nodes_;
   std::vector<std::string> satisfy_refs_;  // ids used by k:satisfy / k:cancel-deadline
   std::vector<const xmlNode*> satisfy_nodes_;
+  std::set<std::string> satisfied_ids_;  // ids used by k:satisfy alone
 };
 
 }  // namespace koop::model

@@ -11,6 +11,8 @@
 namespace koop::model {
 
 Result<DueSpec> ParseDue(const std::string& text);
+// A <k:recurring every="..."> value (grammar in koop_plan.h, EverySpec).
+Result<EverySpec> ParseEvery(const std::string& text);
 
 // Splits a due expression into words, punctuation "(", ")", "+", "-" and quoted names.
 class DueLexer {

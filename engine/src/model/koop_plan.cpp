@@ -202,4 +202,50 @@ Result<DueSpec> ParseDue(const std::string& text) {
   return due;
 }
 
+// every := ISO-duration | "param(" 'NAME' ")" [ "days" | "weeks" | "months" ]
+Result<EverySpec> ParseEvery(const std::string& text) {
+  EverySpec every;
+  every.text = text;
+  auto fail = [&](const std::string& what) {
+    return Status::DataError("invalid every '" + text + "': " + what);
+  };
+  DueLexer lex(text);
+  std::string tok = lex.Next();
+  if (tok.empty()) return fail("empty (an ISO 8601 duration such as P3M, or param('name'))");
+  if (tok != "param") {
+    std::optional<IsoDuration> d = ParseIsoDuration(tok);
+    if (!d || !lex.AtEnd()) {
+      return fail("expected an ISO 8601 duration such as P3M, or param('name') [days|weeks|months]");
+    }
+    if (d->hours != 0 || d->minutes != 0 || d->seconds != 0) {
+      return fail("a period counts whole days, weeks, months or years (no time part)");
+    }
+    every.literal = *d;
+    return every;
+  }
+  if (lex.Next() != "(") return fail("expected '(' after param");
+  std::string name = lex.Next();
+  if (name.size() >= 2 && (name.front() == '\'' || name.front() == '"')) {
+    name = name.substr(1, name.size() - 2);
+  }
+  if (name.empty() || name == ")") return fail("expected a name in param(...)");
+  if (lex.Next() != ")") return fail("expected ')'");
+  every.param = name;
+  if (lex.AtEnd()) return every;
+  std::string unit = lex.Next();
+  if (unit == "days" || unit == "day") {
+    every.unit = DueSpec::Unit::kDays;
+  } else if (unit == "weeks" || unit == "week") {
+    every.unit = DueSpec::Unit::kWeeks;
+  } else if (unit == "months" || unit == "month") {
+    every.unit = DueSpec::Unit::kMonths;
+  } else if (unit == "working") {
+    return fail("a recurring period counts calendar time, not working days");
+  } else {
+    return fail("expected a unit after param(...): days, weeks or months");
+  }
+  if (!lex.AtEnd()) return fail("unexpected '" + lex.Next() + "'");
+  return every;
+}
+
 }  // namespace koop::model

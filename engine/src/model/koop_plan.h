@@ -101,15 +101,32 @@ struct KoopDeadline {
   SourcePos pos;
 };
 
-// <k:recurring id every satisfied-by title to remind/> as a child of a state: an obligation
-// "at least every `every` since it was last satisfied", active while the state is active.
+// The structured form of a recurring obligation's `every` attribute:
+//   every := ISO-duration | "param(" 'NAME' ")" [ "days" | "weeks" | "months" ]
+// A literal period ("P3M"); or a <k:param> holding it: of type duration without a unit
+// ("param('case.monitoringEvery')"), a whole count (int or days) with one
+// ("param('pzk.meetingEveryMonths') months"). Resolved with the municipality's bindings when the
+// series is opened. Series count calendar time only: no working days, no time of day.
+struct EverySpec {
+  IsoDuration literal;    // when param is empty
+  std::string param;      // the parameter's name, or empty
+  DueSpec::Unit unit = DueSpec::Unit::kNone;  // kNone (a duration parameter), kDays, kWeeks, kMonths
+  std::string text;       // as written
+};
+
+// <k:recurring id every satisfied-by title to remind escalate escalate-to/> as a child of a
+// state: an obligation "at least every `every` since it was last satisfied", active while the
+// state is active. Escalation as for deadlines: that long after a missed due date, to
+// `escalate_to` (default: `to`).
 struct KoopRecurring {
   std::string id;
   std::string title;
-  IsoDuration every;
+  EverySpec every;
   std::vector<std::string> satisfied_by;  // event descriptors (space separated in the XML)
   std::string to;
   std::vector<IsoDuration> remind;
+  std::optional<IsoDuration> escalate;
+  std::string escalate_to;
   SourcePos pos;
 };
 

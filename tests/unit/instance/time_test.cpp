@@ -4,6 +4,9 @@
 //    (time/recurrence.h) so month ends hold: 28 Feb, 31 Mar, 30 Apr, 31 May;
 //  - deadline rows dropped the workflow's escalation;
 //  - a deadline event raised after a later event of the instance was refused (and so lost).
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "koop/engine.h"
@@ -125,6 +128,79 @@ BOOST_AUTO_TEST_CASE(DeadlineKeepsItsEscalationAndCountsClosureDays) {
     BOOST_TEST((*open)->escalate_to == "[\"director\"]");
     BOOST_TEST((*open)->recipients == "[\"coordinator\"]");
     BOOST_TEST(!(*open)->IsRecurring());
+  });
+}
+
+// The period of a <k:recurring> comes from the municipality's binding (a count of months) or from
+// the parameter's default (a duration); the series, its escalation and the escalation's day are
+// shown per deadline, in the view and in the stable JSON.
+BOOST_AUTO_TEST_CASE(RecurringPeriodFromParametersAndShownWithItsEscalation) {
+  ForEachBackend([](const std::string& uri) {
+    auto engine = OpenEngine(uri);
+    auto started = engine->Start({"periodic", "periodtown", "{}", At("2026-01-31T10:00")});
+    BOOST_REQUIRE_MESSAGE(started.ok(), started.status().message());
+    const std::string id = started->instance_id;
+    // periodtown binds meeting.everyMonths = 2 (default 3); audit.every keeps its default P2W.
+    BOOST_TEST(OpenDue(*engine, id, "meeting") == Dates{"2026-03-31"});
+    BOOST_TEST(OpenDue(*engine, id, "audit") == Dates{"2026-02-14"});
+    auto find = [](const InstanceView& v, const std::string& did) {
+      for (const auto& d : v.deadlines) {
+        if (d.id == did && d.state == "open") return d;
+      }
+      BOOST_FAIL("no open " << did);
+      return DeadlineView{};
+    };
+    auto view = engine->Show(id);
+    BOOST_REQUIRE(view.ok());
+    DeadlineView meeting = find(*view, "meeting");
+    BOOST_TEST(meeting.recur_every == "P2M");
+    BOOST_TEST(meeting.recur_anchor == "2026-01-31");
+    BOOST_TEST(meeting.recur_count == 0);
+    BOOST_TEST(meeting.escalate == "P7D");
+    BOOST_TEST(meeting.escalate_to == std::vector<std::string>{"director"});
+    BOOST_TEST(meeting.escalation_date == "2026-04-07");  // Tue 31 Mar + 7 days
+    DeadlineView audit = find(*view, "audit");
+    BOOST_TEST(audit.recur_every == "P2W");
+    BOOST_TEST(audit.escalate.empty());
+    BOOST_TEST(audit.escalation_date.empty());
+
+    // Met on its due day: the anchor holds, the escalation travels with the series.
+    Fire(*engine, id, "meeting.held", "2026-03-31T09:00");
+    view = engine->Show(id);
+    BOOST_REQUIRE(view.ok());
+    meeting = find(*view, "meeting");
+    BOOST_TEST(meeting.due_date == "2026-05-31");
+    BOOST_TEST(meeting.recur_anchor == "2026-01-31");
+    BOOST_TEST(meeting.recur_count == 1);
+    BOOST_TEST(meeting.escalate_to == std::vector<std::string>{"director"});
+    // Sun 31 May + 7 days = Sun 7 Jun, moved by KPA art. 57 to Monday 8 June.
+    BOOST_TEST(meeting.escalation_date == "2026-06-08");
+
+    // koop show --json: "recurring" and "escalation" per deadline (null when it has none).
+    auto root = Poco::JSON::Parser().parse(InstanceViewToJson(*view))
+                    .extract<Poco::JSON::Object::Ptr>();
+    auto deadlines = root->getArray("deadlines");
+    int seen = 0;
+    for (std::size_t i = 0; i < deadlines->size(); ++i) {
+      auto d = deadlines->getObject(i);
+      if (d->getValue<std::string>("state") != "open") continue;
+      ++seen;
+      auto r = d->getObject("recurring");
+      BOOST_REQUIRE(r);
+      if (d->getValue<std::string>("id") == "meeting") {
+        BOOST_TEST(r->getValue<std::string>("every") == "P2M");
+        BOOST_TEST(r->getValue<std::string>("anchor") == "2026-01-31");
+        BOOST_TEST(r->getValue<int>("count") == 1);
+        auto e = d->getObject("escalation");
+        BOOST_REQUIRE(e);
+        BOOST_TEST(e->getValue<std::string>("after") == "P7D");
+        BOOST_TEST(e->getArray("to")->getElement<std::string>(0) == "director");
+        BOOST_TEST(e->getValue<std::string>("date") == "2026-06-08");
+      } else {
+        BOOST_TEST(d->isNull("escalation"));
+      }
+    }
+    BOOST_TEST(seen == 2);
   });
 }
 

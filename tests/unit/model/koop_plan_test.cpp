@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(ExposesParamsFieldsDeadlinesRecurringAndPacks) {
   const auto& a = c.states[static_cast<std::size_t>(c.FindState("a"))];
   BOOST_CHECK_EQUAL(a.title, "Etap A");
   BOOST_REQUIRE_EQUAL(a.recurring.size(), 1u);
-  BOOST_CHECK_EQUAL(a.recurring[0].every.months, 3);
+  BOOST_CHECK_EQUAL(a.recurring[0].every.literal.months, 3);
   BOOST_CHECK_EQUAL(a.recurring[0].satisfied_by.size(), 2u);
   BOOST_REQUIRE_EQUAL(a.packs.size(), 1u);
   BOOST_CHECK_EQUAL(a.packs[0].documents[0].as, "item");
@@ -116,6 +116,99 @@ BOOST_AUTO_TEST_CASE(ValidationHooksReportUnknownTemplates) {
 </scxml>)", "h.scxml", ".", options);
   BOOST_REQUIRE(!chart.ok());
   BOOST_CHECK_EQUAL(chart.status().message(), "h.scxml:4:67: unknown template 'nope.docx'");
+}
+
+BOOST_AUTO_TEST_CASE(ParsesRecurringPeriods) {
+  auto e = koop::model::ParseEvery("P3M");
+  BOOST_REQUIRE(e.ok());
+  BOOST_CHECK(e->param.empty());
+  BOOST_CHECK_EQUAL(e->literal.months, 3);
+
+  e = koop::model::ParseEvery("param('case.monitoringEvery')");
+  BOOST_REQUIRE(e.ok());
+  BOOST_CHECK_EQUAL(e->param, "case.monitoringEvery");
+  BOOST_CHECK(e->unit == DueSpec::Unit::kNone);
+
+  e = koop::model::ParseEvery("param('pzk.meetingEveryMonths') months");
+  BOOST_REQUIRE(e.ok());
+  BOOST_CHECK_EQUAL(e->param, "pzk.meetingEveryMonths");
+  BOOST_CHECK(e->unit == DueSpec::Unit::kMonths);
+  BOOST_CHECK(koop::model::ParseEvery("param(\"x\") weeks")->unit == DueSpec::Unit::kWeeks);
+
+  BOOST_CHECK_EQUAL(koop::model::ParseEvery("param('x') working days").status().message(),
+                    "invalid every 'param('x') working days': a recurring period counts calendar "
+                    "time, not working days");
+  BOOST_CHECK_EQUAL(koop::model::ParseEvery("PT2H").status().message(),
+                    "invalid every 'PT2H': a period counts whole days, weeks, months or years "
+                    "(no time part)");
+  BOOST_CHECK(!koop::model::ParseEvery("3 months").ok());
+  BOOST_CHECK(!koop::model::ParseEvery("param('x') fortnights").ok());
+  BOOST_CHECK(!koop::model::ParseEvery("param('x') months later").ok());
+  BOOST_CHECK(!koop::model::ParseEvery("").ok());
+}
+
+BOOST_AUTO_TEST_CASE(RecurringTakesAParameterAndAnEscalation) {
+  auto chart = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <k:param name="every.months" type="int" default="3"/>
+  <k:param name="audit.every" type="duration" default="P2W"/>
+  <state id="a">
+    <k:recurring id="r" every="param('every.months') months" satisfied-by="met" to="coordinator"
+                 escalate="P7D" escalate-to="director"/>
+    <k:recurring id="s" every="param('audit.every')" satisfied-by="audited" to="coordinator"/>
+    <k:recurring id="t" every="P1Y" to="coordinator"/>
+    <transition event="checked" cond="true"><k:satisfy id="t"/></transition>
+  </state>
+</scxml>)X", "r.scxml", ".", {});
+  BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
+  const auto& a = (*chart)->states[(*chart)->FindState("a")];
+  BOOST_REQUIRE_EQUAL(a.recurring.size(), 3u);
+  BOOST_CHECK(a.recurring[2].satisfied_by.empty());  // met by <k:satisfy> alone
+  BOOST_CHECK_EQUAL(a.recurring[0].every.param, "every.months");
+  BOOST_CHECK(a.recurring[0].every.unit == DueSpec::Unit::kMonths);
+  BOOST_REQUIRE(a.recurring[0].escalate.has_value());
+  BOOST_CHECK_EQUAL(a.recurring[0].escalate->days, 7);
+  BOOST_CHECK_EQUAL(a.recurring[0].escalate_to, "director");
+  BOOST_CHECK_EQUAL(a.recurring[1].every.param, "audit.every");
+  BOOST_CHECK(!a.recurring[1].escalate.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(RecurringParameterErrorsNameTheirPlace) {
+  auto chart = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <k:param name="n" type="int" default="3"/>
+  <k:param name="d" type="duration" default="P1M"/>
+  <k:param name="w" type="working-days" default="5"/>
+  <state id="a">
+    <k:recurring id="r1" every="param('nope') months" satisfied-by="e"/>
+    <k:recurring id="r2" every="param('n')" satisfied-by="e"/>
+    <k:recurring id="r3" every="param('d') months" satisfied-by="e"/>
+    <k:recurring id="r4" every="param('w') days" satisfied-by="e"/>
+    <k:recurring id="r5" every="P1M" satisfied-by="e" escalate="soon"/>
+    <k:recurring id="r6" every="P1M" satisfied-by="e" escalate-to="director"/>
+    <k:recurring id="r7" every="P1M"/>
+    <transition event="x"><k:cancel-deadline id="r7"/></transition>
+  </state>
+</scxml>)X", "bad.scxml", ".", {});
+  BOOST_REQUIRE(!chart.ok());
+  const std::string m = chart.status().message();
+  BOOST_TEST_MESSAGE(m);
+  BOOST_CHECK(m.find("bad.scxml:7:5: recurring 'r1' uses unknown parameter 'nope' in every") !=
+              std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:8:5: recurring 'r2': parameter 'n' is of type int; "
+                     "every=\"param('n')\" needs a duration parameter (or a count with a unit: "
+                     "param('n') months)") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:9:5: recurring 'r3': parameter 'd' is of type duration; "
+                     "every=\"param('d') months\" needs an int or days parameter") !=
+              std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:10:5: recurring 'r4': parameter 'w' is of type working-days")
+              != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:11:") != std::string::npos &&
+              m.find("escalate must be an ISO 8601 duration") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:12:") != std::string::npos &&
+              m.find("escalate-to needs escalate") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:13:5: <k:recurring> 'r7' needs satisfied-by events or a "
+                     "<k:satisfy id> naming it") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
