@@ -3,7 +3,9 @@
 // steps (start or event at a simulated time) with what must hold afterwards:
 //   "states":    the sorted active atomic states
 //   "handled":   whether the event was taken by a transition (default: not checked)
-//   "deadlines": ids of deadlines created by the step; "satisfied": ids satisfied by it
+//   "deadlines": ids of deadlines created by the step; "satisfied": ids of deadlines and recurring
+//                obligations satisfied by it (<k:satisfy> or satisfied-by);
+//   "recurring": ids of recurring obligations whose series the step opened (state entered)
 //   "expect":    {"JS expression": JSON value} evaluated in the instance's data model
 // Every step must run without error.execution. The same workflows are loaded with hooks that check
 // that every template and rule they name exists.
@@ -110,14 +112,20 @@ void RunScenario(const fs::path& file) {
         if (step->has("states")) {
           BOOST_TEST(Joined(in.Configuration()) == Joined(Strings(step, "states")));
         }
-        std::vector<std::string> created, satisfied;
+        std::vector<std::string> created, satisfied, opened;
         for (const auto& e : in.TakeEffects()) {
-          if (e.kind == koop::exec::Effect::Kind::kDeadlineCreated) created.push_back(e.id);
-          if (e.kind == koop::exec::Effect::Kind::kSatisfied) satisfied.push_back(e.id);
+          using Kind = koop::exec::Effect::Kind;
+          if (e.kind == Kind::kDeadlineCreated) created.push_back(e.id);
+          if (e.kind == Kind::kSatisfied || e.kind == Kind::kRecurringSatisfied) {
+            satisfied.push_back(e.id);
+          }
+          if (e.kind == Kind::kRecurringActivated) opened.push_back(e.id);
           if (e.kind == koop::exec::Effect::Kind::kError) BOOST_ERROR("error effect: " << e.text);
         }
         std::sort(created.begin(), created.end());
         std::sort(satisfied.begin(), satisfied.end());
+        std::sort(opened.begin(), opened.end());
+        if (step->has("recurring")) BOOST_TEST(Joined(opened) == Joined(Strings(step, "recurring")));
         if (step->has("deadlines")) BOOST_TEST(Joined(created) == Joined(Strings(step, "deadlines")));
         if (step->has("satisfied")) {
           BOOST_TEST(Joined(satisfied) == Joined(Strings(step, "satisfied")));
