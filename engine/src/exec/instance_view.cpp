@@ -49,8 +49,14 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
 // The view of a stored deadline row: its series and its escalation day, computed as the
 // scheduler computes it (notify/deadline_actions.h) on the municipality's calendar.
 DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
-  DeadlineView view{d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, d.state,
-                    d.owner_state};
+  DeadlineView view;
+  view.id = d.deadline_id;
+  view.occurrence = d.occurrence;
+  view.title = d.title;
+  view.due_date = d.due_date;
+  view.due_at = d.due_at;
+  view.state = d.state;
+  view.owner_state = d.owner_state;
   view.recur_every = d.recur_every;
   view.recur_anchor = d.recur_anchor;
   view.recur_count = d.recur_count;
