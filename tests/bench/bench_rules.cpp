@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
                       "function spin() { while (true) {} }\n"
                       "function doubling() { var s = 'x'; for (;;) s = s + s; }\n"
                       "function growing() { var a = []; for (;;) a.push({n: a.length}); }\n",
-                      "rules/consent_required.js")
+                      "bench/rules.js")
            .ok()) {
     return 1;
   }
