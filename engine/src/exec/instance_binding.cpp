@@ -1,10 +1,8 @@
 // Binding a municipality to an instance: typed parameter values and the calendar.
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <map>
-#include <regex>
 #include <sstream>
 
 #include "exec/instance_service.h"
@@ -16,15 +14,6 @@ std::string Quote(const std::string& text) {
   std::ostringstream out;
   Poco::JSON::Stringifier::stringify(Poco::Dynamic::Var(text), out);
   return out.str();
-}
-
-bool IsJson(const std::string& text) {
-  try {
-    Poco::JSON::Parser().parse(text);
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
 }
 
 }  // namespace
@@ -44,43 +33,18 @@ Result<std::string> BindParamsJson(const model::Chart& chart, const municipality
     for (const auto& p : chart.params) {
       if (p.name == name) declared = &p;
     }
-    std::string json;
-    using VT = model::ValueType;
-    VT type = declared ? declared->type : VT::kString;
-    switch (type) {
-      case VT::kInt:
-      case VT::kDays:
-      case VT::kWorkingDays:
-        if (!std::regex_match(value, std::regex("-?[0-9]+"))) {
-          return Status::DataError(m.file + ": parameter '" + name +
-                                   "' must be a whole number, not '" + value + "'");
-        }
-        json = value;
-        break;
-      case VT::kNumber:
-        if (!std::regex_match(value, std::regex("-?[0-9]+(\\.[0-9]+)?"))) {
-          return Status::DataError(m.file + ": parameter '" + name + "' must be a number, not '" +
-                                   value + "'");
-        }
-        json = value;
-        break;
-      case VT::kBool:
-        if (value != "true" && value != "false") {
-          return Status::DataError(m.file + ": parameter '" + name +
-                                   "' must be true or false, not '" + value + "'");
-        }
-        json = value;
-        break;
-      case VT::kList:
-      case VT::kObject:
-        if (!IsJson(value)) {
-          return Status::DataError(m.file + ": parameter '" + name + "' must be JSON");
-        }
-        json = value;
-        break;
-      default:
-        json = Quote(value);
+    model::ValueType type = declared ? declared->type : model::ValueType::kString;
+    std::string want = model::ValueMisfit(type, value);
+    if (!want.empty()) {
+      return Status::DataError(m.file + ": parameter '" + name + "' must be " + want + ", not '" +
+                               value + "'");
     }
+    // Numbers, booleans, lists and objects are JSON as written; everything else is a string.
+    using VT = model::ValueType;
+    bool literal = type == VT::kInt || type == VT::kDays || type == VT::kWorkingDays ||
+                   type == VT::kNumber || type == VT::kBool || type == VT::kList ||
+                   type == VT::kObject;
+    std::string json = literal ? value : Quote(value);
     out += (first ? "" : ",") + Quote(name) + ":" + json;
     first = false;
   }

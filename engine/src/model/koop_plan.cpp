@@ -1,7 +1,10 @@
 #include "model/koop_plan.h"
 
+#include <Poco/JSON/Parser.h>
+
 #include <cctype>
 #include <cstdlib>
+#include <regex>
 
 #include "model/due_parser.h"
 
@@ -86,6 +89,40 @@ bool ValueFits(ValueType type, const std::string& v) {
       return true;
   }
   return true;
+}
+
+std::string ValueMisfit(ValueType type, const std::string& v) {
+  switch (type) {
+    case ValueType::kInt:
+    case ValueType::kDays:
+    case ValueType::kWorkingDays:
+      return ValueFits(type, v) ? "" : "a whole number";
+    case ValueType::kNumber:  // stricter than strtod: the text goes into JSON as it is
+      return std::regex_match(v, std::regex("-?[0-9]+(\\.[0-9]+)?")) ? "" : "a number";
+    case ValueType::kBool:
+      return ValueFits(type, v) ? "" : "true or false";
+    case ValueType::kDate:
+      return ValueFits(type, v) ? "" : "a date YYYY-MM-DD";
+    case ValueType::kDateTime:
+      return ValueFits(type, v) ? "" : "a date and time YYYY-MM-DDTHH:MM";
+    case ValueType::kDuration:
+      return ValueFits(type, v) ? "" : "an ISO 8601 duration such as P3M";
+    case ValueType::kList:
+    case ValueType::kObject: {
+      const bool list = type == ValueType::kList;
+      std::size_t first = v.find_first_not_of(" \t\r\n");
+      bool ok = first != std::string::npos && v[first] == (list ? '[' : '{');
+      try {
+        if (ok) Poco::JSON::Parser().parse(v);
+      } catch (const std::exception&) {
+        ok = false;
+      }
+      return ok ? "" : list ? "a JSON list" : "a JSON object";
+    }
+    case ValueType::kString:
+      return "";
+  }
+  return "";
 }
 
 std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {

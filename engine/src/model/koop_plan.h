@@ -40,6 +40,9 @@ std::optional<ValueType> ParseValueType(const std::string& name);
 const char* ValueTypeName(ValueType type);
 // Whether literal text (an XML attribute: a default, a municipality binding) is a value of `type`.
 bool ValueFits(ValueType type, const std::string& text);
+// What a value of `type` must look like ("a whole number", "a JSON list"...), or "" when the text
+// fits. Municipality bindings are checked with it by `koop validate` and by `koop start` alike.
+std::string ValueMisfit(ValueType type, const std::string& text);
 
 // An ISO 8601 duration (P1Y2M3W4DT5H6M7S). Months and years are calendar units, so the value is
 // kept by component; the time engine applies them under the KPA rules.

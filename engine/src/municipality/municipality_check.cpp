@@ -1,10 +1,8 @@
 // The checks `koop validate` makes of a municipality file against the workflows it picks:
 // existence, bound parameters (declared, typed) and the roles deadlines are addressed to.
-#include <Poco/JSON/Parser.h>
 
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "model/loader.h"
@@ -49,42 +47,6 @@ std::map<std::string, Picked> WorkflowsIn(const std::string& dir) {
   return out;
 }
 
-// What a bound value of `type` must look like, or "" when `value` fits (the same rules as the
-// binding at `koop start`, dates and durations checked as well).
-std::string Misfit(ValueType type, const std::string& value) {
-  switch (type) {
-    case ValueType::kInt:
-    case ValueType::kDays:
-    case ValueType::kWorkingDays:
-      return std::regex_match(value, std::regex("-?[0-9]+")) ? "" : "a whole number";
-    case ValueType::kNumber:
-      return std::regex_match(value, std::regex("-?[0-9]+(\\.[0-9]+)?")) ? "" : "a number";
-    case ValueType::kBool:
-      return value == "true" || value == "false" ? "" : "true or false";
-    case ValueType::kDate:
-      return model::ValueFits(type, value) ? "" : "a date YYYY-MM-DD";
-    case ValueType::kDateTime:
-      return model::ValueFits(type, value) ? "" : "a date and time YYYY-MM-DDTHH:MM";
-    case ValueType::kDuration:
-      return model::ValueFits(type, value) ? "" : "an ISO 8601 duration such as P3M";
-    case ValueType::kList:
-    case ValueType::kObject: {
-      const bool list = type == ValueType::kList;
-      std::size_t first = value.find_first_not_of(" \t\r\n");
-      bool ok = first != std::string::npos && value[first] == (list ? '[' : '{');
-      try {
-        if (ok) Poco::JSON::Parser().parse(value);
-      } catch (const std::exception&) {
-        ok = false;
-      }
-      return ok ? "" : list ? "a JSON list" : "a JSON object";
-    }
-    case ValueType::kString:
-      return "";
-  }
-  return "";
-}
-
 std::string Names(const std::vector<Picked>& picked) {
   std::string out;
   for (const Picked& p : picked) out += (out.empty() ? "" : ", ") + p.id;
@@ -121,7 +83,7 @@ void CheckAgainstWorkflows(const Municipality& m, const std::string& workflows_d
       for (const model::KoopParam& p : w.chart->params) {
         if (p.name != name) continue;
         declared = true;
-        std::string want = Misfit(p.type, value);
+        std::string want = model::ValueMisfit(p.type, value);
         if (!want.empty()) {
           Add(problems, at,
               "parameter '" + name + "' must be " + want + " (" + model::ValueTypeName(p.type) +
