@@ -7,41 +7,19 @@
 #include "koop/engine.h"
 #include "store/event_table.h"
 #include "store/store.h"
+#include "unit/instance/engine_fixture.h"
 #include "unit/store/test_backends.h"
 
 namespace koop {
 namespace {
 
-using testing::Backends;
+using testing::At;
+using testing::ForEachBackend;
+using testing::kInstanceData;
+using testing::OpenEngine;
 using testing::TempDir;
 using testing::TestDatabase;
-
-const std::string kData = std::string(KOOP_SOURCE_DIR) + "/tests/unit/instance/data/";
-
-TimeMs At(const char* text) { return *ParseInstant(text); }
-
-std::unique_ptr<Engine> OpenEngine(const std::string& uri) {
-  EngineOptions options;
-  options.db_uri = uri;
-  options.clock = std::make_shared<FixedClock>(At("2026-11-23T08:00"));
-  options.workflows_dir = kData;
-  options.municipalities_dir = kData;
-  options.actor = "test";
-  auto engine = Engine::Open(options);
-  BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
-  return std::move(*engine);
-}
-
-template <typename Body>
-void ForEachBackend(Body body) {
-  for (const std::string& kind : Backends()) {
-    BOOST_TEST_CONTEXT(kind) {
-      TempDir dir;
-      TestDatabase tdb(kind, dir);
-      body(tdb.uri());
-    }
-  }
-}
+const std::string& kData = kInstanceData;
 
 BOOST_AUTO_TEST_SUITE(DurableInstances)
 

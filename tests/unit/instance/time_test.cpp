@@ -12,40 +12,21 @@
 #include "koop/engine.h"
 #include "store/deadline_table.h"
 #include "store/store.h"
+#include "unit/instance/engine_fixture.h"
 #include "unit/store/test_backends.h"
 
 namespace koop {
 namespace {
 
-using testing::Backends;
+using testing::At;
+using testing::ForEachBackend;
+using testing::kInstanceData;
 using testing::TempDir;
 using testing::TestDatabase;
-
-const std::string kData = std::string(KOOP_SOURCE_DIR) + "/tests/unit/instance/data/";
-
-TimeMs At(const char* text) { return *ParseInstant(text); }
+const std::string& kData = kInstanceData;
 
 std::unique_ptr<Engine> OpenEngine(const std::string& uri) {
-  EngineOptions options;
-  options.db_uri = uri;
-  options.clock = std::make_shared<FixedClock>(At("2026-01-31T08:00"));
-  options.workflows_dir = kData;
-  options.municipalities_dir = kData;
-  options.actor = "test";
-  auto engine = Engine::Open(options);
-  BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
-  return std::move(*engine);
-}
-
-template <typename Body>
-void ForEachBackend(Body body) {
-  for (const std::string& kind : Backends()) {
-    BOOST_TEST_CONTEXT(kind) {
-      TempDir dir;
-      TestDatabase tdb(kind, dir);
-      body(tdb.uri());
-    }
-  }
+  return testing::OpenEngine(uri, "2026-01-31T08:00");
 }
 
 // The open occurrences of `id` ("due_date" each).
