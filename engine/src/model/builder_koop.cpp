@@ -258,10 +258,60 @@ void ChartBuilder::CheckKoop() {
       }
     }
   }
+  CheckDoubleSatisfaction();
   ids.insert(deadline_ids.begin(), deadline_ids.end());
   for (std::size_t i = 0; i < satisfy_refs_.size(); ++i) {
     if (!ids.count(satisfy_refs_[i])) {
       Error(satisfy_nodes_[i], "unknown deadline or obligation '" + satisfy_refs_[i] + "'", "id");
+    }
+  }
+}
+
+namespace {
+
+// Whether some event name matches both descriptors (SCXML prefix matching by tokens).
+bool DescriptorsOverlap(const std::string& a, const std::string& b) {
+  if (a == "*" || b == "*") return true;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+}
+
+void CollectSatisfies(const Block& block, std::vector<const Action*>& out) {
+  for (const Action& a : block) {
+    if (a.kind == ActionKind::kSatisfy) out.push_back(&a);
+    for (const IfBranch& b : a.branches) CollectSatisfies(b.body, out);
+    CollectSatisfies(a.body, out);
+  }
+}
+
+}  // namespace
+
+// A <k:satisfy id> in a transition whose event the obligation's own satisfied-by also matches
+// would count that event twice (two periods closed by one meeting).
+void ChartBuilder::CheckDoubleSatisfaction() {
+  std::map<std::string, const KoopRecurring*> by_id;
+  for (const auto& st : chart_->states) {
+    for (const auto& r : st.recurring) by_id.emplace(r.id, &r);
+  }
+  for (const Transition& t : chart_->transitions) {
+    std::vector<const Action*> satisfies;
+    CollectSatisfies(t.actions, satisfies);
+    for (const Action* a : satisfies) {
+      auto found = by_id.find(a->id);
+      if (found == by_id.end()) continue;
+      bool reported = false;
+      for (const std::string& on : t.events) {
+        for (const std::string& by : found->second->satisfied_by) {
+          if (reported || !DescriptorsOverlap(on, by)) continue;
+          diags_.push_back({src_.name(), a->pos,
+                            "<k:satisfy id=\"" + a->id + "\"> on event '" + on +
+                                "' counts it twice: the obligation is already satisfied by '" +
+                                by + "' (drop one of the two)"});
+          reported = true;
+        }
+      }
     }
   }
 }

@@ -46,6 +46,7 @@ class ChartBuilder {
   void ParseKoopInState(const xmlNode* node, State& state);
   bool ParseKoopAction(const xmlNode* node, Block& out);
   void CheckKoop();
+  void CheckDoubleSatisfaction();
   void CheckAttrs(const xmlNode* node, std::initializer_list<const char*> allowed);
 
   void Error(const xmlNode* node, const std::string& message, const char* attr = nullptr);

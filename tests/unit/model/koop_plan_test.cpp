@@ -211,4 +211,24 @@ BOOST_AUTO_TEST_CASE(RecurringParameterErrorsNameTheirPlace) {
                      "<k:satisfy id> naming it") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(SatisfyAndSatisfiedByOfOneEventAreRefused) {
+  auto chart = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <state id="a">
+    <k:recurring id="r" every="P3M" satisfied-by="meeting.held"/>
+    <transition event="meeting"><k:satisfy id="r"/></transition>
+    <transition event="meeting.held.late"><if cond="true"><k:satisfy id="r"/></if></transition>
+    <transition event="meeting.planned"><k:satisfy id="r"/></transition>
+    <transition event="report"><k:satisfy id="r"/></transition>
+  </state>
+</scxml>)X", "twice.scxml", ".", {});
+  BOOST_REQUIRE(!chart.ok());
+  const std::string m = chart.status().message();
+  BOOST_TEST(m == "twice.scxml:5:33: <k:satisfy id=\"r\"> on event 'meeting' counts it twice: the "
+                  "obligation is already satisfied by 'meeting.held' (drop one of the two)\n"
+                  "twice.scxml:6:59: <k:satisfy id=\"r\"> on event 'meeting.held.late' counts it "
+                  "twice: the obligation is already satisfied by 'meeting.held' (drop one of the "
+                  "two)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
