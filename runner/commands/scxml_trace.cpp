@@ -1,6 +1,7 @@
 // `koop scxml trace FILE.scxml EVENTS.json` — runs a chart on a simulated clock and prints the
 // sorted ids of the active atomic states as a JSON array, one line after start and one after
-// each event (DESIGN.md §9). EVENTS.json is an array of {"name", "data", "after"}: `after`
+// each event (DESIGN.md §9). EVENTS.json is an array of {"name", "data", "after"} (or
+// {"events": [{"event": {"name", "data"}, "after"}]}, the shape of statechart test suites): `after`
 // milliseconds of simulated time pass first (delayed sends due by then are delivered first),
 // then the event is processed with its whole macrostep. Exit codes: 0 ok, 65 invalid chart or
 // events file, 66 missing file.
@@ -31,9 +32,19 @@ Result<std::vector<TraceEvent>> ReadEvents(const std::string& path) {
   std::vector<TraceEvent> events;
   try {
     Poco::JSON::Parser parser;
-    auto array = parser.parse(text.str()).extract<Poco::JSON::Array::Ptr>();
+    Poco::Dynamic::Var root = parser.parse(text.str());
+    Poco::JSON::Array::Ptr array;
+    if (root.type() == typeid(Poco::JSON::Object::Ptr)) {
+      // Also taken: the test-framework shape {"events": [{"event": {"name", "data"}, "after"}]}.
+      auto top = root.extract<Poco::JSON::Object::Ptr>();
+      array = top->getArray("events");
+      if (!array) return Status::DataError(path + ": an object of events needs an \"events\" array");
+    } else {
+      array = root.extract<Poco::JSON::Array::Ptr>();
+    }
     for (std::size_t i = 0; i < array->size(); ++i) {
-      auto o = array->getObject(static_cast<unsigned>(i));
+      auto item = array->getObject(static_cast<unsigned>(i));
+      auto o = item && item->getObject("event") ? item->getObject("event") : item;
       if (!o || !o->has("name")) {
         return Status::DataError(path + ": event " + std::to_string(i + 1) +
                                  " needs a \"name\"");
@@ -45,6 +56,7 @@ Result<std::vector<TraceEvent>> ReadEvents(const std::string& path) {
         Poco::JSON::Stringifier::stringify(o->get("data"), os);
         e.data_json = os.str();
       }
+      o = item;  // "after" belongs to the step
       if (o->has("after")) e.after = o->getValue<TimeMs>("after");
       if (e.after < 0) {
         return Status::DataError(path + ": event " + std::to_string(i + 1) +

@@ -38,6 +38,19 @@ echo '[{"name":"nothing","after":1500}]' > "$work/e3.json"
 out=$("$KOOP" scxml trace "$work/chart.scxml" "$work/e3.json")
 [ "$out" = $'["a"]\n["b"]' ] || fail "trace 3 printed: $out"
 
+# The statechart test-suite shape of the events file, and a chart on the null data model.
+echo '{"events":[{"event":{"name":"go"},"after":500},{"event":{"name":"done","data":{"ok":true}}}]}' \
+  > "$work/e4.json"
+out=$("$KOOP" scxml trace "$work/chart.scxml" "$work/e4.json") || fail "trace 4 exit $?"
+[ "$out" = $'["a"]\n["x","y"]\n["end"]' ] || fail "trace 4 printed: $out"
+sed 's/datamodel="ecmascript"/datamodel="null"/; s/ cond="_event.data.ok"/ cond="In(\x27y\x27)"/' \
+  "$work/chart.scxml" > "$work/null.scxml"
+out=$("$KOOP" scxml trace "$work/null.scxml" "$work/e4.json") || fail "null datamodel exit $?"
+[ "$out" = $'["a"]\n["x","y"]\n["end"]' ] || fail "null datamodel printed: $out"
+sed 's/datamodel="ecmascript"/datamodel="xpath"/' "$work/chart.scxml" > "$work/xpath.scxml"
+err=$("$KOOP" scxml trace "$work/xpath.scxml" "$work/e4.json" 2>&1); [ $? -eq 65 ] || fail "xpath exit"
+[[ "$err" == *"unsupported datamodel 'xpath'"* ]] || fail "xpath message: $err"
+
 # Bad input: missing file 66, invalid chart 65, invalid events 65.
 "$KOOP" scxml trace "$work/missing.scxml" "$work/e1.json" 2>/dev/null; [ $? -eq 66 ] || fail "missing chart"
 echo '<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="a"><transition target="zz"/></state></scxml>' > "$work/bad.scxml"

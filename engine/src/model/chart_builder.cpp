@@ -63,8 +63,11 @@ std::shared_ptr<Chart> ChartBuilder::Build(const xmlNode* scxml) {
   CheckAttrs(scxml, {"initial", "name", "version", "datamodel", "binding", "xmlns"});
   chart_->name = Attr(scxml, "name");
   chart_->datamodel = Attr(scxml, "datamodel");
-  if (!chart_->datamodel.empty() && chart_->datamodel != "ecmascript") {
-    Error(scxml, "unsupported datamodel '" + chart_->datamodel + "' (only 'ecmascript')",
+  // The null data model's only expressions are In() conditions, which the ECMAScript data model
+  // evaluates the same way; such charts run on it.
+  if (!chart_->datamodel.empty() && chart_->datamodel != "ecmascript" &&
+      chart_->datamodel != "null") {
+    Error(scxml, "unsupported datamodel '" + chart_->datamodel + "' (only 'ecmascript' or 'null')",
           "datamodel");
   }
   std::string binding = Attr(scxml, "binding");
