@@ -53,6 +53,7 @@ void PrintText(const InstanceView& v, std::ostream& out) {
     out << "  #" << h.seq << "  " << FormatInstantUtc(h.at) << "  " << h.event;
     if (!h.event_title.empty()) out << " (" << h.event_title << ")";
     out << "  " << h.outcome << "  by " << h.actor << '\n';
+    for (const std::string& e : h.errors) out << "      error.execution: " << e << '\n';
   }
 }
 

@@ -100,6 +100,7 @@ struct HistoryEntry {
   TimeMs at = 0;
   std::string actor;
   std::string outcome;  // started, handled, ignored, finished
+  std::vector<std::string> errors;  // error.execution messages of its macrostep
 };
 
 struct StageView {

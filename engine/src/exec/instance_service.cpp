@@ -1,9 +1,11 @@
 #include "exec/instance_service.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
 #include <random>
+#include <sstream>
 
 #include "exec/initial_data.h"
 #include "exec/instance_effects.h"
@@ -30,6 +32,16 @@ Status CheckJsonObject(const std::string& text, const std::string& what) {
   } catch (const std::exception&) {
     return Status::DataError(what + ": not a JSON object");
   }
+}
+
+// The macrostep's error.execution messages as the JSON array the event log keeps.
+std::string ErrorsJson(const std::vector<std::string>& errors) {
+  if (errors.empty()) return "[]";
+  Poco::JSON::Array array;
+  for (const std::string& e : errors) array.add(e);
+  std::ostringstream out;
+  array.stringify(out);
+  return out.str();
 }
 
 std::string OutcomeOf(const StepOutcome& o, bool advance) {
@@ -137,7 +149,8 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   StepOutcome outcome = ToOutcome(id, 0, *step, **it, false);
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       *tx, store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
-                           outcome.finished ? "finished" : "started", Now()}));
+                           outcome.finished ? "finished" : "started", Now(),
+                           ErrorsJson(step->errors)}));
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
   EffectContext ctx{id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
@@ -191,7 +204,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
                           advance_only ? "{}" : request.data_json, at, options_.actor,
-                          OutcomeOf(outcome, advance_only), Now()}));
+                          OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors)}));
   std::vector<Effect> effects = (*it)->TakeEffects();
   if (!effects.empty()) {
     Result<std::string> data = (*it)->DataJson();

@@ -46,6 +46,19 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
   return "";
 }
 
+// The messages of an event row's `errors` column (a JSON array); none when it is unreadable.
+std::vector<std::string> ErrorsOf(const std::string& json) {
+  std::vector<std::string> out;
+  if (json.empty() || json == "[]") return out;
+  try {
+    Array::Ptr array = Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(i));
+  } catch (const std::exception&) {
+    out.push_back("(unreadable error record)");
+  }
+  return out;
+}
+
 // The view of a stored deadline row: its series and its escalation day, computed as the
 // scheduler computes it (notify/deadline_actions.h) on the municipality's calendar.
 DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
@@ -137,8 +150,15 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
   if (!events.ok()) return events.status();
   for (const auto& e : *events) {
-    v.history.push_back(
-        HistoryEntry{e.seq, e.name, EventTitle(*def->chart, e.name), e.at, e.actor, e.outcome});
+    HistoryEntry h;
+    h.seq = e.seq;
+    h.event = e.name;
+    h.event_title = EventTitle(*def->chart, e.name);
+    h.at = e.at;
+    h.actor = e.actor;
+    h.outcome = e.outcome;
+    h.errors = ErrorsOf(e.errors);
+    v.history.push_back(std::move(h));
   }
   return v;
 }
@@ -295,6 +315,9 @@ std::string InstanceViewToJson(const InstanceView& v) {
     o->set("at", FormatInstantUtc(h.at));
     o->set("actor", h.actor);
     o->set("outcome", h.outcome);
+    Array::Ptr errors = new Array();
+    for (const std::string& e : h.errors) errors->add(e);
+    o->set("errors", errors);
     history->add(o);
   }
   root->set("history", history);

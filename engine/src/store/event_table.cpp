@@ -5,16 +5,16 @@ namespace koop::store {
 Status AppendEvent(Transaction& tx, const EventRow& row) {
   return tx
       .Exec(
-          "INSERT INTO events (instance_id, seq, name, data, at, actor, outcome, recorded_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO events (instance_id, seq, name, data, at, actor, outcome, recorded_at, "
+          "errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {row.instance_id, row.seq, row.name, row.data, row.at, row.actor, row.outcome,
-           row.recorded_at})
+           row.recorded_at, row.errors})
       .status();
 }
 
 Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& instance_id) {
   Result<SqlRows> rows = tx.Query(
-      "SELECT instance_id, seq, name, data, at, actor, outcome, recorded_at FROM events "
+      "SELECT instance_id, seq, name, data, at, actor, outcome, recorded_at, errors FROM events "
       "WHERE instance_id = ? ORDER BY seq",
       {instance_id});
   if (!rows.ok()) return rows.status();
@@ -22,7 +22,7 @@ Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& ins
   out.reserve(rows->size());
   for (const SqlRow& r : *rows) {
     out.push_back(EventRow{r.Text(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.Text(5),
-                           r.Text(6), r.Int(7)});
+                           r.Text(6), r.Int(7), r.Text(8)});
   }
   return out;
 }

@@ -21,6 +21,7 @@ struct EventRow {
   std::string actor;       // who recorded it ("cli:<user>", "scheduler")
   std::string outcome;     // "started", "handled", "ignored", "finished"
   TimeMs recorded_at = 0;  // when it was written (system clock)
+  std::string errors = "[]";  // JSON array of the macrostep's error.execution messages
 };
 
 Status AppendEvent(Transaction& tx, const EventRow& row);

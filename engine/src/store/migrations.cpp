@@ -126,6 +126,14 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {5,
+       "events keep the error.execution messages of their macrostep",
+       {
+           // errors: JSON array of the messages (rule file and line first), "[]" when none.
+           "ALTER TABLE events ADD COLUMN errors TEXT NOT NULL DEFAULT '[]'",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }
