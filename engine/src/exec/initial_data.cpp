@@ -135,4 +135,25 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
   return values;
 }
 
+Status CheckRequiredFields(const model::Chart& chart, const std::string& data_model_json) {
+  Poco::JSON::Object::Ptr data;
+  try {
+    data = Poco::JSON::Parser().parse(data_model_json).extract<Poco::JSON::Object::Ptr>();
+  } catch (const std::exception&) {
+    return Status::Internal("the new instance's data model is not a JSON object");
+  }
+  std::string message;
+  for (const auto& f : chart.fields) {
+    if (!f.required) continue;
+    std::optional<Var> v = At(data, f.name);
+    // A top-level variable left undefined is kept in the snapshot as {"$koopUndefined": true}.
+    bool undefined = v && v->type() == typeid(Poco::JSON::Object::Ptr) &&
+                     v->extract<Poco::JSON::Object::Ptr>()->has("$koopUndefined");
+    if (v && !v->isEmpty() && !undefined) continue;
+    message += (message.empty() ? "" : "\n") + std::string("--data: required field '") + f.name +
+               "' has no value after the start (give it in --data)";
+  }
+  return message.empty() ? Status::Ok() : Status::DataError(message);
+}
+
 }  // namespace koop::exec

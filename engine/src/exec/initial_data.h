@@ -17,4 +17,9 @@ namespace koop::exec {
 Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
                                                       const std::string& data_json);
 
+// Checks that every <k:field required="true"> has a value (present, not null) in the data model
+// a new instance has after its first macrostep (`data_model_json`); all missing ones are named at
+// once (kDataError), so `koop start` writes nothing.
+Status CheckRequiredFields(const model::Chart& chart, const std::string& data_model_json);
+
 }  // namespace koop::exec

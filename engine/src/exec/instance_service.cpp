@@ -130,6 +130,9 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   if (!it.ok()) return it.status();
   Result<StepResult> step = (*it)->Start(request.at, *seed);
   if (!step.ok()) return step.status();
+  Result<std::string> start_data = (*it)->DataJson();
+  if (!start_data.ok()) return start_data.status();
+  KOOP_RETURN_IF_ERROR(CheckRequiredFields(*def->chart, *start_data));
   Result<std::string> snapshot = (*it)->Snapshot();
   if (!snapshot.ok()) return snapshot.status();
 
