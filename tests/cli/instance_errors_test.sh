@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # A rule error in a durable instance: `koop fire` reports error.execution with the file and line,
 # the event log keeps the message with the event, and `koop show` (text and --json) lists it.
-set -u
-: "${KOOP:?}" "${KOOP_SOURCE_DIR:?}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
-mkdir wf
-cat > wf/faulty.scxml <<'XML'
+. "$KOOP_SOURCE_DIR/tests/cli/lib.sh"
+sandbox_workflow faulty <<'XML'
 <scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:k="urn:kooperacja:workflow:1"
        version="1.0" datamodel="ecmascript" name="faulty" initial="open">
   <datamodel><data id="sprawa" expr="({numer: ''})"/></datamodel>
@@ -20,8 +14,6 @@ cat > wf/faulty.scxml <<'XML'
   <final id="done"/>
 </scxml>
 XML
-cp "$KOOP_SOURCE_DIR/tests/unit/instance/data/testtown.xml" wf/
-sed -i 's/ref="testcase"/ref="faulty"/' wf/testtown.xml
 "$KOOP" --db k.db init >/dev/null || fail "init"
 id=$("$KOOP" --db k.db start faulty --workflows wf --municipalities wf --municipality testtown \
      --at 2026-11-23T10:00) || fail "start exit $?"

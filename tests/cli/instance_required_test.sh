@@ -2,14 +2,8 @@
 # <k:field required="true">: `koop start` refuses (65) an instance whose required fields have no
 # value after its first macrostep, naming every missing field and writing nothing; a value from
 # --data or from the <data> default satisfies it.
-set -u
-: "${KOOP:?}" "${KOOP_SOURCE_DIR:?}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
-mkdir wf
-cat > wf/needs.scxml <<'XML'
+. "$KOOP_SOURCE_DIR/tests/cli/lib.sh"
+sandbox_workflow needs <<'XML'
 <scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:k="urn:kooperacja:workflow:1"
        version="1.0" datamodel="ecmascript" name="needs" initial="open">
   <k:field name="sprawa.numer" type="string" required="true" title="Numer sprawy"/>
@@ -23,8 +17,6 @@ cat > wf/needs.scxml <<'XML'
   <state id="open"/>
 </scxml>
 XML
-cp "$KOOP_SOURCE_DIR/tests/unit/instance/data/testtown.xml" wf/
-sed -i 's/ref="testcase"/ref="needs"/' wf/testtown.xml
 "$KOOP" --db k.db init >/dev/null || fail "init"
 start() { "$KOOP" --db k.db start needs --workflows wf --municipalities wf --municipality testtown \
             --at 2026-11-23T10:00 "$@"; }

@@ -5,15 +5,8 @@
 # scheduler is down when the deadline passes and the instance has a later event meanwhile: the
 # catch-up sends the overdue notice and the escalation once each, and the deadline events reach the
 # instance at their own times (or the last event's, if later) instead of being dropped.
-set -u
-: "${KOOP:?}" "${KOOP_SOURCE_DIR:?}"
+. "$KOOP_SOURCE_DIR/tests/cli/lib.sh"
 data="$KOOP_SOURCE_DIR/tests/cli/remind_data"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: got [$3], expected [$2]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
-lines() { grep -c "$2" "$1" | tr -d ' '; }
 
 db=koop.db
 common=(--workflows "$data" --municipalities "$data")

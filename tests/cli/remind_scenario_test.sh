@@ -3,15 +3,8 @@
 # 29 Dec needs invitations 5 working days before (18 Dec); `koop remind` sends the reminder two
 # days before once, raises deadline.*.due and .overdue into the instance (which moves to "late"),
 # and `koop deadlines` lists it as text, JSON and iCalendar. Nothing personal anywhere.
-set -u
-: "${KOOP:?}" "${KOOP_SOURCE_DIR:?}"
+. "$KOOP_SOURCE_DIR/tests/cli/lib.sh"
 data="$KOOP_SOURCE_DIR/tests/cli/remind_data"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: got [$3], expected [$2]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
-lines() { grep -c "$2" "$1" | tr -d ' '; }
 
 db=koop.db
 common=(--workflows "$data" --municipalities "$data")

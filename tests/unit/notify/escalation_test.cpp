@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "deadline_fixture.h"
+#include "scheduler_harness.h"
 #include "notify/deadline_actions.h"
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
@@ -15,16 +16,7 @@
 namespace koop::notify {
 namespace {
 
-class RecordingSink final : public EventSink {
- public:
-  Status Raise(const std::string& instance, const std::string& event, TimeMs at) override {
-    raised.push_back(instance + " " + event + " " + FormatInstantUtc(at));
-    return Status::Ok();
-  }
-  std::vector<std::string> raised;
-};
-
-TimeMs Local(const char* text) { return ParseInstant(text).value(); }
+using testing::Local;
 
 // The fixture's municipality plus a director (escalations), closure days on Monday 9 Nov and
 // Friday 13 Nov 2026, and an office that does not open on Wednesdays.
@@ -41,28 +33,8 @@ std::string ClosureTownJson() {
                 {"date":"2026-11-13","reason":"dzień wolny za 15 sierpnia"}]})";
 }
 
-struct Harness {
-  testing::DeadlineDb db;
-  std::ostringstream log;
-  RecordingSink sink;
-  std::unique_ptr<ReminderScheduler> scheduler;
-  Harness() {
-    SchedulerOptions o;
-    o.worker_id = "test";
-    scheduler = std::make_unique<ReminderScheduler>(db.store(), ReminderTemplates::Defaults(),
-                                                    nullptr, NewLogChannel(log), &sink, o);
-    scheduler->set_dry_run_output(&log);
-  }
-  TickReport Tick(const char* local) {
-    Result<TickReport> r = scheduler->Tick(Local(local));
-    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
-    return *r;
-  }
-  std::string TakeLog() {
-    std::string s = log.str();
-    log.str("");
-    return s;
-  }
+struct Harness : testing::SchedulerHarness {
+  Harness() { scheduler->set_dry_run_output(&log); }
   // A deadline due Tuesday 10 Nov 2026, reminded P1D before, escalated P1D after to the director.
   void AddEscalated(const std::string& instance) {
     db.AddInstance(instance, ClosureTownJson());

@@ -8,46 +8,15 @@
 #include <vector>
 
 #include "deadline_fixture.h"
+#include "scheduler_harness.h"
 #include "notify/deadline_actions.h"
 #include "store/reminder_queries.h"
 
 namespace koop::notify {
 namespace {
 
-// Records the events the scheduler raises (a real sink, kept in memory).
-class RecordingSink final : public EventSink {
- public:
-  Status Raise(const std::string& instance, const std::string& event, TimeMs at) override {
-    raised.push_back(instance + " " + event + " " + FormatInstantUtc(at));
-    return Status::Ok();
-  }
-  std::vector<std::string> raised;
-};
-
-TimeMs Local(const char* text) { return ParseInstant(text).value(); }
-
-struct Harness {
-  testing::DeadlineDb db;
-  std::ostringstream log;
-  RecordingSink sink;
-  std::unique_ptr<ReminderScheduler> scheduler;
-  Harness() {
-    SchedulerOptions o;
-    o.worker_id = "test";
-    scheduler = std::make_unique<ReminderScheduler>(db.store(), ReminderTemplates::Defaults(),
-                                                    nullptr, NewLogChannel(log), &sink, o);
-  }
-  TickReport Tick(const char* local) {
-    Result<TickReport> r = scheduler->Tick(Local(local));
-    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
-    return *r;
-  }
-  std::string TakeLog() {
-    std::string s = log.str();
-    log.str("");
-    return s;
-  }
-};
+using testing::Local;
+using Harness = testing::SchedulerHarness;
 
 BOOST_AUTO_TEST_SUITE(SchedulerTest)
 
