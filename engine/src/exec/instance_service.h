@@ -52,6 +52,13 @@ class InstanceService {
     std::string params_json;
   };
   Result<Bound> Bind(store::Transaction& tx, const store::InstanceRow& row);
+  // A stored instance opened for reading (Show, Replay): the read transaction, its row, Bind().
+  struct Stored {
+    store::Transaction tx;
+    store::InstanceRow row;
+    Bound bound;
+  };
+  Result<Stored> ReadStored(const std::string& instance_id);
   // Bind() plus the municipality's calendar, kept per (definition, stored municipality): both are
   // immutable, so events on instances that share them reuse one copy instead of parsing the
   // municipality and binding the parameters again for every event.

@@ -103,14 +103,22 @@ Result<store::InstanceRow> ExistingInstance(store::Transaction& tx, const std::s
 
 }  // namespace
 
-Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
+Result<InstanceService::Stored> InstanceService::ReadStored(const std::string& instance_id) {
   Result<store::Transaction> tx = store_.BeginRead();
   if (!tx.ok()) return tx.status();
   Result<store::InstanceRow> found = ExistingInstance(*tx, instance_id);
   if (!found.ok()) return found.status();
-  const store::InstanceRow& row = *found;
-  Result<Bound> bound = Bind(*tx, row);
+  Result<Bound> bound = Bind(*tx, *found);
   if (!bound.ok()) return bound.status();
+  return Stored{std::move(*tx), std::move(*found), std::move(*bound)};
+}
+
+Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
+  Result<Stored> stored = ReadStored(instance_id);
+  if (!stored.ok()) return stored.status();
+  store::Transaction* tx = &stored->tx;
+  const store::InstanceRow& row = stored->row;
+  const Bound* bound = &stored->bound;
   const LoadedDefinition* def = &bound->def;
   const std::string* params = &bound->params_json;
   InterpreterOptions io;
@@ -177,13 +185,11 @@ Result<std::vector<InstanceSummary>> InstanceService::List() {
 }
 
 Result<std::string> InstanceService::Replay(const std::string& instance_id) {
-  Result<store::Transaction> tx = store_.BeginRead();
-  if (!tx.ok()) return tx.status();
-  Result<store::InstanceRow> found = ExistingInstance(*tx, instance_id);
-  if (!found.ok()) return found.status();
-  const store::InstanceRow& row = *found;
-  Result<Bound> bound = Bind(*tx, row);
-  if (!bound.ok()) return bound.status();
+  Result<Stored> stored = ReadStored(instance_id);
+  if (!stored.ok()) return stored.status();
+  store::Transaction* tx = &stored->tx;
+  const store::InstanceRow& row = stored->row;
+  const Bound* bound = &stored->bound;
   const LoadedDefinition* def = &bound->def;
   const std::string* params = &bound->params_json;
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
