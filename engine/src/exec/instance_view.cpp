@@ -118,9 +118,8 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   if (!stored.ok()) return stored.status();
   store::Transaction* tx = &stored->tx;
   const store::InstanceRow& row = stored->row;
-  const Bound* bound = &stored->bound;
-  const LoadedDefinition* def = &bound->def;
-  const std::string* params = &bound->params_json;
+  const LoadedDefinition* def = &stored->bound.def;
+  const std::string* params = &stored->bound.params_json;
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
@@ -133,8 +132,8 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   v.workflow_version = row.workflow_version;
   v.workflow_title = def->chart->title;
   v.workflow_hash = def->row.hash;
-  v.municipality_id = bound->municipality.id;
-  v.municipality_name = bound->municipality.name;
+  v.municipality_id = stored->bound.municipality.id;
+  v.municipality_name = stored->bound.municipality.name;
   v.status = row.status;
   v.last_seq = row.last_seq;
   v.created_at = row.created_at;
@@ -147,7 +146,7 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   if (data.ok()) v.data_json = *data;
   Result<std::vector<store::DeadlineRow>> deadlines = store::AllDeadlines(*tx, instance_id);
   if (!deadlines.ok()) return deadlines.status();
-  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(bound->municipality);
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(stored->bound.municipality);
   for (int pass = 0; pass < 2; ++pass) {  // open ones first
     for (const auto& d : *deadlines) {
       if ((d.state == store::kDeadlineOpen) != (pass == 0)) continue;
@@ -189,9 +188,8 @@ Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   if (!stored.ok()) return stored.status();
   store::Transaction* tx = &stored->tx;
   const store::InstanceRow& row = stored->row;
-  const Bound* bound = &stored->bound;
-  const LoadedDefinition* def = &bound->def;
-  const std::string* params = &bound->params_json;
+  const LoadedDefinition* def = &stored->bound.def;
+  const std::string* params = &stored->bound.params_json;
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
   if (!events.ok()) return events.status();
   if (events->empty() || events->front().name != kStartEvent) {

@@ -231,6 +231,12 @@ duk_ret_t CompileSafe(duk_context* ctx, void* udata) {
 
 }  // namespace
 
+Status JsHeap::CompileFunction(const std::string& source, const std::string& file,
+                               const std::string& where) {
+  CompileArgs args{source.c_str(), source.size(), file.c_str()};
+  return Call(CompileSafe, &args, 0, 1, where);
+}
+
 Status JsHeap::PushCode(const model::Chart& chart, int code_id) {
   auto& slots = code_slots_[chart.serial];
   if (slots.size() < chart.code.size()) slots.resize(chart.code.size(), -1);
@@ -270,8 +276,7 @@ Status JsHeap::CompileUnit(const model::Chart& chart, int code_id) {
   if (unit.text_line > 1) source.insert(0, static_cast<std::size_t>(unit.text_line - 1), '\n');
   std::string where = unit.file + ":" + std::to_string(unit.pos.line) + ":" +
                       std::to_string(unit.pos.column);
-  CompileArgs args{source.c_str(), source.size(), unit.file.c_str()};
-  Status st = Call(CompileSafe, &args, 0, 1, where);
+  Status st = CompileFunction(source, unit.file, where);
   if (!st.ok()) {
     duk_pop(ctx_);
     return st;

@@ -74,6 +74,10 @@ class JsHeap {
   Status Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where,
               const CodeSpan& span = {});
   static double StopMarginMs(int time_ms);
+  // Compiles `source` (a function body, see script_rewrite.h) under the file name `file` within
+  // the limits and pushes the function; on error it pushes undefined and names `where`.
+  Status CompileFunction(const std::string& source, const std::string& file,
+                         const std::string& where);
 
   // Pushes the cached function for code unit `code_id` of `chart`, compiling it on first use.
   // Expressions compile to function(scope), scripts to function(scope), locations to

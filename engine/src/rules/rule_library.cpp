@@ -17,21 +17,6 @@ Result<std::string> ReadFile(const std::string& path) {
   return buf.str();
 }
 
-struct CompileArgs {
-  const char* source;
-  std::size_t length;
-  const char* name;
-};
-
-// -> compiled function(__s)
-duk_ret_t CompileSafe(duk_context* ctx, void* udata) {
-  auto* a = static_cast<CompileArgs*>(udata);
-  duk_push_lstring(ctx, a->source, a->length);
-  duk_push_string(ctx, a->name);
-  duk_compile(ctx, DUK_COMPILE_FUNCTION);
-  return 1;
-}
-
 // [fn, scope] -> fn(scope)
 duk_ret_t RunSafe(duk_context* ctx, void*) {
   duk_call(ctx, 1);
@@ -73,8 +58,7 @@ Status CheckRuleFile(const std::string& path) {
   if (!text.ok()) return text.status();
   JsHeap& heap = JsHeap::ThreadDefault();
   std::string source = WrapScript(*text);
-  CompileArgs args{source.c_str(), source.size(), path.c_str()};
-  Status st = heap.Call(CompileSafe, &args, 0, 1, path);
+  Status st = heap.CompileFunction(source, path, path);
   duk_pop(heap.ctx());
   return st;
 }
@@ -92,8 +76,7 @@ Status RuleLibrary::LoadSource(const std::string& text, const std::string& name)
   ScriptDecls decls;
   std::string source = WrapScript(text, &decls);
   for (const auto& f : decls.functions) files_[f] = name;
-  CompileArgs args{source.c_str(), source.size(), name.c_str()};
-  Status st = heap_.Call(CompileSafe, &args, 0, 1, name);
+  Status st = heap_.CompileFunction(source, name, name);
   if (!st.ok()) {
     duk_pop(heap_.ctx());
     return st;
