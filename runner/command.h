@@ -18,9 +18,9 @@
 namespace koop::runner {
 
 struct Invocation {
-  std::vector<std::string> positional;              // arguments that are not options
-  std::multimap<std::string, std::string> options;  // full option name -> value ("" for flags)
-  std::string db_uri;                               // --db, else config db.uri, else koop.db
+  std::vector<std::string> positional;                  // arguments that are not options
+  std::multimap<std::string, std::string> options;      // full option name -> value ("" for flags)
+  std::string db_uri;                                   // --db, else config db.uri, else koop.db
   Poco::Util::AbstractConfiguration* config = nullptr;  // koop.properties / --config
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;

@@ -23,10 +23,22 @@ extern const CommandSpec kScxmlTraceCommand;
 
 const std::vector<const CommandSpec*>& CommandTable() {
   static const std::vector<const CommandSpec*> table = {
-      &kRenderCommand,   &kTagsCommand,      &kValidateCommand,  &kGraphCommand,
-      &kCalendarHolidaysCommand, &kCalendarDeadlineCommand,    &kInitCommand, &kStartCommand,
-      &kFireCommand,     &kShowCommand,      &kDeadlinesCommand, &kRemindCommand,
-      &kDaemonCommand,   &kPackCommand,      &kDemoCommand,      &kScxmlTestCommand,
+      &kRenderCommand,
+      &kTagsCommand,
+      &kValidateCommand,
+      &kGraphCommand,
+      &kCalendarHolidaysCommand,
+      &kCalendarDeadlineCommand,
+      &kInitCommand,
+      &kStartCommand,
+      &kFireCommand,
+      &kShowCommand,
+      &kDeadlinesCommand,
+      &kRemindCommand,
+      &kDaemonCommand,
+      &kPackCommand,
+      &kDemoCommand,
+      &kScxmlTestCommand,
       &kScxmlTraceCommand,
   };
   return table;

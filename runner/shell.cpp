@@ -23,17 +23,19 @@ constexpr const char* kDefaultDb = "koop.db";
 
 void AddGlobalOptions(Poco::Util::OptionSet& options) {
   using Poco::Util::Option;
-  options.addOption(Option("db", "", "database: a SQLite path (default koop.db) or postgresql://...")
-                        .argument("URI"));
-  options.addOption(Option("config", "", "configuration file (default ./koop.properties if present)")
-                        .argument("FILE"));
+  options.addOption(
+      Option("db", "", "database: a SQLite path (default koop.db) or postgresql://...")
+          .argument("URI"));
+  options.addOption(
+      Option("config", "", "configuration file (default ./koop.properties if present)")
+          .argument("FILE"));
   options.addOption(Option("help", "h", "show help"));
 }
 
 void AddTimeOptions(Poco::Util::OptionSet& options) {
   using Poco::Util::Option;
-  options.addOption(Option("at", "", "simulated time of the operation, e.g. 2026-11-23T10:00")
-                        .argument("TIME"));
+  options.addOption(
+      Option("at", "", "simulated time of the operation, e.g. 2026-11-23T10:00").argument("TIME"));
   options.addOption(Option("now", "", "the same as --at").argument("TIME"));
 }
 
@@ -58,9 +60,7 @@ bool IsGlobalOption(const std::string& arg, bool* takes_value) {
          arg == "-h" || arg == "--version" || arg == "--verbose" || arg == "-v";
 }
 
-Shell::Shell(std::vector<std::string> rest) : rest_(std::move(rest)) {
-  setUnixOptions(true);
-}
+Shell::Shell(std::vector<std::string> rest) : rest_(std::move(rest)) { setUnixOptions(true); }
 
 void Shell::defineOptions(Poco::Util::OptionSet& options) {
   Poco::Util::Application::defineOptions(options);
@@ -269,7 +269,7 @@ int Shell::RunCommand(const CommandSpec& spec, const std::vector<std::string>& a
     std::cerr << "koop " << spec.name << ": --at/--now: " << now.status().message() << '\n';
     return EXIT_USAGE;
   }
-  inv.db_uri = inv.Has("db") ? inv.Get("db")
+  inv.db_uri = inv.Has("db")      ? inv.Get("db")
                : !db_uri_.empty() ? db_uri_
                                   : config().getString("db.uri", kDefaultDb);
   return spec.run(inv);

@@ -1,12 +1,13 @@
 // `koop demo [-o DIR]` — the sample municipalities end to end (what `make demo` runs): a fresh
 // SQLite database in DIR, the scripts of samples/scripts/ run at their simulated dates, document
 // packs rendered into DIR, deadlines and reminders printed.
+#include "koop/demo.h"
+
 #include <Poco/Util/Option.h>
 
 #include <ostream>
 
 #include "command.h"
-#include "koop/demo.h"
 
 namespace koop::runner {
 namespace {
@@ -23,19 +24,19 @@ int Run(Invocation& inv) {
 }
 
 void Define(Poco::Util::OptionSet& options) {
-  options.addOption(Poco::Util::Option("output", "o", "output folder (default demo-out)")
-                        .argument("DIR"));
-  options.addOption(Poco::Util::Option("samples", "", "samples folder (default samples)")
-                        .argument("DIR"));
-  options.addOption(Poco::Util::Option("workflows", "", "workflows folder (default workflows)")
-                        .argument("DIR"));
+  options.addOption(
+      Poco::Util::Option("output", "o", "output folder (default demo-out)").argument("DIR"));
+  options.addOption(
+      Poco::Util::Option("samples", "", "samples folder (default samples)").argument("DIR"));
+  options.addOption(
+      Poco::Util::Option("workflows", "", "workflows folder (default workflows)").argument("DIR"));
   options.addOption(Poco::Util::Option("templates", "", "templates folder (default doc-templates)")
                         .argument("DIR"));
 }
 
 }  // namespace
 
-extern const CommandSpec kDemoCommand = {"demo", "[-o DIR]", "run the sample municipality end to end",
-                                         Define, Run, 0, 0};
+extern const CommandSpec kDemoCommand = {
+    "demo", "[-o DIR]", "run the sample municipality end to end", Define, Run, 0, 0};
 
 }  // namespace koop::runner

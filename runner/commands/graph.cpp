@@ -62,7 +62,7 @@ int Run(Invocation& inv) {
 
 }  // namespace
 
-extern const CommandSpec kGraphCommand = {"graph", "WORKFLOW.xml -o OUT.svg|OUT.dot",
-                                          "diagram of a workflow", DefineOptions, Run, 1, 1};
+extern const CommandSpec kGraphCommand = {
+    "graph", "WORKFLOW.xml -o OUT.svg|OUT.dot", "diagram of a workflow", DefineOptions, Run, 1, 1};
 
 }  // namespace koop::runner

@@ -1,12 +1,13 @@
 // `koop pack INSTANCE PACK -o DIR` — render a stage's document pack (DESIGN.md §9): every document
 // of the workflow's <k:pack id="PACK"> filled from the instance's data and its municipality's
 // document wording, plus manifest.json. `koop pack INSTANCE --list` lists the workflow's packs.
+#include "koop/pack.h"
+
 #include <Poco/Util/Option.h>
 
 #include <ostream>
 
 #include "engine_options.h"
-#include "koop/pack.h"
 
 namespace koop::runner {
 namespace {
@@ -42,8 +43,8 @@ int Run(Invocation& inv) {
   }
   Result<TimeMs> at = inv.Now();
   if (!at.ok()) return inv.Fail(at.status());
-  auto pack = RenderPack(**engine, inv.positional[0], inv.positional[1], inv.Get("output"), *at,
-                         options);
+  auto pack =
+      RenderPack(**engine, inv.positional[0], inv.positional[1], inv.Get("output"), *at, options);
   if (!pack.ok()) return inv.Fail(pack.status());
   if (!pack->state_active) {
     *inv.err << "koop: note: the stage of pack '" << pack->pack_id << "' (" << pack->state
@@ -56,22 +57,32 @@ int Run(Invocation& inv) {
 
 void Define(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("output", "o", "output folder").argument("DIR"));
-  options.addOption(Poco::Util::Option("strict", "", "a missing value is an error "
+  options.addOption(Poco::Util::Option("strict", "",
+                                       "a missing value is an error "
                                        "(default: a dotted fill-in line)"));
   options.addOption(Poco::Util::Option("list", "", "list the packs of the instance's workflow"));
-  options.addOption(Poco::Util::Option("templates", "", "folder of templates (default: config "
-                                       "templates.dir or doc-templates)").argument("DIR"));
-  options.addOption(Poco::Util::Option("workflows", "", "folder of workflow definitions "
+  options.addOption(Poco::Util::Option("templates", "",
+                                       "folder of templates (default: config "
+                                       "templates.dir or doc-templates)")
+                        .argument("DIR"));
+  options.addOption(Poco::Util::Option("workflows", "",
+                                       "folder of workflow definitions "
                                        "(default: config workflows.dir or workflows)")
                         .argument("DIR"));
-  options.addOption(Poco::Util::Option("municipalities", "", "folder of municipality files "
+  options.addOption(Poco::Util::Option("municipalities", "",
+                                       "folder of municipality files "
                                        "(default: config municipalities.dir or samples)")
                         .argument("DIR"));
 }
 
 }  // namespace
 
-extern const CommandSpec kPackCommand = {"pack", "INSTANCE PACK -o DIR [--strict] | INSTANCE --list",
-                                         "render a stage's document pack", Define, Run, 1, 2};
+extern const CommandSpec kPackCommand = {"pack",
+                                         "INSTANCE PACK -o DIR [--strict] | INSTANCE --list",
+                                         "render a stage's document pack",
+                                         Define,
+                                         Run,
+                                         1,
+                                         2};
 
 }  // namespace koop::runner

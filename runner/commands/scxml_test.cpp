@@ -19,8 +19,8 @@ constexpr TimeMs kMaxSimulatedMs = 3600 * 1000;  // an hour of simulated time is
 
 void DefineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("verbose", "v", "print <log> output and errors"));
-  options.addOption(Poco::Util::Option("time-limit", "", "seconds of real time per chart")
-                        .argument("SECONDS"));
+  options.addOption(
+      Poco::Util::Option("time-limit", "", "seconds of real time per chart").argument("SECONDS"));
 }
 
 // Runs one chart; returns "" on pass, else the reason. A load error is returned as a Status.
@@ -76,7 +76,7 @@ int Run(Invocation& inv) {
   int failed = 0;
   for (const auto& file : inv.positional) {
     auto r = RunOne(file, verbose, limit, *inv.out);
-    std::string line = !r.ok() ? "fail: " + r.status().message().substr(0, 200)
+    std::string line = !r.ok()      ? "fail: " + r.status().message().substr(0, 200)
                        : r->empty() ? std::string("pass")
                                     : "fail: " + *r;
     for (auto& c : line) {
@@ -91,7 +91,12 @@ int Run(Invocation& inv) {
 }  // namespace
 
 extern const CommandSpec kScxmlTestCommand = {
-    "scxml test", "FILE.scxml...",
-    "run W3C-style test charts; exit 0 if each ends in pass", DefineOptions, Run, 1, -1};
+    "scxml test",
+    "FILE.scxml...",
+    "run W3C-style test charts; exit 0 if each ends in pass",
+    DefineOptions,
+    Run,
+    1,
+    -1};
 
 }  // namespace koop::runner

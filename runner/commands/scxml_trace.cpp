@@ -38,7 +38,8 @@ Result<std::vector<TraceEvent>> ReadEvents(const std::string& path) {
       // Also taken: the test-framework shape {"events": [{"event": {"name", "data"}, "after"}]}.
       auto top = root.extract<Poco::JSON::Object::Ptr>();
       array = top->getArray("events");
-      if (!array) return Status::DataError(path + ": an object of events needs an \"events\" array");
+      if (!array)
+        return Status::DataError(path + ": an object of events needs an \"events\" array");
     } else {
       array = root.extract<Poco::JSON::Array::Ptr>();
     }
@@ -46,8 +47,7 @@ Result<std::vector<TraceEvent>> ReadEvents(const std::string& path) {
       auto item = array->getObject(static_cast<unsigned>(i));
       auto o = item && item->getObject("event") ? item->getObject("event") : item;
       if (!o || !o->has("name")) {
-        return Status::DataError(path + ": event " + std::to_string(i + 1) +
-                                 " needs a \"name\"");
+        return Status::DataError(path + ": event " + std::to_string(i + 1) + " needs a \"name\"");
       }
       TraceEvent e;
       e.name = o->getValue<std::string>("name");
@@ -109,7 +109,12 @@ int Run(Invocation& inv) {
 }  // namespace
 
 extern const CommandSpec kScxmlTraceCommand = {
-    "scxml trace", "FILE.scxml EVENTS.json",
-    "print the active atomic states after start and each event", nullptr, Run, 2, 2};
+    "scxml trace",
+    "FILE.scxml EVENTS.json",
+    "print the active atomic states after start and each event",
+    nullptr,
+    Run,
+    2,
+    2};
 
 }  // namespace koop::runner

@@ -38,7 +38,8 @@ void PrintText(const InstanceView& v, std::ostream& out) {
     }
     if (!d.escalate.empty()) {
       out << "              escalation " << d.escalate << " after the due date to ";
-      for (std::size_t i = 0; i < d.escalate_to.size(); ++i) out << (i ? ", " : "") << d.escalate_to[i];
+      for (std::size_t i = 0; i < d.escalate_to.size(); ++i)
+        out << (i ? ", " : "") << d.escalate_to[i];
       if (d.escalate_to.empty()) out << "(no role)";
       if (!d.escalation_date.empty()) out << " on " << d.escalation_date;
       out << '\n';

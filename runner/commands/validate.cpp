@@ -15,13 +15,15 @@ namespace koop::runner {
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Status ValidateFile(const Invocation& inv, const std::string& file) {
   if (EndsWith(file, ".js")) return ValidateRuleFile(file);
   if (IsMunicipalityFile(file)) {
-    std::string dir = inv.config ? inv.config->getString("workflows.dir", "workflows") : "workflows";
+    std::string dir =
+        inv.config ? inv.config->getString("workflows.dir", "workflows") : "workflows";
     return ValidateMunicipalityFile(file, inv.Get("workflows", dir));
   }
   return Statechart::Validate(file);
@@ -50,8 +52,12 @@ void Define(Poco::Util::OptionSet& options) {
 
 }  // namespace
 
-extern const CommandSpec kValidateCommand = {
-    "validate", "FILE... [--workflows DIR]", "check workflow, municipality and rule files", Define,
-    Run, 1, -1};
+extern const CommandSpec kValidateCommand = {"validate",
+                                             "FILE... [--workflows DIR]",
+                                             "check workflow, municipality and rule files",
+                                             Define,
+                                             Run,
+                                             1,
+                                             -1};
 
 }  // namespace koop::runner

@@ -87,9 +87,10 @@ int main(int argc, char** argv) {
     total += ms;
     if (!lib.Call("consentAllowsTeam", "[{\"dataProcessing\":true},false]", 0).ok()) return 1;
   }
-  std::printf("while(true){} stopped after %.2f ms on average, %.2f ms at worst (limit 50 ms, "
-              "stopped %.2f ms before it); heap usable after each\n",
-              total / 10, worst, koop::rules::JsHeap::StopMarginMs(50));
+  std::printf(
+      "while(true){} stopped after %.2f ms on average, %.2f ms at worst (limit 50 ms, "
+      "stopped %.2f ms before it); heap usable after each\n",
+      total / 10, worst, koop::rules::JsHeap::StopMarginMs(50));
   // 4. Unbounded allocation.
   for (const char* fn : {"doubling", "growing"}) {
     worst = 0;

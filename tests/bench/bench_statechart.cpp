@@ -56,9 +56,10 @@ int main(int argc, char** argv) {
     if (r.ok() && (*it)->IsActive("ggk")) ++ok;
   }
   std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-  std::printf("statechart start + 1 event, in memory: %d instances in %.3f s = %.0f per second "
-              "(%.1f us each), %d reached the target state\n",
-              n, spent.count(), n / spent.count(), spent.count() * 1e6 / n, ok);
+  std::printf(
+      "statechart start + 1 event, in memory: %d instances in %.3f s = %.0f per second "
+      "(%.1f us each), %d reached the target state\n",
+      n, spent.count(), n / spent.count(), spent.count() * 1e6 / n, ok);
   // The same with every instance kept alive (memory held by the shared heap).
   int keep = n / 10;
   std::vector<std::unique_ptr<koop::exec::Interpreter>> alive;

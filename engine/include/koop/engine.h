@@ -99,7 +99,7 @@ struct HistoryEntry {
   std::string event_title;  // Polish title when the workflow gives one
   TimeMs at = 0;
   std::string actor;
-  std::string outcome;  // started, handled, ignored, finished
+  std::string outcome;              // started, handled, ignored, finished
   std::vector<std::string> errors;  // error.execution messages of its macrostep
 };
 

@@ -32,9 +32,9 @@ struct PackOptions {
 };
 
 struct PackDocumentInfo {
-  std::string file;      // name inside the output folder
+  std::string file;  // name inside the output folder
   std::string template_file;
-  int item = -1;         // index in the foreach list, -1 for a single document
+  int item = -1;  // index in the foreach list, -1 for a single document
 };
 
 struct PackInfo {
@@ -42,8 +42,8 @@ struct PackInfo {
   std::string workflow_id;
   std::string municipality_id;
   std::string pack_id;
-  std::string title;        // the pack's Polish title
-  std::string state;        // the state that declares the pack
+  std::string title;  // the pack's Polish title
+  std::string state;  // the state that declares the pack
   std::string state_title;
   bool state_active = false;  // whether that state is active now
   std::vector<PackDocumentInfo> documents;

@@ -26,7 +26,7 @@ class Statechart {
   // or kNoInput when the file does not exist.
   // `check_unreachable` = false accepts states no transition reaches (W3C test charts).
   static Result<std::shared_ptr<const Statechart>> Load(const std::string& path,
-                                                       bool check_unreachable = true);
+                                                        bool check_unreachable = true);
   // Checks a definition without running it: same messages as Load.
   static Status Validate(const std::string& path);
   // A Graphviz DOT description of the states and transitions (titles shown).
@@ -50,10 +50,10 @@ Status ValidateRuleFile(const std::string& path);
 
 // What a Start/Fire/AdvanceTo call did.
 struct StepReport {
-  bool event_handled = true;          // false: the event matched no transition (it was ignored)
-  bool finished = false;              // a top-level final state was reached
-  std::vector<std::string> errors;    // error.execution messages
-  std::vector<std::string> log;       // <log> output, "label: text"
+  bool event_handled = true;        // false: the event matched no transition (it was ignored)
+  bool finished = false;            // a top-level final state was reached
+  std::vector<std::string> errors;  // error.execution messages
+  std::vector<std::string> log;     // <log> output, "label: text"
 };
 
 struct RunOptions {

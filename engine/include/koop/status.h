@@ -14,11 +14,11 @@ namespace koop {
 // Values equal Poco::Util::Application::ExitCode (sysexits.h) so the runner can return them as-is.
 enum class Code {
   kOk = 0,
-  kUsage = 64,     // wrong command line
-  kDataError = 65, // invalid template, workflow, rule or data; the message says where
-  kNoInput = 66,   // an input file or instance that does not exist
-  kInternal = 70,  // a bug or an unimplemented feature
-  kIoError = 74,   // could not read or write a file or the database
+  kUsage = 64,      // wrong command line
+  kDataError = 65,  // invalid template, workflow, rule or data; the message says where
+  kNoInput = 66,    // an input file or instance that does not exist
+  kInternal = 70,   // a bug or an unimplemented feature
+  kIoError = 74,    // could not read or write a file or the database
 };
 
 class [[nodiscard]] Status {
@@ -52,8 +52,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                  // NOLINT: implicit on purpose
-  Result(Status status) : status_(std::move(status)) {}          // NOLINT: implicit on purpose
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit on purpose
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit on purpose
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
@@ -73,8 +73,8 @@ class [[nodiscard]] Result {
 }  // namespace koop
 
 // Propagates a failed Status: KOOP_RETURN_IF_ERROR(store.Put(x));
-#define KOOP_RETURN_IF_ERROR(expr)              \
-  do {                                          \
-    ::koop::Status koop_status_ = (expr);       \
+#define KOOP_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::koop::Status koop_status_ = (expr);        \
     if (!koop_status_.ok()) return koop_status_; \
   } while (0)

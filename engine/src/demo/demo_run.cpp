@@ -29,7 +29,8 @@ std::string Local(TimeMs t) {
 
 std::string Stages(const InstanceView& v) {
   std::string s;
-  for (const auto& st : v.stages) s += (s.empty() ? "" : "; ") + (st.title.empty() ? st.id : st.title);
+  for (const auto& st : v.stages)
+    s += (s.empty() ? "" : "; ") + (st.title.empty() ? st.id : st.title);
   return s.empty() ? (v.status == "finished" ? "zakończono" : "-") : s;
 }
 
@@ -37,17 +38,17 @@ int DaysBetween(const Date& from, const Date& to) { return to.ToDays() - from.To
 
 // Polish plural: 1 dokument, 2–4 dokumenty (not 12–14), 5+ dokumentów.
 std::string Count(int n, const char* one, const char* few, const char* many) {
-  const char* w = n == 1 ? one
+  const char* w = n == 1                                                           ? one
                   : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? few
-                                                                                    : many;
+                                                                                   : many;
   return std::to_string(n) + " " + w;
 }
 
 // Prints the open deadlines of the instance at `at`, then runs the reminder scheduler once at
 // `at` (the log channel: what would be e-mailed) and prints the messages it sends. The scheduler
 // also raises deadline events (due, overdue) into the instances, as `koop remind` does.
-Status Report(const InstanceView& v, TimeMs at, ReminderService& reminders,
-              std::ostringstream& log, std::ostream& out, DemoSummary& sum) {
+Status Report(const InstanceView& v, TimeMs at, ReminderService& reminders, std::ostringstream& log,
+              std::ostream& out, DemoSummary& sum) {
   Date today = WarsawDate(at);
   out << "  -- " << today.ToString() << ": otwarte terminy --\n";
   int open = 0;
@@ -202,8 +203,9 @@ Result<DemoSummary> RunDemo(const DemoOptions& given, std::ostream& out) {
   out << "\nPodsumowanie: " << Count(sum.scripts, "scenariusz", "scenariusze", "scenariuszy")
       << ", " << Count(sum.events, "zdarzenie", "zdarzenia", "zdarzeń") << ", "
       << Count(sum.documents, "dokument", "dokumenty", "dokumentów") << " w " << given.out_dir
-      << ", " << Count(sum.reminders, "przypomnienie wysłane", "przypomnienia wysłane",
-                                    "przypomnień wysłanych")
+      << ", "
+      << Count(sum.reminders, "przypomnienie wysłane", "przypomnienia wysłane",
+               "przypomnień wysłanych")
       << " do dziennika.\n";
   return sum;
 }

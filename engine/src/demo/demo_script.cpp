@@ -34,7 +34,8 @@ Result<Script> LoadScript(const std::string& path) {
   s.municipality = Str(*root, "municipality");
   s.workflow = Str(*root, "workflow");
   if (s.municipality.empty() || s.workflow.empty() || !(*root)->has("start")) {
-    return Status::DataError(path + ": a script needs \"municipality\", \"workflow\" and \"start\"");
+    return Status::DataError(path +
+                             ": a script needs \"municipality\", \"workflow\" and \"start\"");
   }
   Object::Ptr start = (*root)->getObject("start");
   if (!start) return Status::DataError(path + ": \"start\" must be an object");

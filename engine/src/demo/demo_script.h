@@ -14,10 +14,10 @@ namespace koop::demo {
 struct ScriptStep {
   TimeMs at = 0;
   std::string at_text;
-  std::string event;      // empty for a report step
+  std::string event;  // empty for a report step
   std::string data_json = "{}";
-  std::string pack;       // pack to render after the event ("" = none)
-  bool report = false;    // print deadlines and reminders at `at`
+  std::string pack;     // pack to render after the event ("" = none)
+  bool report = false;  // print deadlines and reminders at `at`
 };
 
 struct Script {

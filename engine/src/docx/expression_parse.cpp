@@ -1,11 +1,10 @@
 // Compiling template expressions: a tokenizer and a small recursive-descent parser in the
 // precedence order of angular expressions (see docs/templates.md for why it is hand-written).
-#include "docx/expression.h"
-
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 
+#include "docx/expression.h"
 #include "docx/filters.h"
 
 namespace koop::docx {

@@ -15,12 +15,12 @@ bool IsIdentifier(const std::string& s) {
   for (char c : s) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) return false;
   }
-  static const char* kReserved[] = {"break", "case", "catch", "continue", "debugger", "default",
-                                    "delete", "do", "else", "finally", "for", "function", "if",
-                                    "in", "instanceof", "new", "return", "switch", "this",
-                                    "throw", "try", "typeof", "var", "void", "while", "with",
-                                    "null", "true", "false", "class", "const", "enum", "export",
-                                    "extends", "import", "super"};
+  static const char* kReserved[] = {
+      "break",  "case",    "catch",  "continue", "debugger", "default", "delete",     "do",
+      "else",   "finally", "for",    "function", "if",       "in",      "instanceof", "new",
+      "return", "switch",  "this",   "throw",    "try",      "typeof",  "var",        "void",
+      "while",  "with",    "null",   "true",     "false",    "class",   "const",      "enum",
+      "export", "extends", "import", "super"};
   for (const char* r : kReserved) {
     if (s == r) return false;
   }
@@ -31,9 +31,8 @@ std::string RootIdentifier(const std::string& location) {
   std::size_t i = 0;
   while (i < location.size() && std::isspace(static_cast<unsigned char>(location[i]))) ++i;
   std::size_t start = i;
-  while (i < location.size() &&
-         (std::isalnum(static_cast<unsigned char>(location[i])) || location[i] == '_' ||
-          location[i] == '$')) {
+  while (i < location.size() && (std::isalnum(static_cast<unsigned char>(location[i])) ||
+                                 location[i] == '_' || location[i] == '$')) {
     ++i;
   }
   return location.substr(start, i - start);
@@ -108,17 +107,19 @@ duk_ret_t CallDefineSystem(duk_context* ctx, void* udata) {
     duk_push_string(ctx, a->json);
     duk_json_decode(ctx, -1);
   }
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
-                            DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE |
-                            DUK_DEFPROP_FORCE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
   return 0;
 }
 struct EventArgs {
   const Event* event;
 };
 void PutStringOrUndefined(duk_context* ctx, const char* key, const std::string& v) {
-  if (v.empty()) duk_push_undefined(ctx);
-  else duk_push_lstring(ctx, v.data(), v.size());
+  if (v.empty())
+    duk_push_undefined(ctx);
+  else
+    duk_push_lstring(ctx, v.data(), v.size());
   duk_put_prop_string(ctx, -2, key);
 }
 duk_ret_t CallSetEvent(duk_context* ctx, void* udata) {
@@ -140,9 +141,9 @@ duk_ret_t CallSetEvent(duk_context* ctx, void* udata) {
     duk_json_decode(ctx, -1);
   }
   duk_put_prop_string(ctx, -2, "data");
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
-                            DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE |
-                            DUK_DEFPROP_FORCE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
   return 0;
 }
 // [scope] -> JSON of the user variables (undefined kept as a marker)
@@ -162,7 +163,7 @@ duk_ret_t CallLoad(duk_context* ctx, void*) {
 // [fn, scope] -> length of a copy kept in scope.__fe[depth]
 duk_ret_t CallForeachBegin(duk_context* ctx, void* udata) {
   int depth = *static_cast<int*>(udata);
-  duk_dup(ctx, -1);  // [fn, scope, scope]
+  duk_dup(ctx, -1);     // [fn, scope, scope]
   duk_insert(ctx, -3);  // [scope, fn, scope]
   duk_call(ctx, 1);     // [scope, value]
   duk_get_global_string(ctx, "__koopForeach");
@@ -253,8 +254,10 @@ Status DataModel::InitSystem(const std::string& session_id, const std::string& n
   std::string sid = "\"" + session_id + "\"";
   std::string nm = name.empty() ? "null" : "\"" + name + "\"";
   std::string ioproc = ioprocessors_json;
-  SystemArgs all[] = {{"_sessionid", sid.c_str()}, {"_name", nm.c_str()},
-                      {"_ioprocessors", ioproc.c_str()}, {"_event", nullptr}};
+  SystemArgs all[] = {{"_sessionid", sid.c_str()},
+                      {"_name", nm.c_str()},
+                      {"_ioprocessors", ioproc.c_str()},
+                      {"_event", nullptr}};
   for (auto& a : all) {
     heap_.PushScope(scope_);
     Status st = Run(CallDefineSystem, &a, 1, 0, chart_->file);
@@ -272,8 +275,8 @@ Status DataModel::InitSystem(const std::string& session_id, const std::string& n
 Status DataModel::Declare(const model::DataDecl& data, bool with_value) {
   duk_context* ctx = heap_.ctx();
   heap_.PushScope(scope_);
-  std::string where = chart_->file + ":" + std::to_string(data.pos.line) + ":" +
-                      std::to_string(data.pos.column);
+  std::string where =
+      chart_->file + ":" + std::to_string(data.pos.line) + ":" + std::to_string(data.pos.column);
   if (with_value && !data.expr.empty()) {
     Status st = heap_.PushCode(*chart_, data.expr.id);
     if (!st.ok()) {
@@ -442,8 +445,7 @@ Result<int> DataModel::ForeachBegin(const model::Expr& array) {
   duk_pop(heap_.ctx());
   if (!st.ok()) return st;
   if (len < 0) {
-    return Status::DataError(Where(array) + ": foreach array '" + array.text +
-                             "' is not an array");
+    return Status::DataError(Where(array) + ": foreach array '" + array.text + "' is not an array");
   }
   ++foreach_depth_;
   return len;
@@ -455,8 +457,8 @@ Status DataModel::ForeachItem(const model::Action& foreach, int i) {
                              "' is not a valid variable name");
   }
   if (!foreach.index.empty() && (!IsIdentifier(foreach.index) || IsSystemVariable(foreach.index))) {
-    return Status::DataError(Where(foreach.idlocation_expr) + ": foreach index '" +
-                             foreach.index + "' is not a valid variable name");
+    return Status::DataError(Where(foreach.idlocation_expr) + ": foreach index '" + foreach.index +
+                             "' is not a valid variable name");
   }
   heap_.PushScope(scope_);
   ForeachArgs args{foreach.item.c_str(), foreach.index.c_str(), foreach_depth_ - 1, i};

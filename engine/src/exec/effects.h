@@ -15,25 +15,25 @@ namespace koop::exec {
 
 struct Effect {
   enum class Kind {
-    kDeadlineCreated,      // <k:deadline> ran; `deadline` set
-    kDeadlineCancelled,    // <k:cancel-deadline id>
-    kSatisfied,            // <k:satisfy id> (a deadline or recurring obligation was met)
-    kRecurringActivated,   // a state holding <k:recurring> was entered; `recurring` set
-    kRecurringDeactivated, // ... and exited
-    kRecurringSatisfied,   // an event matched a recurring obligation's satisfied-by
-    kLog,                  // <log>: label + text
-    kError,                // error.execution raised: text says what and where
+    kDeadlineCreated,       // <k:deadline> ran; `deadline` set
+    kDeadlineCancelled,     // <k:cancel-deadline id>
+    kSatisfied,             // <k:satisfy id> (a deadline or recurring obligation was met)
+    kRecurringActivated,    // a state holding <k:recurring> was entered; `recurring` set
+    kRecurringDeactivated,  // ... and exited
+    kRecurringSatisfied,    // an event matched a recurring obligation's satisfied-by
+    kLog,                   // <log>: label + text
+    kError,                 // error.execution raised: text says what and where
   };
   Kind kind = Kind::kLog;
   std::string id;     // deadline / obligation id
   std::string state;  // id of the state whose content or entry produced it
   const model::KoopDeadline* deadline = nullptr;    // points into the Chart (keep it alive)
   const model::KoopRecurring* recurring = nullptr;  // points into the Chart
-  std::string label;  // log label
-  std::string text;   // log text, error message
-  std::string event;  // name of the event being processed ("" at start)
+  std::string label;                                // log label
+  std::string text;                                 // log text, error message
+  std::string event;                     // name of the event being processed ("" at start)
   std::string event_data_json = "null";  // its data (for anchors like event(x))
-  TimeMs at = 0;      // time of the macrostep
+  TimeMs at = 0;                         // time of the macrostep
 };
 
 const char* EffectKindName(Effect::Kind kind);

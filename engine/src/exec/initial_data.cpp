@@ -31,7 +31,7 @@ std::optional<Var> At(const Poco::JSON::Object::Ptr& root, const std::string& pa
     if (dot == std::string::npos) return v;
     from = dot + 1;
     object = v.type() == typeid(Poco::JSON::Object::Ptr) ? v.extract<Poco::JSON::Object::Ptr>()
-                                                          : nullptr;
+                                                         : nullptr;
   }
   return std::nullopt;
 }
@@ -64,17 +64,26 @@ bool Fits(ValueType type, const Var& v) {
 
 const char* Expected(ValueType type) {
   switch (type) {
-    case ValueType::kString: return "a string";
+    case ValueType::kString:
+      return "a string";
     case ValueType::kInt:
     case ValueType::kDays:
-    case ValueType::kWorkingDays: return "a whole number";
-    case ValueType::kNumber: return "a number";
-    case ValueType::kBool: return "true or false";
-    case ValueType::kDate: return "a date \"YYYY-MM-DD\"";
-    case ValueType::kDateTime: return "a date and time \"YYYY-MM-DDTHH:MM\"";
-    case ValueType::kDuration: return "an ISO 8601 duration such as \"P3M\"";
-    case ValueType::kList: return "a list (JSON array)";
-    case ValueType::kObject: return "an object (JSON object)";
+    case ValueType::kWorkingDays:
+      return "a whole number";
+    case ValueType::kNumber:
+      return "a number";
+    case ValueType::kBool:
+      return "true or false";
+    case ValueType::kDate:
+      return "a date \"YYYY-MM-DD\"";
+    case ValueType::kDateTime:
+      return "a date and time \"YYYY-MM-DDTHH:MM\"";
+    case ValueType::kDuration:
+      return "an ISO 8601 duration such as \"P3M\"";
+    case ValueType::kList:
+      return "a list (JSON array)";
+    case ValueType::kObject:
+      return "an object (JSON object)";
   }
   return "?";
 }

@@ -151,9 +151,9 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   KOOP_RETURN_IF_ERROR(store::InsertInstance(*tx, row));
   StepOutcome outcome = ToOutcome(id, 0, *step, **it, false);
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
-      *tx, store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
-                           outcome.finished ? "finished" : "started", Now(),
-                           ErrorsJson(step->errors)}));
+      *tx,
+      store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
+                      outcome.finished ? "finished" : "started", Now(), ErrorsJson(step->errors)}));
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
   EffectContext ctx{id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};

@@ -52,7 +52,8 @@ std::vector<std::string> ErrorsOf(const std::string& json) {
   if (json.empty() || json == "[]") return out;
   try {
     Array::Ptr array = Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(i));
+    for (std::size_t i = 0; i < array->size(); ++i)
+      out.push_back(array->getElement<std::string>(i));
   } catch (const std::exception&) {
     out.push_back("(unreadable error record)");
   }
@@ -296,7 +297,8 @@ std::string InstanceViewToJson(const InstanceView& v) {
       Array::Ptr to = new Array();
       for (const auto& role : d.escalate_to) to->add(role);
       e->set("to", to);
-      e->set("date", d.escalation_date.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.escalation_date));
+      e->set("date", d.escalation_date.empty() ? Poco::Dynamic::Var()
+                                               : Poco::Dynamic::Var(d.escalation_date));
       o->set("escalation", e);
     }
     deadlines->add(o);

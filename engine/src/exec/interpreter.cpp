@@ -206,14 +206,22 @@ const std::string& Interpreter::session_id() const { return s_->session_id; }
 
 const char* EffectKindName(Effect::Kind kind) {
   switch (kind) {
-    case Effect::Kind::kDeadlineCreated: return "deadline.created";
-    case Effect::Kind::kDeadlineCancelled: return "deadline.cancelled";
-    case Effect::Kind::kSatisfied: return "satisfied";
-    case Effect::Kind::kRecurringActivated: return "recurring.activated";
-    case Effect::Kind::kRecurringDeactivated: return "recurring.deactivated";
-    case Effect::Kind::kRecurringSatisfied: return "recurring.satisfied";
-    case Effect::Kind::kLog: return "log";
-    case Effect::Kind::kError: return "error";
+    case Effect::Kind::kDeadlineCreated:
+      return "deadline.created";
+    case Effect::Kind::kDeadlineCancelled:
+      return "deadline.cancelled";
+    case Effect::Kind::kSatisfied:
+      return "satisfied";
+    case Effect::Kind::kRecurringActivated:
+      return "recurring.activated";
+    case Effect::Kind::kRecurringDeactivated:
+      return "recurring.deactivated";
+    case Effect::Kind::kRecurringSatisfied:
+      return "recurring.satisfied";
+    case Effect::Kind::kLog:
+      return "log";
+    case Effect::Kind::kError:
+      return "error";
   }
   return "?";
 }

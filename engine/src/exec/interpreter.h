@@ -34,18 +34,18 @@ class DataModel;
 struct InterpreterState;
 
 struct InterpreterOptions {
-  rules::JsHeap* heap = nullptr;     // null: the calling thread's default heap
-  std::string session_id;            // empty: generated ("s1", "s2", ...) per process
-  std::string params_json = "{}";    // values of <k:param> (municipality binding); defaults fill in
-  int max_microsteps = 10000;        // per macrostep; more = cyclic eventless transitions
-  int max_invoke_depth = 8;          // nested <invoke> of SCXML children
+  rules::JsHeap* heap = nullptr;   // null: the calling thread's default heap
+  std::string session_id;          // empty: generated ("s1", "s2", ...) per process
+  std::string params_json = "{}";  // values of <k:param> (municipality binding); defaults fill in
+  int max_microsteps = 10000;      // per macrostep; more = cyclic eventless transitions
+  int max_invoke_depth = 8;        // nested <invoke> of SCXML children
 };
 
 // What one Start/Fire/AdvanceTo did.
 struct StepResult {
-  bool event_handled = true;  // false: the external event enabled no transition (ignored)
-  int macrosteps = 0;         // external events processed (delayed sends included)
-  bool finished = false;      // the instance reached a top-level final state
+  bool event_handled = true;        // false: the external event enabled no transition (ignored)
+  int macrosteps = 0;               // external events processed (delayed sends included)
+  bool finished = false;            // the instance reached a top-level final state
   std::vector<std::string> errors;  // error.execution messages raised, "file:line:col: ..."
 };
 
@@ -62,7 +62,8 @@ class Interpreter {
   // JSON) seed the top-level <data> of those ids instead of their expr/src/content, before any
   // script, onentry or eventless transition runs, as values passed to an invoked session do
   // (SCXML 6.4.4); ids that are not top-level <data> are ignored (see exec/initial_data.h).
-  Result<StepResult> Start(TimeMs at, const std::map<std::string, std::string>& initial_values = {});
+  Result<StepResult> Start(TimeMs at,
+                           const std::map<std::string, std::string>& initial_values = {});
   // Delivers due delayed sends, then the external event `name` with JSON `data_json` and the
   // whole macrostep it causes. A cyclic eventless loop fails with kDataError (state unchanged
   // since the last completed macrostep is NOT guaranteed; callers commit only successful steps).

@@ -23,12 +23,18 @@ long long ParseDelay(const std::string& text) {
   double v = std::strtod(t.substr(0, i).c_str(), nullptr);
   std::string unit = t.substr(i);
   double ms;
-  if (unit == "ms") ms = v;
-  else if (unit == "s" || unit.empty()) ms = v * 1000;
-  else if (unit == "m") ms = v * 60000;
-  else if (unit == "h") ms = v * 3600000;
-  else if (unit == "d") ms = v * 86400000;
-  else return -1;
+  if (unit == "ms")
+    ms = v;
+  else if (unit == "s" || unit.empty())
+    ms = v * 1000;
+  else if (unit == "m")
+    ms = v * 60000;
+  else if (unit == "h")
+    ms = v * 3600000;
+  else if (unit == "d")
+    ms = v * 86400000;
+  else
+    return -1;
   return static_cast<long long>(std::llround(ms));
 }
 
@@ -206,8 +212,8 @@ bool InterpreterState::ExecuteSend(const model::Action& a) {
     if (!v.ok()) return fail(v.status().message());
     type = *v;
   }
-  std::string where = chart->file + ":" + std::to_string(a.pos.line) + ":" +
-                      std::to_string(a.pos.column);
+  std::string where =
+      chart->file + ":" + std::to_string(a.pos.line) + ":" + std::to_string(a.pos.column);
   if (!type.empty() && type != kScxmlProcessor && type != "scxml" &&
       type != "http://www.w3.org/TR/scxml/") {
     return fail(where + ": unsupported send type '" + type + "'");
@@ -263,8 +269,7 @@ void InterpreterState::Deliver(const std::string& target, Event e) {
   }
   if (target == "#_parent" || (parent != nullptr && target == "#_scxml_" + parent->session_id)) {
     if (parent == nullptr) {
-      RaiseError("error.communication", "no parent session to send '" + e.name + "' to",
-                 e.sendid);
+      RaiseError("error.communication", "no parent session to send '" + e.name + "' to", e.sendid);
       return;
     }
     e.invokeid = invoke_id;

@@ -32,8 +32,8 @@ void InterpreterState::StartInvokes() {
 void InterpreterState::Invoke(int state, int index) {
   const model::Invoke& inv = S(state).invokes[static_cast<std::size_t>(index)];
   auto fail = [&](const std::string& msg) { RaiseError("error.execution", msg); };
-  std::string where = chart->file + ":" + std::to_string(inv.pos.line) + ":" +
-                      std::to_string(inv.pos.column);
+  std::string where =
+      chart->file + ":" + std::to_string(inv.pos.line) + ":" + std::to_string(inv.pos.column);
   std::string id = inv.id;
   if (id.empty()) {
     id = S(state).id + "." + session_id + ".inv" + std::to_string(++invoke_counter);
@@ -68,8 +68,8 @@ void InterpreterState::Invoke(int state, int index) {
   } else if (!child_chart && !inv.content.expr.empty()) {
     auto text = dm->EvalString(inv.content.expr);
     if (!text.ok()) return fail(text.status().message());
-    auto loaded = model::LoadChartFromString(*text, chart->file + " (invoke content)",
-                                             inv.base_dir, ChildLoadOptions());
+    auto loaded = model::LoadChartFromString(*text, chart->file + " (invoke content)", inv.base_dir,
+                                             ChildLoadOptions());
     if (!loaded.ok()) return fail(where + ": cannot invoke: " + loaded.status().message());
     child_chart = *loaded;
   }
@@ -141,8 +141,7 @@ void InterpreterState::ApplyFinalizeAndForward(const Event& e) {
     if (it == children.end()) continue;
     Child& child = it->second;
     if (!configuration[static_cast<std::size_t>(child.state)]) continue;
-    const model::Invoke& inv =
-        S(child.state).invokes[static_cast<std::size_t>(child.invoke_index)];
+    const model::Invoke& inv = S(child.state).invokes[static_cast<std::size_t>(child.invoke_index)];
     if (!e.invokeid.empty() && e.invokeid == id) {
       executing_state = &S(child.state);
       Execute(inv.finalize);

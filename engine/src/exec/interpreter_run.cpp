@@ -16,11 +16,21 @@ std::string JsonQuote(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -37,8 +47,8 @@ std::string JsonQuote(const std::string& s) {
 InterpreterState::InterpreterState(std::shared_ptr<const model::Chart> c, rules::JsHeap& h,
                                    InterpreterOptions o)
     : chart(std::move(c)), heap(h), options(std::move(o)) {
-  session_id = options.session_id.empty() ? "s" + std::to_string(++g_session_counter)
-                                          : options.session_id;
+  session_id =
+      options.session_id.empty() ? "s" + std::to_string(++g_session_counter) : options.session_id;
   configuration.assign(chart->states.size(), 0);
   states_to_invoke.assign(chart->states.size(), 0);
   data_initialized.assign(chart->states.size(), 0);
@@ -88,16 +98,16 @@ void InterpreterState::InitDataFor(int state) {
   data_initialized[static_cast<std::size_t>(state)] = 1;
   for (const auto& d : S(state).data) {
     auto it = initial_values.find(d.id);
-    Status st = it != initial_values.end() ? dm->SetVariableJson(d.id, it->second)
-                                           : dm->Declare(d, true);
+    Status st =
+        it != initial_values.end() ? dm->SetVariableJson(d.id, it->second) : dm->Declare(d, true);
     if (!st.ok()) RaiseError("error.execution", st.message());
   }
 }
 
 Status InterpreterState::Initialize() {
   std::string ioproc = "{\"http://www.w3.org/TR/scxml/#SCXMLEventProcessor\":{\"location\":" +
-                       JsonQuote("#_scxml_" + session_id) + "},\"scxml\":{\"location\":" +
-                       JsonQuote("#_scxml_" + session_id) + "}}";
+                       JsonQuote("#_scxml_" + session_id) +
+                       "},\"scxml\":{\"location\":" + JsonQuote("#_scxml_" + session_id) + "}}";
   KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, ioproc));
   if (chart->late_binding) {
     // Every variable exists from the start (unassigned); values come on first entry.
@@ -206,8 +216,7 @@ Status InterpreterState::Pump() {
     }
     if (!progress) return Status::Ok();
     if (--budget <= 0) {
-      return Status::DataError(chart->file + ": more than " +
-                               std::to_string(kMaxExternalPerPump) +
+      return Status::DataError(chart->file + ": more than " + std::to_string(kMaxExternalPerPump) +
                                " events without waiting (an event loop?)");
     }
   }
@@ -295,8 +304,10 @@ void InterpreterState::EnterStates(const std::vector<int>& transitions) {
     ev.type = Event::Type::kPlatform;
     if (S(s).donedata.present) {
       auto data = EvalData({}, {}, S(s).donedata.params, S(s).donedata.content);
-      if (data.ok()) ev.data_json = *data;
-      else RaiseError("error.execution", data.status().message());
+      if (data.ok())
+        ev.data_json = *data;
+      else
+        RaiseError("error.execution", data.status().message());
     }
     internal_queue.push_back(std::move(ev));
     int grand = S(up).parent;

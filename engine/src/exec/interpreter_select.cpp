@@ -54,8 +54,9 @@ std::vector<int> InterpreterState::SelectTransitions(const Event* event) {
     for (int anc = s; anc >= 0 && !found; anc = S(anc).parent) {
       for (int t : S(anc).transitions) {
         const auto& tr = T(t);
-        if (event == nullptr ? !tr.events.empty()
-                             : (tr.events.empty() || !AnyDescriptorMatches(tr.events, event->name))) {
+        if (event == nullptr
+                ? !tr.events.empty()
+                : (tr.events.empty() || !AnyDescriptorMatches(tr.events, event->name))) {
           continue;
         }
         if (!tr.cond.empty()) {
@@ -129,8 +130,10 @@ std::vector<int> InterpreterState::EffectiveTargets(int t) const {
     std::vector<int> add;
     if (S(s).IsHistory()) {
       auto it = history.find(s);
-      if (it != history.end()) add = it->second;
-      else if (S(s).initial_transition >= 0) add = EffectiveTargets(S(s).initial_transition);
+      if (it != history.end())
+        add = it->second;
+      else if (S(s).initial_transition >= 0)
+        add = EffectiveTargets(S(s).initial_transition);
     } else {
       add.push_back(s);
     }

@@ -31,7 +31,8 @@ Status Invalid(const Status& s) { return Status::DataError("invalid snapshot: " 
   } while (0)
 
 Result<Event> EventFrom(const JsonNode& o) {
-  if (o.kind != JsonNode::Kind::kObject) return Status::DataError("invalid snapshot: an event is not an object");
+  if (o.kind != JsonNode::Kind::kObject)
+    return Status::DataError("invalid snapshot: an event is not an object");
   Event e;
   KOOP_ASSIGN(e.name, JsonString(o, "name"));
   std::string type;
@@ -83,7 +84,8 @@ Result<std::string> InterpreterState::SnapshotJson() {
   bool first = true;
   for (const auto& [h, value] : history) {
     out += (first ? "" : ",") + JsonQuote(S(h).id) + ":[";
-    for (std::size_t i = 0; i < value.size(); ++i) out += (i ? "," : "") + JsonQuote(S(value[i]).id);
+    for (std::size_t i = 0; i < value.size(); ++i)
+      out += (i ? "," : "") + JsonQuote(S(value[i]).id);
     out += "]";
     first = false;
   }

@@ -53,11 +53,13 @@ struct InterpreterState : public rules::ScopeHost {
   std::vector<int> RemoveConflicting(const std::vector<int>& enabled);
   std::vector<int> ComputeExitSet(const std::vector<int>& transitions) const;
   void ComputeEntrySet(const std::vector<int>& transitions, std::vector<int>& to_enter,
-                       std::set<int>& default_entry, std::map<int, const model::Block*>& history_content);
+                       std::set<int>& default_entry,
+                       std::map<int, const model::Block*>& history_content);
   void AddDescendants(int state, std::vector<int>& to_enter, std::set<int>& default_entry,
                       std::map<int, const model::Block*>& history_content);
   void AddAncestors(int state, int ancestor, std::vector<int>& to_enter,
-                    std::set<int>& default_entry, std::map<int, const model::Block*>& history_content);
+                    std::set<int>& default_entry,
+                    std::map<int, const model::Block*>& history_content);
   int TransitionDomain(int t) const;
   std::vector<int> EffectiveTargets(int t) const;
   int FindLcca(const std::vector<int>& states) const;
@@ -67,18 +69,19 @@ struct InterpreterState : public rules::ScopeHost {
   std::vector<int> InitialTargets(int s) const;
 
   // --- running (interpreter_run.cpp)
-  Status Initialize();            // data model, global scripts
-  Status EnterInitial();          // enters the initial configuration, runs the first macrostep
-  Status Macrostep();             // eventless + internal events until stable, then invokes
-  Status HandleExternal(Event e); // one external event and its macrostep
-  Status Pump();                  // external queues (own and children's) until quiet
+  Status Initialize();             // data model, global scripts
+  Status EnterInitial();           // enters the initial configuration, runs the first macrostep
+  Status Macrostep();              // eventless + internal events until stable, then invokes
+  Status HandleExternal(Event e);  // one external event and its macrostep
+  Status Pump();                   // external queues (own and children's) until quiet
   void Microstep(const std::vector<int>& transitions);
   void ExitStates(const std::vector<int>& transitions);
   void EnterStates(const std::vector<int>& transitions);
   void ExitInterpreter();
   void InitDataFor(int state);
   void EnqueueInternal(Event e) { internal_queue.push_back(std::move(e)); }
-  void RaiseError(const std::string& name, const std::string& message, const std::string& sendid = "");
+  void RaiseError(const std::string& name, const std::string& message,
+                  const std::string& sendid = "");
   // Earliest due delayed send in this session and its children.
   const DelayedSend* EarliestDue(InterpreterState** owner);
   void SetNowTree(TimeMs t);
@@ -114,8 +117,8 @@ struct InterpreterState : public rules::ScopeHost {
   std::unique_ptr<DataModel> dm;
   std::string session_id;
   std::map<std::string, std::string> params;  // name -> JSON
-  InterpreterState* parent = nullptr;  // set for invoked children
-  std::string invoke_id;               // our id in the parent
+  InterpreterState* parent = nullptr;         // set for invoked children
+  std::string invoke_id;                      // our id in the parent
   int invoke_depth = 0;
   std::map<std::string, std::string> initial_values;  // invoke params for the child's data
 
@@ -135,10 +138,10 @@ struct InterpreterState : public rules::ScopeHost {
   std::uint64_t send_counter = 0;
   std::uint64_t seq_counter = 0;
   std::uint64_t invoke_counter = 0;
-  int microsteps = 0;       // in the current macrostep
+  int microsteps = 0;  // in the current macrostep
   bool cycle_error = false;
   bool last_event_handled = true;
-  std::string current_event;           // name of the event being processed
+  std::string current_event;  // name of the event being processed
   std::string current_event_data = "null";
   const model::State* executing_state = nullptr;
 
@@ -148,7 +151,7 @@ struct InterpreterState : public rules::ScopeHost {
     int invoke_index = -1;
     bool autoforward = false;
   };
-  std::map<std::string, Child> children;  // by invoke id
+  std::map<std::string, Child> children;            // by invoke id
   std::vector<std::pair<int, int>> active_invokes;  // (state, invoke index) -> id
   std::map<std::pair<int, int>, std::string> invoke_ids;
 

@@ -23,7 +23,7 @@ Statechart::Statechart(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Statechart::~Statechart() = default;
 
 Result<std::shared_ptr<const Statechart>> Statechart::Load(const std::string& path,
-                                                          bool check_unreachable) {
+                                                           bool check_unreachable) {
   model::LoadOptions options;
   options.warn_unreachable = check_unreachable;
   auto chart = model::LoadChart(path, options);

@@ -80,9 +80,12 @@ void ChartBuilder::ParseParamsAndContent(const xmlNode* node, std::vector<Param>
       if (HasAttr(c, "expr") && HasAttr(c, "location")) {
         Error(c, "<param> may have expr or location, not both");
       }
-      if (HasAttr(c, "expr")) p.expr = MakeExpr(c, "expr");
-      else if (HasAttr(c, "location")) p.expr = MakeExpr(c, "location");
-      else Error(c, "<param> needs expr or location");
+      if (HasAttr(c, "expr"))
+        p.expr = MakeExpr(c, "expr");
+      else if (HasAttr(c, "location"))
+        p.expr = MakeExpr(c, "location");
+      else
+        Error(c, "<param> needs expr or location");
       params.push_back(std::move(p));
     } else if (name == "content") {
       CheckAttrs(c, {"expr"});
@@ -162,8 +165,8 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
     }
     for (const auto& n : SplitSpace(Attr(node, "namelist"))) {
       a.namelist.push_back(n);
-      a.namelist_exprs.push_back(MakeCode(n, src_.PosOf(node, "namelist"),
-                                          CodeUnit::Kind::kExpression, src_.name()));
+      a.namelist_exprs.push_back(
+          MakeCode(n, src_.PosOf(node, "namelist"), CodeUnit::Kind::kExpression, src_.name()));
     }
     ParseParamsAndContent(node, a.params, a.content);
   } else if (name == "cancel") {
@@ -178,8 +181,10 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
     CheckAttrs(node, {"location", "expr"});
     a.kind = ActionKind::kAssign;
     a.location = Attr(node, "location");
-    if (a.location.empty()) Error(node, "<assign> needs a location");
-    else a.location_expr = MakeExpr(node, "location", CodeUnit::Kind::kLocation);
+    if (a.location.empty())
+      Error(node, "<assign> needs a location");
+    else
+      a.location_expr = MakeExpr(node, "location", CodeUnit::Kind::kLocation);
     if (HasAttr(node, "expr")) {
       a.expr = MakeExpr(node, "expr");
     } else if (HasElementChildren(node)) {
@@ -201,8 +206,7 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
       std::string path = file.rfind("file:", 0) == 0 ? file.substr(5) : file;
       a.expr = MakeCode(code, SourcePos{1, 1}, CodeUnit::Kind::kScript, path);
     } else {
-      a.expr = MakeCode(TextContent(node), src_.PosOf(node), CodeUnit::Kind::kScript,
-                        src_.name());
+      a.expr = MakeCode(TextContent(node), src_.PosOf(node), CodeUnit::Kind::kScript, src_.name());
       chart_->code.back().text_line = src_.ContentLine(node);
     }
   } else if (name == "log") {
@@ -236,12 +240,14 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
     a.array = MakeExpr(node, "array");
     a.item = Attr(node, "item");
     a.index = Attr(node, "index");
-    if (a.item.empty()) Error(node, "<foreach> needs an item");
-    else a.location_expr = MakeCode(a.item, src_.PosOf(node, "item"),
-                                    CodeUnit::Kind::kLocation, src_.name());
+    if (a.item.empty())
+      Error(node, "<foreach> needs an item");
+    else
+      a.location_expr =
+          MakeCode(a.item, src_.PosOf(node, "item"), CodeUnit::Kind::kLocation, src_.name());
     if (!a.index.empty()) {
-      a.idlocation_expr = MakeCode(a.index, src_.PosOf(node, "index"),
-                                   CodeUnit::Kind::kLocation, src_.name());
+      a.idlocation_expr =
+          MakeCode(a.index, src_.PosOf(node, "index"), CodeUnit::Kind::kLocation, src_.name());
     }
     a.body = ParseBlock(node);
   } else {
@@ -253,8 +259,8 @@ bool ChartBuilder::ParseAction(const xmlNode* node, Block& out) {
 }
 
 void ChartBuilder::ParseInvoke(const xmlNode* node, State& state) {
-  CheckAttrs(node, {"type", "typeexpr", "src", "srcexpr", "id", "idlocation", "namelist",
-                    "autoforward"});
+  CheckAttrs(node,
+             {"type", "typeexpr", "src", "srcexpr", "id", "idlocation", "namelist", "autoforward"});
   Invoke inv;
   inv.pos = src_.PosOf(node);
   inv.base_dir = base_dir_;

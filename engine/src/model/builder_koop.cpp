@@ -30,8 +30,10 @@ std::vector<IsoDuration> ParseDurationList(const std::string& s, bool* ok) {
   *ok = true;
   for (const auto& part : Split(s, ',')) {
     auto d = ParseIsoDuration(part);
-    if (!d) *ok = false;
-    else out.push_back(*d);
+    if (!d)
+      *ok = false;
+    else
+      out.push_back(*d);
   }
   return out;
 }
@@ -48,13 +50,15 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     p.title = Attr(node, "title");
     if (p.name.empty()) Error(node, "<k:param> needs a name");
     auto type = ParseValueType(Attr(node, "type").empty() ? "string" : Attr(node, "type"));
-    if (!type) Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
-    else p.type = *type;
+    if (!type)
+      Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
+    else
+      p.type = *type;
     if (HasAttr(node, "default")) {
       p.default_value = Attr(node, "default");
       if (type && !ValueFits(*type, *p.default_value)) {
-        Error(node, "default '" + *p.default_value + "' is not a valid " +
-                        ValueTypeName(*type), "default");
+        Error(node, "default '" + *p.default_value + "' is not a valid " + ValueTypeName(*type),
+              "default");
       }
     }
     for (const auto& q : chart_->params) {
@@ -72,8 +76,10 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     f.title = Attr(node, "title");
     if (f.name.empty()) Error(node, "<k:field> needs a name");
     auto type = ParseValueType(Attr(node, "type").empty() ? "string" : Attr(node, "type"));
-    if (!type) Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
-    else f.type = *type;
+    if (!type)
+      Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
+    else
+      f.type = *type;
     for (const char* flag : {"required", "personal"}) {
       std::string v = Attr(node, flag);
       if (!v.empty() && v != "true" && v != "false") {
@@ -99,8 +105,8 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
 void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
   std::string name = LocalName(node);
   if (name == "recurring") {
-    CheckAttrs(node, {"id", "every", "satisfied-by", "title", "to", "remind", "escalate",
-                      "escalate-to"});
+    CheckAttrs(node,
+               {"id", "every", "satisfied-by", "title", "to", "remind", "escalate", "escalate-to"});
     KoopRecurring r;
     r.pos = src_.PosOf(node);
     r.id = Attr(node, "id");
@@ -109,8 +115,10 @@ void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
     r.escalate_to = Attr(node, "escalate-to");
     if (r.id.empty()) Error(node, "<k:recurring> needs an id");
     Result<EverySpec> every = ParseEvery(Attr(node, "every"));
-    if (!every.ok()) Error(node, every.status().message(), "every");
-    else r.every = *every;
+    if (!every.ok())
+      Error(node, every.status().message(), "every");
+    else
+      r.every = *every;
     if (HasAttr(node, "escalate")) {
       r.escalate = ParseIsoDuration(Attr(node, "escalate"));
       if (!r.escalate) Error(node, "escalate must be an ISO 8601 duration", "escalate");
@@ -139,7 +147,8 @@ void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
       CheckAttrs(c, {"template", "foreach", "as", "name"});
       KoopDocument d{Attr(c, "template"), Attr(c, "foreach"), Attr(c, "as"), Attr(c, "name"),
                      src_.PosOf(c)};
-      if (d.template_file.empty()) Error(c, "<k:document> needs a template");
+      if (d.template_file.empty())
+        Error(c, "<k:document> needs a template");
       else if (options_.hooks.check_template) {
         if (auto err = options_.hooks.check_template(d.template_file)) Error(c, *err, "template");
       }
@@ -170,8 +179,10 @@ bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
       Error(node, "<k:deadline> needs a due date");
     } else {
       auto due = ParseDue(Attr(node, "due"));
-      if (!due.ok()) Error(node, due.status().message(), "due");
-      else d->due = *due;
+      if (!due.ok())
+        Error(node, due.status().message(), "due");
+      else
+        d->due = *due;
     }
     bool ok = true;
     d->remind = ParseDurationList(Attr(node, "remind"), &ok);
@@ -208,8 +219,8 @@ void ChartBuilder::CheckKoop() {
     deadline_ids.insert(d->id);
     auto check_param = [&](const std::string& name) {
       if (!name.empty() && !params.count(name)) {
-        diags_.push_back({src_.name(), d->pos, "deadline '" + d->id +
-                                                   "' uses unknown parameter '" + name + "'"});
+        diags_.push_back({src_.name(), d->pos,
+                          "deadline '" + d->id + "' uses unknown parameter '" + name + "'"});
       }
     };
     if (d->due.anchor == DueSpec::Anchor::kParam) check_param(d->due.anchor_name);
@@ -230,9 +241,9 @@ void ChartBuilder::CheckKoop() {
       if (r.every.param.empty()) continue;
       auto found = declared.find(r.every.param);
       if (found == declared.end()) {
-        diags_.push_back({src_.name(), r.pos, "recurring '" + r.id +
-                                                  "' uses unknown parameter '" + r.every.param +
-                                                  "' in every"});
+        diags_.push_back(
+            {src_.name(), r.pos,
+             "recurring '" + r.id + "' uses unknown parameter '" + r.every.param + "' in every"});
         continue;
       }
       ValueType type = found->second->type;
@@ -240,20 +251,20 @@ void ChartBuilder::CheckKoop() {
                       ? type == ValueType::kDuration
                       : type == ValueType::kInt || type == ValueType::kDays;
       if (!fits) {
-        diags_.push_back(
-            {src_.name(), r.pos,
-             "recurring '" + r.id + "': parameter '" + r.every.param + "' is of type " +
-                 ValueTypeName(type) + "; every=\"" + r.every.text + "\" needs " +
-                 (r.every.unit == DueSpec::Unit::kNone
-                      ? "a duration parameter (or a count with a unit: param('" +
-                            r.every.param + "') months)"
-                      : std::string("an int or days parameter"))});
+        diags_.push_back({src_.name(), r.pos,
+                          "recurring '" + r.id + "': parameter '" + r.every.param +
+                              "' is of type " + ValueTypeName(type) + "; every=\"" + r.every.text +
+                              "\" needs " +
+                              (r.every.unit == DueSpec::Unit::kNone
+                                   ? "a duration parameter (or a count with a unit: param('" +
+                                         r.every.param + "') months)"
+                                   : std::string("an int or days parameter"))});
       } else if (type == ValueType::kDuration && found->second->default_value) {
         std::optional<IsoDuration> d = ParseIsoDuration(*found->second->default_value);
         if (d && (d->hours != 0 || d->minutes != 0 || d->seconds != 0)) {
           diags_.push_back({src_.name(), r.pos,
-                            "recurring '" + r.id + "': the default of parameter '" +
-                                r.every.param + "' has a time part; a period counts whole days"});
+                            "recurring '" + r.id + "': the default of parameter '" + r.every.param +
+                                "' has a time part; a period counts whole days"});
         }
       }
     }
@@ -307,8 +318,8 @@ void ChartBuilder::CheckDoubleSatisfaction() {
           if (reported || !DescriptorsOverlap(on, by)) continue;
           diags_.push_back({src_.name(), a->pos,
                             "<k:satisfy id=\"" + a->id + "\"> on event '" + on +
-                                "' counts it twice: the obligation is already satisfied by '" +
-                                by + "' (drop one of the two)"});
+                                "' counts it twice: the obligation is already satisfied by '" + by +
+                                "' (drop one of the two)"});
           reported = true;
         }
       }

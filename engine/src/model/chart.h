@@ -26,16 +26,16 @@ struct Expr {
 
 struct Param {  // <param name expr|location>
   std::string name;
-  Expr expr;          // expr, or location read as an expression
+  Expr expr;  // expr, or location read as an expression
   SourcePos pos;
 };
 
 struct Content {  // <content expr> or <content>inline</content>
   bool present = false;
   Expr expr;
-  std::string text;                    // inline text (whitespace trimmed) when not a document
+  std::string text;  // inline text (whitespace trimmed) when not a document
   std::shared_ptr<const struct Chart> document;  // inline <scxml> child (for <invoke>)
-  std::string document_xml;            // the inline markup, serialized
+  std::string document_xml;                      // the inline markup, serialized
 };
 
 enum class ActionKind {
@@ -122,7 +122,7 @@ struct Invoke {
   std::vector<Param> params;
   Content content;
   Block finalize;
-  std::string base_dir;  // for resolving src
+  std::string base_dir;                           // for resolving src
   std::shared_ptr<const struct Chart> src_chart;  // src loaded at load time when literal
   SourcePos pos;
 };
@@ -134,8 +134,8 @@ struct DoneData {
 };
 
 struct Transition {
-  int index = -1;   // document order among transitions
-  int source = -1;  // state index
+  int index = -1;                   // document order among transitions
+  int source = -1;                  // state index
   std::vector<std::string> events;  // descriptors with any trailing ".*" / "." removed; "*" kept
   Expr cond;
   std::vector<int> targets;  // state indices; empty = targetless
@@ -158,9 +158,9 @@ struct State {
   std::vector<int> transitions;  // own transitions in document order
   std::vector<Block> onentry;    // one Block per <onentry> element
   std::vector<Block> onexit;
-  std::vector<DataDecl> data;    // datamodel declared here
+  std::vector<DataDecl> data;  // datamodel declared here
   std::vector<Invoke> invokes;
-  DoneData donedata;             // final states
+  DoneData donedata;  // final states
   // history states: the default transition
   // (initial_transition is reused for the history's default transition)
   std::string title;  // k:title
@@ -184,8 +184,8 @@ struct CodeUnit {
   enum class Kind { kExpression, kScript, kLocation };
   Kind kind = Kind::kExpression;
   std::string text;
-  std::string file;  // the XML file, or the script's own file for <script src>
-  SourcePos pos;     // in `file`; for a script file, line 1
+  std::string file;   // the XML file, or the script's own file for <script src>
+  SourcePos pos;      // in `file`; for a script file, line 1
   int text_line = 1;  // line of `file` on which `text` begins (for error lines)
 };
 
@@ -199,7 +199,7 @@ struct Chart {
   std::vector<Transition> transitions;  // document order
   std::vector<CodeUnit> code;           // every Expr::id points here
   std::map<std::string, int> state_by_id;
-  Block root_scripts;  // top-level <script> elements, run at start in document order
+  Block root_scripts;        // top-level <script> elements, run at start in document order
   std::uint64_t serial = 0;  // unique per loaded chart in this process (cache key)
 
   // koop metadata

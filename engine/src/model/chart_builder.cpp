@@ -96,8 +96,8 @@ std::shared_ptr<Chart> ChartBuilder::Build(const xmlNode* scxml) {
   if (options_.warn_unreachable) CheckReachable();
   CheckKoop();
   if (chart_->states.size() > options_.max_states) {
-    Error(scxml, "the chart has " + std::to_string(chart_->states.size()) +
-                     " states (limit " + std::to_string(options_.max_states) + ")");
+    Error(scxml, "the chart has " + std::to_string(chart_->states.size()) + " states (limit " +
+                     std::to_string(options_.max_states) + ")");
   }
   return chart_;
 }
@@ -130,8 +130,10 @@ int ChartBuilder::AddState(const xmlNode* node, int parent, StateKind kind) {
   state_nodes_.push_back(node);
   if (parent >= 0) {
     auto& p = chart_->states[static_cast<std::size_t>(parent)];
-    if (chart_->states.back().IsHistory()) p.history.push_back(chart_->states.back().index);
-    else p.children.push_back(chart_->states.back().index);
+    if (chart_->states.back().IsHistory())
+      p.history.push_back(chart_->states.back().index);
+    else
+      p.children.push_back(chart_->states.back().index);
   }
   return chart_->states.back().index;
 }
@@ -143,8 +145,10 @@ void ChartBuilder::ParseStateChildren(const xmlNode* node, int index) {
     if (!IsElement(c)) continue;
     std::string ns = NamespaceOf(c);
     if (ns == kKoopNamespace) {
-      if (is_root) ParseKoopTop(c);
-      else ParseKoopInState(c, chart_->states[static_cast<std::size_t>(index)]);
+      if (is_root)
+        ParseKoopTop(c);
+      else
+        ParseKoopInState(c, chart_->states[static_cast<std::size_t>(index)]);
       continue;
     }
     if (!IsScxml(c)) continue;  // foreign elements are allowed and ignored
@@ -157,8 +161,10 @@ void ChartBuilder::ParseStateChildren(const xmlNode* node, int index) {
       StateKind k = name == "state"      ? StateKind::kState
                     : name == "parallel" ? StateKind::kParallel
                                          : StateKind::kFinal;
-      if (name == "state") CheckAttrs(c, {"id", "initial"});
-      else CheckAttrs(c, {"id"});
+      if (name == "state")
+        CheckAttrs(c, {"id", "initial"});
+      else
+        CheckAttrs(c, {"id"});
       int child = AddState(c, index, k);
       if (child < 0) return;
       if (name == "state" && HasAttr(c, "initial")) {
@@ -175,20 +181,24 @@ void ChartBuilder::ParseStateChildren(const xmlNode* node, int index) {
       if (!type.empty() && type != "shallow" && type != "deep") {
         Error(c, "history type must be 'shallow' or 'deep'", "type");
       }
-      int h = AddState(c, index, type == "deep" ? StateKind::kHistoryDeep
-                                                : StateKind::kHistoryShallow);
+      int h =
+          AddState(c, index, type == "deep" ? StateKind::kHistoryDeep : StateKind::kHistoryShallow);
       if (h < 0) return;
       for (const xmlNode* t = c->children; t != nullptr; t = t->next) {
-        if (IsElement(t) && LocalName(t) == "transition") ParseTransition(t, h, true);
-        else if (IsElement(t)) Error(t, "unexpected <" + LocalName(t) + "> in <history>");
+        if (IsElement(t) && LocalName(t) == "transition")
+          ParseTransition(t, h, true);
+        else if (IsElement(t))
+          Error(t, "unexpected <" + LocalName(t) + "> in <history>");
       }
     } else if (name == "initial" && kind == StateKind::kState) {
       const xmlNode* t = nullptr;
       for (const xmlNode* x = c->children; x != nullptr; x = x->next) {
         if (IsElement(x) && LocalName(x) == "transition") t = x;
       }
-      if (t == nullptr) Error(c, "<initial> needs a <transition>");
-      else ParseTransition(t, index, true);
+      if (t == nullptr)
+        Error(c, "<initial> needs a <transition>");
+      else
+        ParseTransition(t, index, true);
     } else if (name == "transition" && !is_root && kind != StateKind::kFinal) {
       ParseTransition(c, index, false);
     } else if (name == "onentry" && !is_root) {
@@ -221,8 +231,10 @@ void ChartBuilder::ParseTransition(const xmlNode* node, int source, bool initial
   t.pos = src_.PosOf(node);
   t.title = Attr(node, "title", kKoopNamespace);
   for (std::string d : SplitSpace(Attr(node, "event"))) {
-    if (d.size() >= 2 && d.compare(d.size() - 2, 2, ".*") == 0) d.resize(d.size() - 2);
-    else if (!d.empty() && d.back() == '.') d.pop_back();
+    if (d.size() >= 2 && d.compare(d.size() - 2, 2, ".*") == 0)
+      d.resize(d.size() - 2);
+    else if (!d.empty() && d.back() == '.')
+      d.pop_back();
     t.events.push_back(d);
   }
   if (HasAttr(node, "cond")) t.cond = MakeExpr(node, "cond");
@@ -243,8 +255,10 @@ void ChartBuilder::ParseTransition(const xmlNode* node, int source, bool initial
   int index = t.index;
   chart_->transitions.push_back(std::move(t));
   auto& st = chart_->states[static_cast<std::size_t>(source)];
-  if (initial_of_parent) st.initial_transition = index;
-  else st.transitions.push_back(index);
+  if (initial_of_parent)
+    st.initial_transition = index;
+  else
+    st.transitions.push_back(index);
 }
 
 void ChartBuilder::ResolveTargets() {
@@ -252,8 +266,10 @@ void ChartBuilder::ResolveTargets() {
     auto& t = chart_->transitions[static_cast<std::size_t>(p.transition)];
     for (const auto& id : SplitSpace(p.targets)) {
       int s = chart_->FindState(id);
-      if (s < 0) Error(p.node, "unknown target state '" + id + "'", "target");
-      else t.targets.push_back(s);
+      if (s < 0)
+        Error(p.node, "unknown target state '" + id + "'", "target");
+      else
+        t.targets.push_back(s);
     }
   }
   auto is_descendant = [&](int s, int of) {
@@ -266,8 +282,7 @@ void ChartBuilder::ResolveTargets() {
   for (const auto& p : pending_initial_) {
     auto& st = chart_->states[static_cast<std::size_t>(p.state)];
     if (st.initial_transition >= 0) {
-      Error(p.node, "state '" + st.id + "' has both an initial attribute and <initial>",
-            "initial");
+      Error(p.node, "state '" + st.id + "' has both an initial attribute and <initial>", "initial");
       continue;
     }
     Transition t;
@@ -276,7 +291,8 @@ void ChartBuilder::ResolveTargets() {
     t.pos = src_.PosOf(p.node, "initial");
     for (const auto& id : SplitSpace(p.ids)) {
       int s = chart_->FindState(id);
-      if (s < 0) Error(p.node, "unknown initial state '" + id + "'", "initial");
+      if (s < 0)
+        Error(p.node, "unknown initial state '" + id + "'", "initial");
       else if (!is_descendant(s, p.state)) {
         Error(p.node, "initial state '" + id + "' is not a descendant of '" + st.id + "'",
               "initial");
@@ -289,7 +305,8 @@ void ChartBuilder::ResolveTargets() {
   }
   for (const auto& st : chart_->states) {
     if (!st.IsHistory() || st.initial_transition < 0) continue;
-    for (int target : chart_->transitions[static_cast<std::size_t>(st.initial_transition)].targets) {
+    for (int target :
+         chart_->transitions[static_cast<std::size_t>(st.initial_transition)].targets) {
       if (!is_descendant(target, st.parent)) {
         Error(state_nodes_[static_cast<std::size_t>(st.index)],
               "history default target '" + chart_->states[static_cast<std::size_t>(target)].id +
@@ -327,13 +344,15 @@ void ChartBuilder::CheckReachable() {
     } else if (!st.children.empty() && st.kind != StateKind::kParallel) {
       next.push_back(st.children.front());
     }
-    if (st.kind == StateKind::kParallel) next.insert(next.end(), st.children.begin(), st.children.end());
+    if (st.kind == StateKind::kParallel)
+      next.insert(next.end(), st.children.begin(), st.children.end());
     if (st.kind == StateKind::kHistoryDeep || st.kind == StateKind::kHistoryShallow) {
       const State& p = states[static_cast<std::size_t>(st.parent)];
       next.insert(next.end(), p.children.begin(), p.children.end());
     }
     for (int t : st.transitions) {
-      for (int target : chart_->transitions[static_cast<std::size_t>(t)].targets) next.push_back(target);
+      for (int target : chart_->transitions[static_cast<std::size_t>(t)].targets)
+        next.push_back(target);
     }
     for (int n : next) enter(n, enter);
   }
@@ -359,8 +378,8 @@ void ChartBuilder::ParseDatamodel(const xmlNode* node, State& state) {
     d.pos = src_.PosOf(c);
     d.id = Attr(c, "id");
     if (d.id.empty()) Error(c, "<data> needs an id");
-    int sources = HasAttr(c, "expr") + HasAttr(c, "src") + (c->children != nullptr &&
-                                                             !NormalizeSpace(TextContent(c)).empty());
+    int sources = HasAttr(c, "expr") + HasAttr(c, "src") +
+                  (c->children != nullptr && !NormalizeSpace(TextContent(c)).empty());
     if (sources > 1) Error(c, "<data> may have only one of expr, src and content");
     if (HasAttr(c, "expr")) d.expr = MakeExpr(c, "expr");
     if (HasAttr(c, "src")) {
@@ -380,8 +399,10 @@ void ChartBuilder::ParseDatamodel(const xmlNode* node, State& state) {
 std::string ChartBuilder::ReadSubFile(const xmlNode* node, const std::string& src,
                                       const char* attr) {
   std::string path = src;
-  if (path.rfind("file://", 0) == 0) path = path.substr(7);
-  else if (path.rfind("file:", 0) == 0) path = path.substr(5);
+  if (path.rfind("file://", 0) == 0)
+    path = path.substr(7);
+  else if (path.rfind("file:", 0) == 0)
+    path = path.substr(5);
   if (path.find("://") != std::string::npos) {
     Error(node, "only local files can be loaded ('" + src + "')", attr);
     return {};

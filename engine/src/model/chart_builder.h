@@ -38,7 +38,8 @@ class ChartBuilder {
   Block ParseBlock(const xmlNode* parent);
   bool ParseAction(const xmlNode* node, Block& out);
   void ParseParamsAndContent(const xmlNode* node, std::vector<Param>& params, Content& content);
-  Expr MakeExpr(const xmlNode* node, const char* attr, CodeUnit::Kind kind = CodeUnit::Kind::kExpression);
+  Expr MakeExpr(const xmlNode* node, const char* attr,
+                CodeUnit::Kind kind = CodeUnit::Kind::kExpression);
   Expr MakeCode(const std::string& text, SourcePos pos, CodeUnit::Kind kind,
                 const std::string& file);
   // koop

@@ -16,11 +16,16 @@ struct TypeName {
   const char* name;
 };
 constexpr TypeName kTypes[] = {
-    {ValueType::kString, "string"},     {ValueType::kInt, "int"},
-    {ValueType::kNumber, "number"},     {ValueType::kBool, "bool"},
-    {ValueType::kDate, "date"},         {ValueType::kDateTime, "datetime"},
-    {ValueType::kDuration, "duration"}, {ValueType::kDays, "days"},
-    {ValueType::kWorkingDays, "working-days"}, {ValueType::kList, "list"},
+    {ValueType::kString, "string"},
+    {ValueType::kInt, "int"},
+    {ValueType::kNumber, "number"},
+    {ValueType::kBool, "bool"},
+    {ValueType::kDate, "date"},
+    {ValueType::kDateTime, "datetime"},
+    {ValueType::kDuration, "duration"},
+    {ValueType::kDays, "days"},
+    {ValueType::kWorkingDays, "working-days"},
+    {ValueType::kList, "list"},
     {ValueType::kObject, "object"},
 };
 
@@ -79,8 +84,7 @@ bool ValueFits(ValueType type, const std::string& v) {
     case ValueType::kDate:
       return ValidCivilDate(v);
     case ValueType::kDateTime:
-      return v.size() >= 16 && ValidCivilDate(v.substr(0, 10)) && v[10] == 'T' &&
-             v[13] == ':';
+      return v.size() >= 16 && ValidCivilDate(v.substr(0, 10)) && v[10] == 'T' && v[13] == ':';
     case ValueType::kList:
       return !v.empty() && v[0] == '[';
     case ValueType::kObject:
@@ -145,14 +149,22 @@ std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {
     int n = std::stoi(text.substr(start, i - start));
     char unit = text[i++];
     any = true;
-    if (!time && unit == 'Y') d.years = n;
-    else if (!time && unit == 'M') d.months = n;
-    else if (!time && unit == 'W') d.weeks = n;
-    else if (!time && unit == 'D') d.days = n;
-    else if (time && unit == 'H') d.hours = n;
-    else if (time && unit == 'M') d.minutes = n;
-    else if (time && unit == 'S') d.seconds = n;
-    else return std::nullopt;
+    if (!time && unit == 'Y')
+      d.years = n;
+    else if (!time && unit == 'M')
+      d.months = n;
+    else if (!time && unit == 'W')
+      d.weeks = n;
+    else if (!time && unit == 'D')
+      d.days = n;
+    else if (time && unit == 'H')
+      d.hours = n;
+    else if (time && unit == 'M')
+      d.minutes = n;
+    else if (time && unit == 'S')
+      d.seconds = n;
+    else
+      return std::nullopt;
   }
   if (!any) return std::nullopt;
   return d;
@@ -252,7 +264,8 @@ Result<EverySpec> ParseEvery(const std::string& text) {
   if (tok != "param") {
     std::optional<IsoDuration> d = ParseIsoDuration(tok);
     if (!d || !lex.AtEnd()) {
-      return fail("expected an ISO 8601 duration such as P3M, or param('name') [days|weeks|months]");
+      return fail(
+          "expected an ISO 8601 duration such as P3M, or param('name') [days|weeks|months]");
     }
     if (d->hours != 0 || d->minutes != 0 || d->seconds != 0) {
       return fail("a period counts whole days, weeks, months or years (no time part)");

@@ -83,10 +83,10 @@ struct DueSpec {
   enum class Anchor { kEntry, kNow, kEvent, kParam, kField };
   enum class Unit { kNone, kDays, kWorkingDays, kWeeks, kMonths, kDuration };
   Anchor anchor = Anchor::kEntry;
-  std::string anchor_name;   // event name, parameter name or field path
-  int sign = +1;             // +1 after the anchor, -1 before ("at least N days before X")
-  std::optional<int> amount;     // literal amount
-  std::string amount_param;      // or the parameter holding it
+  std::string anchor_name;    // event name, parameter name or field path
+  int sign = +1;              // +1 after the anchor, -1 before ("at least N days before X")
+  std::optional<int> amount;  // literal amount
+  std::string amount_param;   // or the parameter holding it
   Unit unit = Unit::kNone;
   std::optional<IsoDuration> duration;  // when unit == kDuration
   std::string text;                     // as written
@@ -111,10 +111,11 @@ struct KoopDeadline {
 // ("param('pzk.meetingEveryMonths') months"). Resolved with the municipality's bindings when the
 // series is opened. Series count calendar time only: no working days, no time of day.
 struct EverySpec {
-  IsoDuration literal;    // when param is empty
-  std::string param;      // the parameter's name, or empty
-  DueSpec::Unit unit = DueSpec::Unit::kNone;  // kNone (a duration parameter), kDays, kWeeks, kMonths
-  std::string text;       // as written
+  IsoDuration literal;  // when param is empty
+  std::string param;    // the parameter's name, or empty
+  DueSpec::Unit unit =
+      DueSpec::Unit::kNone;  // kNone (a duration parameter), kDays, kWeeks, kMonths
+  std::string text;          // as written
 };
 
 // <k:recurring id every satisfied-by title to remind escalate escalate-to/> as a child of a

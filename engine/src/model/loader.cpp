@@ -36,9 +36,9 @@ std::vector<const KoopDeadline*> Chart::Deadlines() const {
 }
 
 Result<std::shared_ptr<const Chart>> LoadChartFromString(const std::string& xml,
-                                                        const std::string& name,
-                                                        const std::string& base_dir,
-                                                        const LoadOptions& options) {
+                                                         const std::string& name,
+                                                         const std::string& base_dir,
+                                                         const LoadOptions& options) {
   if (xml.size() > options.max_file_bytes) {
     return Status::DataError(name + ":1:1: file is " + std::to_string(xml.size()) +
                              " bytes (limit " + std::to_string(options.max_file_bytes) + ")");
@@ -60,7 +60,7 @@ Result<std::shared_ptr<const Chart>> LoadChartFromString(const std::string& xml,
 }
 
 Result<std::shared_ptr<const Chart>> LoadChart(const std::string& path,
-                                              const LoadOptions& options) {
+                                               const LoadOptions& options) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) return Status::NoInput(path + ": cannot read: " + ec.message());

@@ -26,8 +26,8 @@ struct ValidationHooks {
 
 struct LoadOptions {
   ValidationHooks hooks;
-  std::size_t max_file_bytes = 8u << 20;    // larger files are refused
-  std::size_t max_states = 20000;           // a definition with more states is refused
+  std::size_t max_file_bytes = 8u << 20;  // larger files are refused
+  std::size_t max_states = 20000;         // a definition with more states is refused
   std::size_t max_attribute_bytes = 1u << 20;
   bool load_sub_documents = true;  // <invoke src="file:..."> and <data src>, relative to the file
   bool warn_unreachable = true;    // unreachable states are reported as errors
@@ -43,13 +43,13 @@ struct Diagnostic {
 
 // Loads and checks the chart in `path`.
 Result<std::shared_ptr<const Chart>> LoadChart(const std::string& path,
-                                              const LoadOptions& options = {});
+                                               const LoadOptions& options = {});
 
 // Loads a chart from memory; `name` stands for the file in messages and `base_dir` resolves
 // relative src attributes.
 Result<std::shared_ptr<const Chart>> LoadChartFromString(const std::string& xml,
-                                                        const std::string& name,
-                                                        const std::string& base_dir,
-                                                        const LoadOptions& options = {});
+                                                         const std::string& name,
+                                                         const std::string& base_dir,
+                                                         const LoadOptions& options = {});
 
 }  // namespace koop::model

@@ -84,10 +84,9 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string text, std::strin
         if (len > max_attribute_bytes) {
           SourcePos p = src->PosOf(n, reinterpret_cast<const char*>(a->name));
           return Status::DataError(src->name_ + ":" + std::to_string(p.line) + ":" +
-                                   std::to_string(p.column) + ": attribute '" +
-                                   ToString(a->name) + "' is " + std::to_string(len) +
-                                   " bytes long (limit " + std::to_string(max_attribute_bytes) +
-                                   ")");
+                                   std::to_string(p.column) + ": attribute '" + ToString(a->name) +
+                                   "' is " + std::to_string(len) + " bytes long (limit " +
+                                   std::to_string(max_attribute_bytes) + ")");
         }
       }
     }
@@ -128,11 +127,16 @@ void XmlSource::IndexElements() {
         pos = text_.size();
         break;
       }
-      if (text_.compare(pos, 4, "<!--") == 0) skip_to("-->");
-      else if (text_.compare(pos, 9, "<![CDATA[") == 0) skip_to("]]>");
-      else if (text_.compare(pos, 2, "<?") == 0) skip_to("?>");
-      else if (text_.compare(pos, 2, "<!") == 0 || text_.compare(pos, 2, "</") == 0) skip_to(">");
-      else break;
+      if (text_.compare(pos, 4, "<!--") == 0)
+        skip_to("-->");
+      else if (text_.compare(pos, 9, "<![CDATA[") == 0)
+        skip_to("]]>");
+      else if (text_.compare(pos, 2, "<?") == 0)
+        skip_to("?>");
+      else if (text_.compare(pos, 2, "<!") == 0 || text_.compare(pos, 2, "</") == 0)
+        skip_to(">");
+      else
+        break;
     }
     if (pos >= text_.size()) break;
     offsets_[n] = pos;
@@ -217,10 +221,9 @@ bool HasAttr(const xmlNode* node, const char* name, const char* ns) {
 
 std::string Attr(const xmlNode* node, const char* name, const char* ns) {
   auto* n = const_cast<xmlNode*>(node);
-  xmlChar* v = ns == nullptr
-                   ? xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name))
-                   : xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name),
-                                  reinterpret_cast<const xmlChar*>(ns));
+  xmlChar* v = ns == nullptr ? xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name))
+                             : xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name),
+                                            reinterpret_cast<const xmlChar*>(ns));
   std::string out = ToString(v);
   xmlFree(v);
   return out;

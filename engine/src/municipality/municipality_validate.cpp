@@ -1,10 +1,9 @@
 // koop/municipality.h: telling a municipality file apart and checking it as a whole.
-#include "koop/municipality.h"
-
 #include <cctype>
 #include <fstream>
 #include <sstream>
 
+#include "koop/municipality.h"
 #include "municipality/municipality.h"
 
 namespace koop {

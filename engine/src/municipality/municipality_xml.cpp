@@ -89,8 +89,8 @@ std::vector<const xmlNode*> Children(const xmlNode* n) {
 void CheckAttrs(Reader& r, const xmlNode* n, std::initializer_list<const char*> allowed) {
   for (const xmlAttr* a = n->properties; a; a = a->next) {
     std::string name = reinterpret_cast<const char*>(a->name);
-    bool known = a->ns == nullptr &&
-                 std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
+    bool known = a->ns == nullptr && std::any_of(allowed.begin(), allowed.end(),
+                                                 [&](const char* x) { return name == x; });
     if (known) continue;
     std::string list;
     for (const char* x : allowed) list += (list.empty() ? "" : ", ") + std::string(x);
@@ -173,7 +173,8 @@ bool ReadTime(Reader& r, const xmlNode* day, const char* attr, int* minutes) {
   if (text.empty()) {
     r.Error(day, "office hours need open=\"HH:MM\" and close=\"HH:MM\" (or closed=\"true\")");
   } else {
-    r.Error(day, std::string(attr) + " time '" + text + "' is not a time of day HH:MM (00:00-23:59)");
+    r.Error(day,
+            std::string(attr) + " time '" + text + "' is not a time of day HH:MM (00:00-23:59)");
   }
   return false;
 }
@@ -247,7 +248,8 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
         }
         CheckAttrs(r, p, {"name", "value"});
         std::string name = Required(r, p, "name");
-        if (!name.empty() && !m.places.count("param:" + name)) m.places["param:" + name] = r.PlaceOf(p);
+        if (!name.empty() && !m.places.count("param:" + name))
+          m.places["param:" + name] = r.PlaceOf(p);
         if (!xmlHasProp(p, reinterpret_cast<const xmlChar*>("value"))) {
           r.Error(p, "<param> needs a 'value' attribute");
         }

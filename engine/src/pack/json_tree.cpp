@@ -64,7 +64,8 @@ Poco::Dynamic::Var Lookup(const JsonObject& root, const std::string& path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t dot = path.find('.', start);
-    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string key =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!IsObject(cur)) return {};
     Object::Ptr o = cur.extract<Object::Ptr>();
     if (!o || !o->has(key)) return {};

@@ -57,8 +57,8 @@ std::string Underscored(std::string name) {
 
 }  // namespace
 
-Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart,
-                                     TimeMs at, const PackOptions& options) {
+Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart, TimeMs at,
+                                     const PackOptions& options) {
   PackContext ctx;
   ctx.data = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   // 1. The municipality's document wording.

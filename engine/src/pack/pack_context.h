@@ -13,11 +13,11 @@
 namespace koop::pack {
 
 struct PackContext {
-  JsonObject data;                                // merged data for every document
-  std::map<std::string, std::string> templates;   // municipality's template overlay
+  JsonObject data;                               // merged data for every document
+  std::map<std::string, std::string> templates;  // municipality's template overlay
 };
 
-Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart,
-                                     TimeMs at, const PackOptions& options);
+Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart, TimeMs at,
+                                     const PackOptions& options);
 
 }  // namespace koop::pack

@@ -258,7 +258,8 @@ Status JsHeap::CompileUnit(const model::Chart& chart, int code_id) {
   std::string source;
   std::string text = unit.text;
   // "new Foo();" is written as an expression in the wild: drop trailing semicolons.
-  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == ';')) {
+  while (!text.empty() &&
+         (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == ';')) {
     text.pop_back();
   }
   switch (unit.kind) {
@@ -274,8 +275,8 @@ Status JsHeap::CompileUnit(const model::Chart& chart, int code_id) {
   }
   // Empty lines before the text make duktape count lines as the file does.
   if (unit.text_line > 1) source.insert(0, static_cast<std::size_t>(unit.text_line - 1), '\n');
-  std::string where = unit.file + ":" + std::to_string(unit.pos.line) + ":" +
-                      std::to_string(unit.pos.column);
+  std::string where =
+      unit.file + ":" + std::to_string(unit.pos.line) + ":" + std::to_string(unit.pos.column);
   Status st = CompileFunction(source, unit.file, where);
   if (!st.ok()) {
     duk_pop(ctx_);

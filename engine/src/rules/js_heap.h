@@ -36,9 +36,9 @@ struct Chart;
 namespace koop::rules {
 
 struct JsLimits {
-  int time_ms = 50;                         // per protected call
-  std::size_t memory_bytes = 16u << 20;     // growth allowed during one protected call
-  std::size_t heap_bytes = 512u << 20;      // hard cap of the whole heap
+  int time_ms = 50;                      // per protected call
+  std::size_t memory_bytes = 16u << 20;  // growth allowed during one protected call
+  std::size_t heap_bytes = 512u << 20;   // hard cap of the whole heap
 };
 
 // Callback through which the global In(stateId) asks the instance being evaluated.

@@ -94,7 +94,8 @@ Result<std::string> RuleLibrary::Call(const std::string& name, const std::string
   heap_.PushScope(scope_);
   CallArgs args{name.c_str(), args_json.c_str()};
   auto file = files_.find(name);
-  std::string where = (file == files_.end() ? std::string("rules") : file->second) + ": " + name + "()";
+  std::string where =
+      (file == files_.end() ? std::string("rules") : file->second) + ": " + name + "()";
   Status st = heap_.Call(CallSafe, &args, 1, 1, where);
   duk_size_t len = 0;
   const char* s = duk_get_lstring(heap_.ctx(), -1, &len);

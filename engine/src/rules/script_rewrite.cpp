@@ -18,7 +18,7 @@ std::string WrapScript(const std::string& body, ScriptDecls* decls) {
   std::string out;
   out.reserve(body.size() + 64);
   int braces = 0;
-  int parens = 0;  // () and [] together
+  int parens = 0;   // () and [] together
   char last = ';';  // last significant character (for regex vs division, statement starts)
   std::string last_word;
   bool in_var = false;
@@ -109,7 +109,8 @@ std::string WrapScript(const std::string& body, ScriptDecls* decls) {
       if (c == '\n' && in_var && parens == 0 && last != ',' && last != '=') {
         in_var = false;
         if (last == 'a' || last == ')' || last == ']') last = '\n';
-      } else if (c == '\n' && braces == 0 && parens == 0 && (last == 'a' || last == ')' || last == ']')) {
+      } else if (c == '\n' && braces == 0 && parens == 0 &&
+                 (last == 'a' || last == ')' || last == ']')) {
         last = '\n';
       }
       continue;

@@ -15,12 +15,12 @@ namespace koop::store {
 struct EventRow {
   std::string instance_id;
   std::int64_t seq = 0;
-  std::string name;        // event name; "koop.start" for seq 0
-  std::string data;        // JSON
-  TimeMs at = 0;           // the event's time (--at), which the macrostep ran at
-  std::string actor;       // who recorded it ("cli:<user>", "scheduler")
-  std::string outcome;     // "started", "handled", "ignored", "finished"
-  TimeMs recorded_at = 0;  // when it was written (system clock)
+  std::string name;           // event name; "koop.start" for seq 0
+  std::string data;           // JSON
+  TimeMs at = 0;              // the event's time (--at), which the macrostep ran at
+  std::string actor;          // who recorded it ("cli:<user>", "scheduler")
+  std::string outcome;        // "started", "handled", "ignored", "finished"
+  TimeMs recorded_at = 0;     // when it was written (system clock)
   std::string errors = "[]";  // JSON array of the macrostep's error.execution messages
 };
 

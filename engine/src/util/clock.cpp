@@ -1,11 +1,11 @@
 // SystemClock, ParseInstant and FormatInstantUtc. Local times are Europe/Warsaw: CET (UTC+1) with
 // EU summer time (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October
 // 01:00 UTC, the rule in force since 1996. The time concern may replace this with tz data.
+#include "koop/clock.h"
+
 #include <chrono>
 #include <cstdio>
 #include <regex>
-
-#include "koop/clock.h"
 
 namespace koop {
 namespace {
@@ -111,7 +111,8 @@ std::string FormatInstantUtc(TimeMs t) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
                 static_cast<long long>(y), mo, d, static_cast<long long>(rest / kHourMs),
-                static_cast<long long>(rest / 60000 % 60), static_cast<long long>(rest / 1000 % 60));
+                static_cast<long long>(rest / 60000 % 60),
+                static_cast<long long>(rest / 1000 % 60));
   return buf;
 }
 

@@ -1,9 +1,10 @@
 // JsonTree (the snapshot reader) and restoring snapshots with it: raw text kept verbatim, members
 // in document order, strict syntax, clear errors.
+#include "exec/json_tree.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "exec/interpreter.h"
-#include "exec/json_tree.h"
 #include "model/loader.h"
 
 namespace koop::exec {
@@ -49,17 +50,19 @@ BOOST_AUTO_TEST_CASE(TypedAccessNamesTheKey) {
 }
 
 BOOST_AUTO_TEST_CASE(RefusesMalformedText) {
-  for (const char* bad : {"", "{", "{\"a\":}", "{\"a\" 1}", "[1,]", "[1 2]", "{\"a\":1,}", "01",
-                          "-", "1.", "1e", "\"abc", "\"a\tb\"", "\"\\x\"", "\"\\u12\"", "tru",
-                          "{} x", "{'a':1}", "nul"}) {
+  for (const char* bad :
+       {"", "{", "{\"a\":}", "{\"a\" 1}", "[1,]", "[1 2]", "{\"a\":1,}", "01", "-", "1.", "1e",
+        "\"abc", "\"a\tb\"", "\"\\x\"", "\"\\u12\"", "tru", "{} x", "{'a':1}", "nul"}) {
     auto r = ParseJsonTree(bad);
     BOOST_TEST(!r.ok(), "accepted: " << bad);
     BOOST_TEST(r.status().exit_code() == 65);
   }
   BOOST_TEST(ParseJsonTree("[1,}").status().message() ==
              "JSON at offset 3: unexpected character '}'");
-  BOOST_TEST(ParseJsonTree(std::string(600, '[') + std::string(600, ']')).status().message().find(
-                 "nested too deeply") != std::string::npos);
+  BOOST_TEST(ParseJsonTree(std::string(600, '[') + std::string(600, ']'))
+                 .status()
+                 .message()
+                 .find("nested too deeply") != std::string::npos);
   BOOST_TEST(ParseJsonTree(std::string(500, '[') + std::string(500, ']')).ok());
 }
 
@@ -117,14 +120,13 @@ BOOST_AUTO_TEST_CASE(AMalformedSnapshotIsRefusedClearly) {
   std::string no_now = snap;
   no_now.replace(no_now.find("\"now\""), 5, "\"wen\"");
   auto missing = Interpreter::Restore(chart, no_now);
-  BOOST_TEST(missing.status().message().find("invalid snapshot: 'now' is missing") !=
-                 std::string::npos,
-             missing.status().message());
+  BOOST_TEST(
+      missing.status().message().find("invalid snapshot: 'now' is missing") != std::string::npos,
+      missing.status().message());
   std::string unknown = snap;
   unknown.replace(unknown.find("\"configuration\":[\"a\"]"), 21, "\"configuration\":[\"x\"]");
   auto state = Interpreter::Restore(chart, unknown);
-  BOOST_TEST(state.status().message().find("snapshot names unknown state 'x'") !=
-                 std::string::npos,
+  BOOST_TEST(state.status().message().find("snapshot names unknown state 'x'") != std::string::npos,
              state.status().message());
 }
 

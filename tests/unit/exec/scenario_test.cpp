@@ -20,9 +20,8 @@
 //   load-error                         the chart must not load; the following lines are the
 //                                      exact message, one line per problem
 // Durations take the suffixes ms, s, m, h, d (no suffix = ms). '#' starts a comment line.
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -105,22 +104,21 @@ struct Runner {
       now = ParseTime(t, now);
       Take(it->AdvanceTo(now));
     } else if (command == "states") {
-      BOOST_CHECK_MESSAGE(Join(it->Configuration()) == rest,
-                          where << ": states are [" << Join(it->Configuration())
-                                << "], expected [" << rest << "]");
+      BOOST_CHECK_MESSAGE(
+          Join(it->Configuration()) == rest,
+          where << ": states are [" << Join(it->Configuration()) << "], expected [" << rest << "]");
     } else if (command == "true") {
       auto v = it->Evaluate(rest);
-      BOOST_CHECK_MESSAGE(v.ok() && *v == "true",
-                          where << ": '" << rest << "' is "
-                                << (v.ok() ? *v : v.status().message()));
+      BOOST_CHECK_MESSAGE(v.ok() && *v == "true", where << ": '" << rest << "' is "
+                                                        << (v.ok() ? *v : v.status().message()));
     } else if (command == "data") {
       auto v = it->DataJson();
-      BOOST_CHECK_MESSAGE(v.ok() && *v == rest, where << ": data is "
-                                                      << (v.ok() ? *v : v.status().message()));
+      BOOST_CHECK_MESSAGE(v.ok() && *v == rest,
+                          where << ": data is " << (v.ok() ? *v : v.status().message()));
     } else if (command == "handled" || command == "unhandled") {
-      BOOST_CHECK_MESSAGE(last.event_handled == (command == "handled"),
-                          where << ": the event was " << (last.event_handled ? "" : "not ")
-                                << "handled");
+      BOOST_CHECK_MESSAGE(
+          last.event_handled == (command == "handled"),
+          where << ": the event was " << (last.event_handled ? "" : "not ") << "handled");
     } else if (command == "errors") {
       BOOST_CHECK_MESSAGE(std::to_string(last.errors.size()) == rest,
                           where << ": " << last.errors.size() << " errors: " << Join(last.errors));
@@ -128,8 +126,8 @@ struct Runner {
       bool found = std::any_of(last.errors.begin(), last.errors.end(), [&](const std::string& e) {
         return e.find(rest) != std::string::npos;
       });
-      BOOST_CHECK_MESSAGE(found, where << ": no error contains '" << rest
-                                       << "'; errors: " << Join(last.errors));
+      BOOST_CHECK_MESSAGE(
+          found, where << ": no error contains '" << rest << "'; errors: " << Join(last.errors));
     } else if (command == "effects" || command == "log") {
       std::vector<std::string> got;
       bool log_found = false;
@@ -148,14 +146,14 @@ struct Runner {
         BOOST_CHECK_MESSAGE(Join(got) == rest, where << ": effects are [" << Join(got) << "]");
       }
     } else if (command == "finished") {
-      BOOST_CHECK_MESSAGE(it->Finished() && it->FinalStateId() == rest,
-                          where << ": finished=" << it->Finished() << " in '"
-                                << it->FinalStateId() << "'");
+      BOOST_CHECK_MESSAGE(
+          it->Finished() && it->FinalStateId() == rest,
+          where << ": finished=" << it->Finished() << " in '" << it->FinalStateId() << "'");
     } else if (command == "fails") {
-      BOOST_CHECK_MESSAGE(!last_status.ok() &&
-                              last_status.message().find(rest) != std::string::npos,
-                          where << ": expected a failure with '" << rest << "', got '"
-                                << last_status.message() << "'");
+      BOOST_CHECK_MESSAGE(
+          !last_status.ok() && last_status.message().find(rest) != std::string::npos,
+          where << ": expected a failure with '" << rest << "', got '" << last_status.message()
+                << "'");
     } else if (command == "roundtrip") {
       auto snap = it->Snapshot();
       BOOST_REQUIRE_MESSAGE(snap.ok(), where << ": snapshot: " << snap.status().message());
@@ -163,7 +161,8 @@ struct Runner {
       BOOST_REQUIRE_MESSAGE(restored.ok(), where << ": restore: " << restored.status().message());
       auto again = (*restored)->Snapshot();
       BOOST_CHECK_MESSAGE(again.ok() && *again == *snap,
-                          where << ": snapshot after restore differs:\n" << *snap << "\n"
+                          where << ": snapshot after restore differs:\n"
+                                << *snap << "\n"
                                 << (again.ok() ? *again : again.status().message()));
       it = std::move(*restored);
     } else {
@@ -201,7 +200,8 @@ void RunScenario(const fs::path& path) {
     if (!chart.ok()) {
       BOOST_CHECK_MESSAGE(chart.status().message() == expected,
                           r.file << ": load errors differ; got:\n"
-                                 << chart.status().message() << "\nexpected:\n" << expected);
+                                 << chart.status().message() << "\nexpected:\n"
+                                 << expected);
     }
     return;
   }

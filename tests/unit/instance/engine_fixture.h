@@ -11,7 +11,8 @@
 
 namespace koop::testing {
 
-inline const std::string kInstanceData = std::string(KOOP_SOURCE_DIR) + "/tests/unit/instance/data/";
+inline const std::string kInstanceData =
+    std::string(KOOP_SOURCE_DIR) + "/tests/unit/instance/data/";
 
 inline TimeMs At(const char* text) { return *ParseInstant(text); }
 

@@ -2,9 +2,10 @@
 // macrostep (the initial state's onentry and eventless transitions see it), recorded with the
 // start event so replay reproduces the state, and refused as a whole when a key or a field's
 // type is wrong, with nothing written.
+#include "exec/initial_data.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "exec/initial_data.h"
 #include "exec/interpreter.h"
 #include "koop/engine.h"
 #include "model/loader.h"
@@ -103,9 +104,9 @@ BOOST_AUTO_TEST_CASE(RefusesWrongKeysAndTypesAllAtOnceAndWritesNothing) {
     auto list = engine->List();
     BOOST_REQUIRE(list.ok());
     BOOST_TEST(list->empty());
-    BOOST_TEST(engine->Start({"seeded", "seedtown", "[1]", At("2026-11-23T10:00")})
-                   .status()
-                   .message() == "--data: not a JSON object");
+    BOOST_TEST(
+        engine->Start({"seeded", "seedtown", "[1]", At("2026-11-23T10:00")}).status().message() ==
+        "--data: not a JSON object");
   });
 }
 

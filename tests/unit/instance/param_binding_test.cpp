@@ -50,10 +50,12 @@ BOOST_AUTO_TEST_CASE(ValuesValidateRefusesAreRefusedAtStart) {
     const char* message;
   };
   for (const Case& c : {
-           Case{"since", "2026-02-30", "town.xml: parameter 'since' must be a date YYYY-MM-DD, "
-                                       "not '2026-02-30'"},
-           Case{"every", "3 months", "town.xml: parameter 'every' must be an ISO 8601 duration "
-                                     "such as P3M, not '3 months'"},
+           Case{"since", "2026-02-30",
+                "town.xml: parameter 'since' must be a date YYYY-MM-DD, "
+                "not '2026-02-30'"},
+           Case{"every", "3 months",
+                "town.xml: parameter 'every' must be an ISO 8601 duration "
+                "such as P3M, not '3 months'"},
            Case{"days", "five", "town.xml: parameter 'days' must be a whole number, not 'five'"},
            Case{"ratio", "1e3", "town.xml: parameter 'ratio' must be a number, not '1e3'"},
            Case{"roles", "[1,", "town.xml: parameter 'roles' must be a JSON list, not '[1,'"},

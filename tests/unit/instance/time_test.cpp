@@ -158,8 +158,8 @@ BOOST_AUTO_TEST_CASE(RecurringPeriodFromParametersAndShownWithItsEscalation) {
     BOOST_TEST(meeting.escalation_date == "2026-06-08");
 
     // koop show --json: "recurring" and "escalation" per deadline (null when it has none).
-    auto root = Poco::JSON::Parser().parse(InstanceViewToJson(*view))
-                    .extract<Poco::JSON::Object::Ptr>();
+    auto root =
+        Poco::JSON::Parser().parse(InstanceViewToJson(*view)).extract<Poco::JSON::Object::Ptr>();
     auto deadlines = root->getArray("deadlines");
     int seen = 0;
     for (std::size_t i = 0; i < deadlines->size(); ++i) {

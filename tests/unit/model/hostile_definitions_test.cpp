@@ -1,7 +1,6 @@
 // Hostile workflow definitions: each must be refused (or stopped) with a clear error within its
 // limit, and leave the process working.
 #include <boost/test/unit_test.hpp>
-
 #include <chrono>
 #include <string>
 
@@ -22,8 +21,10 @@ const char* kHead =
 BOOST_AUTO_TEST_SUITE(HostileDefinitions)
 
 BOOST_AUTO_TEST_CASE(RefusesExternalEntities) {
-  auto r = Load("<?xml version=\"1.0\"?>\n<!DOCTYPE scxml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" +
-                std::string(kHead) + "<state id=\"a\"><onentry><log expr=\"'&xxe;'\"/></onentry></state></scxml>");
+  auto r = Load(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE scxml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" +
+      std::string(kHead) +
+      "<state id=\"a\"><onentry><log expr=\"'&xxe;'\"/></onentry></state></scxml>");
   BOOST_REQUIRE(!r.ok());
   BOOST_CHECK_EQUAL(r.status().message(),
                     "hostile.scxml:2:1: DOCTYPE declarations are not allowed (entities and DTDs "
@@ -34,14 +35,17 @@ BOOST_AUTO_TEST_CASE(RefusesBillionLaughs) {
   std::string doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
   for (int i = 1; i < 10; ++i) {
     doc += " <!ENTITY lol" + std::to_string(i) + " \"";
-    for (int j = 0; j < 10; ++j) doc += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      doc += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     doc += "\">\n";
   }
-  doc += "]>\n" + std::string(kHead) + "<state id=\"a\"><onentry><log expr=\"'&lol9;'\"/></onentry></state></scxml>";
+  doc += "]>\n" + std::string(kHead) +
+         "<state id=\"a\"><onentry><log expr=\"'&lol9;'\"/></onentry></state></scxml>";
   auto start = std::chrono::steady_clock::now();
   auto r = Load(doc);
   BOOST_REQUIRE(!r.ok());
-  BOOST_CHECK(r.status().message().find("DOCTYPE declarations are not allowed") != std::string::npos);
+  BOOST_CHECK(r.status().message().find("DOCTYPE declarations are not allowed") !=
+              std::string::npos);
   BOOST_CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
 }
 
@@ -97,12 +101,13 @@ BOOST_AUTO_TEST_CASE(StopsCyclicEventlessTransitions) {
 }
 
 BOOST_AUTO_TEST_CASE(StopsRunawayScriptAndKeepsOtherInstancesWorking) {
-  auto chart = Load(std::string(kHead) +
-                    "<datamodel><data id=\"n\" expr=\"1\"/></datamodel><state id=\"a\">"
-                    "<transition event=\"spin\"><script>while(true){}</script></transition>"
-                    "<transition event=\"eat\"><script>var s='x';for(;;){s=s+s;}</script></transition>"
-                    "<transition event=\"inc\"><assign location=\"n\" expr=\"n+1\"/></transition>"
-                    "</state></scxml>");
+  auto chart =
+      Load(std::string(kHead) +
+           "<datamodel><data id=\"n\" expr=\"1\"/></datamodel><state id=\"a\">"
+           "<transition event=\"spin\"><script>while(true){}</script></transition>"
+           "<transition event=\"eat\"><script>var s='x';for(;;){s=s+s;}</script></transition>"
+           "<transition event=\"inc\"><assign location=\"n\" expr=\"n+1\"/></transition>"
+           "</state></scxml>");
   BOOST_REQUIRE(chart.ok());
   auto bad = koop::exec::Interpreter::Create(*chart);
   auto good = koop::exec::Interpreter::Create(*chart);

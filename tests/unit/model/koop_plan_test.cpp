@@ -78,7 +78,8 @@ BOOST_AUTO_TEST_CASE(ExposesParamsFieldsDeadlinesRecurringAndPacks) {
       <k:recurring id="r" every="P3M" satisfied-by="met held.*"/>
       <k:pack id="p"><k:document template="x.docx" foreach="list" as="item"/></k:pack>
     </state>
-  </scxml>)", "k.scxml", ".");
+  </scxml>)",
+                                                "k.scxml", ".");
   BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
   const auto& c = **chart;
   BOOST_CHECK_EQUAL(c.version, "3");
@@ -113,7 +114,8 @@ BOOST_AUTO_TEST_CASE(ValidationHooksReportUnknownTemplates) {
   <state id="a">
     <k:pack id="p"><k:document template="known.docx"/><k:document template="nope.docx"/></k:pack>
   </state>
-</scxml>)", "h.scxml", ".", options);
+</scxml>)",
+                                                "h.scxml", ".", options);
   BOOST_REQUIRE(!chart.ok());
   BOOST_CHECK_EQUAL(chart.status().message(), "h.scxml:4:67: unknown template 'nope.docx'");
 }
@@ -159,7 +161,8 @@ BOOST_AUTO_TEST_CASE(RecurringTakesAParameterAndAnEscalation) {
     <k:recurring id="t" every="P1Y" to="coordinator"/>
     <transition event="checked" cond="true"><k:satisfy id="t"/></transition>
   </state>
-</scxml>)X", "r.scxml", ".", {});
+</scxml>)X",
+                                                "r.scxml", ".", {});
   BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
   const auto& a = (*chart)->states[(*chart)->FindState("a")];
   BOOST_REQUIRE_EQUAL(a.recurring.size(), 3u);
@@ -189,7 +192,8 @@ BOOST_AUTO_TEST_CASE(RecurringParameterErrorsNameTheirPlace) {
     <k:recurring id="r7" every="P1M"/>
     <transition event="x"><k:cancel-deadline id="r7"/></transition>
   </state>
-</scxml>)X", "bad.scxml", ".", {});
+</scxml>)X",
+                                                "bad.scxml", ".", {});
   BOOST_REQUIRE(!chart.ok());
   const std::string m = chart.status().message();
   BOOST_TEST_MESSAGE(m);
@@ -201,8 +205,8 @@ BOOST_AUTO_TEST_CASE(RecurringParameterErrorsNameTheirPlace) {
   BOOST_CHECK(m.find("bad.scxml:9:5: recurring 'r3': parameter 'd' is of type duration; "
                      "every=\"param('d') months\" needs an int or days parameter") !=
               std::string::npos);
-  BOOST_CHECK(m.find("bad.scxml:10:5: recurring 'r4': parameter 'w' is of type working-days")
-              != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:10:5: recurring 'r4': parameter 'w' is of type working-days") !=
+              std::string::npos);
   BOOST_CHECK(m.find("bad.scxml:11:") != std::string::npos &&
               m.find("escalate must be an ISO 8601 duration") != std::string::npos);
   BOOST_CHECK(m.find("bad.scxml:12:") != std::string::npos &&
@@ -221,14 +225,16 @@ BOOST_AUTO_TEST_CASE(SatisfyAndSatisfiedByOfOneEventAreRefused) {
     <transition event="meeting.planned"><k:satisfy id="r"/></transition>
     <transition event="report"><k:satisfy id="r"/></transition>
   </state>
-</scxml>)X", "twice.scxml", ".", {});
+</scxml>)X",
+                                                "twice.scxml", ".", {});
   BOOST_REQUIRE(!chart.ok());
   const std::string m = chart.status().message();
-  BOOST_TEST(m == "twice.scxml:5:33: <k:satisfy id=\"r\"> on event 'meeting' counts it twice: the "
-                  "obligation is already satisfied by 'meeting.held' (drop one of the two)\n"
-                  "twice.scxml:6:59: <k:satisfy id=\"r\"> on event 'meeting.held.late' counts it "
-                  "twice: the obligation is already satisfied by 'meeting.held' (drop one of the "
-                  "two)");
+  BOOST_TEST(m ==
+             "twice.scxml:5:33: <k:satisfy id=\"r\"> on event 'meeting' counts it twice: the "
+             "obligation is already satisfied by 'meeting.held' (drop one of the two)\n"
+             "twice.scxml:6:59: <k:satisfy id=\"r\"> on event 'meeting.held.late' counts it "
+             "twice: the obligation is already satisfied by 'meeting.held' (drop one of the "
+             "two)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

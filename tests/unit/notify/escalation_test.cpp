@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "deadline_fixture.h"
-#include "scheduler_harness.h"
 #include "notify/deadline_actions.h"
 #include "notify/scheduler.h"
+#include "scheduler_harness.h"
 #include "store/reminder_queries.h"
 
 namespace koop::notify {

@@ -1,8 +1,8 @@
 // Regression: a role held by an institution and by one of its contact people sent the same
 // reminder twice (once to the institution's address, once to the person's).
-#include <boost/test/unit_test.hpp>
-
 #include "notify/recipients.h"
+
+#include <boost/test/unit_test.hpp>
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "deadline_fixture.h"
-#include "scheduler_harness.h"
 #include "notify/deadline_actions.h"
+#include "scheduler_harness.h"
 #include "store/reminder_queries.h"
 
 namespace koop::notify {

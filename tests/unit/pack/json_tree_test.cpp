@@ -1,8 +1,8 @@
 // The JSON helpers behind pack data: deep merge (null does not hide a value), dotted look-up and
 // output file names filled from list items.
-#include <boost/test/unit_test.hpp>
-
 #include "pack/json_tree.h"
+
+#include <boost/test/unit_test.hpp>
 
 using koop::pack::DeepMerge;
 using koop::pack::FillName;
@@ -13,12 +13,14 @@ using koop::pack::ToJson;
 BOOST_AUTO_TEST_SUITE(PackJson)
 
 BOOST_AUTO_TEST_CASE(MergesObjectsKeyByKeyAndIgnoresNull) {
-  auto base = ParseObject(R"({"gmina":{"nazwa":"Gmina A","powiat_dop":"x"},"spotkanie":{"data":"1"}})", "a");
+  auto base = ParseObject(
+      R"({"gmina":{"nazwa":"Gmina A","powiat_dop":"x"},"spotkanie":{"data":"1"}})", "a");
   auto over = ParseObject(R"({"gmina":{"nazwa":"Gmina B"},"spotkanie":null,"nowe":[1,2]})", "b");
   BOOST_REQUIRE(base.ok() && over.ok());
   DeepMerge(*base, *over);
-  BOOST_TEST(ToJson(*base) ==
-             R"({"gmina":{"nazwa":"Gmina B","powiat_dop":"x"},"nowe":[1,2],"spotkanie":{"data":"1"}})");
+  BOOST_TEST(
+      ToJson(*base) ==
+      R"({"gmina":{"nazwa":"Gmina B","powiat_dop":"x"},"nowe":[1,2],"spotkanie":{"data":"1"}})");
 }
 
 BOOST_AUTO_TEST_CASE(LooksUpDottedPaths) {

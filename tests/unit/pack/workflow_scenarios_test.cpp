@@ -14,8 +14,8 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -85,9 +85,8 @@ std::string Joined(const std::vector<std::string>& v) {
 void RunScenario(const fs::path& file) {
   BOOST_TEST_CONTEXT("scenario " << file.filename().string()) {
     Object::Ptr sc = Poco::JSON::Parser().parse(Slurp(file)).extract<Object::Ptr>();
-    auto chart = koop::model::LoadChart((kRoot / "workflows" / sc->getValue<std::string>(
-                                                                    "workflow")).string(),
-                                        CheckingOptions());
+    auto chart = koop::model::LoadChart(
+        (kRoot / "workflows" / sc->getValue<std::string>("workflow")).string(), CheckingOptions());
     BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
     koop::exec::InterpreterOptions options;
     if (sc->has("params")) options.params_json = ToJson(sc->get("params"));
@@ -103,9 +102,9 @@ void RunScenario(const fs::path& file) {
       std::string what = step->has("event") ? step->getValue<std::string>("event") : "start";
       BOOST_TEST_CONTEXT("step " << i << " (" << what << " at " << at_text << ")") {
         koop::Result<koop::exec::StepResult> r =
-            what == "start" ? in.Start(*at)
-                            : in.Fire(what, step->has("data") ? ToJson(step->get("data")) : "{}",
-                                      *at);
+            what == "start"
+                ? in.Start(*at)
+                : in.Fire(what, step->has("data") ? ToJson(step->get("data")) : "{}", *at);
         BOOST_REQUIRE_MESSAGE(r.ok(), r.status().message());
         BOOST_TEST(Joined(r->errors) == "[]");
         if (step->has("handled")) BOOST_TEST(r->event_handled == step->getValue<bool>("handled"));
@@ -125,8 +124,10 @@ void RunScenario(const fs::path& file) {
         std::sort(created.begin(), created.end());
         std::sort(satisfied.begin(), satisfied.end());
         std::sort(opened.begin(), opened.end());
-        if (step->has("recurring")) BOOST_TEST(Joined(opened) == Joined(Strings(step, "recurring")));
-        if (step->has("deadlines")) BOOST_TEST(Joined(created) == Joined(Strings(step, "deadlines")));
+        if (step->has("recurring"))
+          BOOST_TEST(Joined(opened) == Joined(Strings(step, "recurring")));
+        if (step->has("deadlines"))
+          BOOST_TEST(Joined(created) == Joined(Strings(step, "deadlines")));
         if (step->has("satisfied")) {
           BOOST_TEST(Joined(satisfied) == Joined(Strings(step, "satisfied")));
         }

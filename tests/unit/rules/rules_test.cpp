@@ -1,6 +1,5 @@
 // The duktape host: script rewriting, rule files called by name, limits, determinism.
 #include <boost/test/unit_test.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -44,7 +43,8 @@ BOOST_AUTO_TEST_CASE(CallsRuleFunctionsWithJsonArguments) {
   BOOST_CHECK_EQUAL(*r, "\"2026-11-23T10:00:00.000Z\"");
   r = lib.Call("missing", "[]", 0);
   BOOST_REQUIRE(!r.ok());
-  BOOST_CHECK_EQUAL(r.status().message(), "rules: missing(): ReferenceError: no rule function 'missing'");
+  BOOST_CHECK_EQUAL(r.status().message(),
+                    "rules: missing(): ReferenceError: no rule function 'missing'");
 }
 
 BOOST_AUTO_TEST_CASE(RuleErrorsNameTheFileAndLine) {
@@ -106,20 +106,20 @@ BOOST_AUTO_TEST_CASE(RuleErrorsNameTheFileAndLine) {
 BOOST_AUTO_TEST_CASE(RunawayRuleIsStoppedAtItsLineAndHeapStaysUsable) {
   JsHeap heap;
   RuleLibrary lib(heap);
-  BOOST_REQUIRE(lib.LoadSource("// spins\nfunction spin() {\n  var i = 0; while (true) { i++; }\n}\n"
-                               "function one() { return 1; }",
-                               "rules/spin.js")
-                    .ok());
+  BOOST_REQUIRE(
+      lib.LoadSource("// spins\nfunction spin() {\n  var i = 0; while (true) { i++; }\n}\n"
+                     "function one() { return 1; }",
+                     "rules/spin.js")
+          .ok());
   auto start = std::chrono::steady_clock::now();
   auto r = lib.Call("spin", "[]", 0);
   auto spent = std::chrono::steady_clock::now() - start;
   BOOST_REQUIRE(!r.ok());
-  BOOST_CHECK_EQUAL(r.status().message(),
-                    "rules/spin.js:3: spin(): time limit of 50 ms exceeded");
+  BOOST_CHECK_EQUAL(r.status().message(), "rules/spin.js:3: spin(): time limit of 50 ms exceeded");
   BOOST_CHECK(spent < std::chrono::milliseconds(200));  // generous: the machine may be loaded
   // The evaluation is stopped before the limit, leaving the margin for unwinding.
-  BOOST_CHECK(spent >= std::chrono::microseconds(static_cast<long>(
-                           (50 - JsHeap::StopMarginMs(50)) * 1000)));
+  BOOST_CHECK(spent >=
+              std::chrono::microseconds(static_cast<long>((50 - JsHeap::StopMarginMs(50)) * 1000)));
   r = lib.Call("one", "[]", 0);
   BOOST_REQUIRE(r.ok());
   BOOST_CHECK_EQUAL(*r, "1");

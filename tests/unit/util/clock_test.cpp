@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "koop/clock.h"
+
+#include <boost/test/unit_test.hpp>
 
 namespace {
 
@@ -32,7 +32,8 @@ BOOST_AUTO_TEST_CASE(LocalTimeIsWarsawWithSummerTime) {
 }
 
 BOOST_AUTO_TEST_CASE(RejectsMalformedAndImpossibleTimes) {
-  for (const char* bad : {"2026-02-29", "2026-13-01", "23.11.2026", "2026-11-23T25:00", "", "now"}) {
+  for (const char* bad :
+       {"2026-02-29", "2026-13-01", "23.11.2026", "2026-11-23T25:00", "", "now"}) {
     koop::Result<koop::TimeMs> r = koop::ParseInstant(bad);
     BOOST_TEST(!r.ok(), bad);
     BOOST_TEST(static_cast<int>(r.status().code()) == 65);
