@@ -9,7 +9,7 @@ ifneq ($(CCACHE),)
 CMAKE_FLAGS += -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 endif
 
-.PHONY: all deps configure build demo test bench clean
+.PHONY: all deps configure build demo test bench package clean
 
 all: build
 
@@ -27,6 +27,10 @@ demo: build
 
 test: build
 	$(if $(wildcard scripts/with-postgres),scripts/with-postgres) ctest --test-dir $(BUILD) --output-on-failure -j 2
+
+# The Debian package (CPack): $(BUILD)/koop_<version>_<arch>.deb; docs/operations.md.
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

@@ -17,6 +17,9 @@ extern const CommandSpec kDeadlinesCommand;
 extern const CommandSpec kRemindCommand;
 extern const CommandSpec kDaemonCommand;
 extern const CommandSpec kPackCommand;
+extern const CommandSpec kBackupCommand;
+extern const CommandSpec kRestoreCommand;
+extern const CommandSpec kVerifyCommand;
 extern const CommandSpec kDemoCommand;
 extern const CommandSpec kScxmlTestCommand;
 extern const CommandSpec kScxmlTraceCommand;
@@ -37,6 +40,9 @@ const std::vector<const CommandSpec*>& CommandTable() {
       &kRemindCommand,
       &kDaemonCommand,
       &kPackCommand,
+      &kBackupCommand,
+      &kRestoreCommand,
+      &kVerifyCommand,
       &kDemoCommand,
       &kScxmlTestCommand,
       &kScxmlTraceCommand,

@@ -5,20 +5,23 @@
 #include <Poco/File.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
-#include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
+
+#include "koop/version.h"
+#include "log_format.h"
+#include "resource_dirs.h"
 
 namespace koop::runner {
 namespace {
 
-constexpr const char* kDefaultConfigFile = "koop.properties";
 constexpr const char* kDefaultDb = "koop.db";
 
 void AddGlobalOptions(Poco::Util::OptionSet& options) {
@@ -40,8 +43,7 @@ void AddTimeOptions(Poco::Util::OptionSet& options) {
 }
 
 void SetUpLogging(const std::string& level) {
-  Poco::AutoPtr<Poco::PatternFormatter> formatter(
-      new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%SZ %p %s: %t"));
+  Poco::AutoPtr<LogFormatter> formatter(new LogFormatter(std::getenv("JOURNAL_STREAM") != nullptr));
   Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel(std::cerr));
   Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, console));
   Poco::Logger::root().setChannel(channel);
@@ -119,17 +121,19 @@ void Shell::PrintCommandHelp(const CommandSpec& spec, std::ostream& out) const {
 
 int Shell::main(const std::vector<std::string>& /*unused*/) {
   if (version_) {
-    std::cout << "koop " << KOOP_VERSION << '\n';
+    std::cout << "koop " << KOOP_VERSION << " (database schema " << SchemaVersion() << ")\n";
     return EXIT_OK;
   }
   if (help_ && rest_.empty()) {
     PrintUsage(std::cout);
     return EXIT_OK;
   }
-  // Configuration: --config FILE (must exist) or ./koop.properties when present.
+  // Configuration: --config FILE (must exist), else the first of ./koop.properties and the
+  // installed /etc/koop/koop.properties that exists.
   std::string config_file = config_path_;
-  if (config_file.empty() && Poco::File(kDefaultConfigFile).exists()) {
-    config_file = kDefaultConfigFile;
+  for (const std::string& candidate : ConfigFileCandidates()) {
+    if (!config_file.empty()) break;
+    if (Poco::File(candidate).exists()) config_file = candidate;
   }
   if (!config_file.empty()) {
     if (!Poco::File(config_file).exists()) {

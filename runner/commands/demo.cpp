@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "command.h"
+#include "resource_dirs.h"
 
 namespace koop::runner {
 namespace {
@@ -15,9 +16,13 @@ namespace {
 int Run(Invocation& inv) {
   DemoOptions o;
   o.out_dir = inv.Get("output", o.out_dir);
-  o.samples_dir = inv.Get("samples", o.samples_dir);
-  o.workflows_dir = inv.Get("workflows", o.workflows_dir);
-  o.templates_dir = inv.Get("templates", o.templates_dir);
+  for (auto [dir, what] : {std::pair{&o.workflows_dir, Resource::kWorkflows},
+                           std::pair{&o.samples_dir, Resource::kSamples},
+                           std::pair{&o.templates_dir, Resource::kTemplates}}) {
+    Result<std::string> found = LocateDir(inv, what);
+    if (!found.ok()) return inv.Fail(found.status());
+    *dir = *found;
+  }
   auto sum = RunDemo(o, *inv.out);
   if (!sum.ok()) return inv.Fail(sum.status());
   return 0;

@@ -3,18 +3,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "resource_dirs.h"
+
 namespace koop::runner {
 
 EngineOptions InstanceEngineOptions(const Invocation& inv, bool create_if_missing) {
   EngineOptions options;
   options.db_uri = inv.db_uri;
   options.create_if_missing = create_if_missing;
-  std::string workflows =
-      inv.config ? inv.config->getString("workflows.dir", "workflows") : "workflows";
-  std::string municipalities =
-      inv.config ? inv.config->getString("municipalities.dir", "samples") : "samples";
-  options.workflows_dir = inv.Get("workflows", workflows);
-  options.municipalities_dir = inv.Get("municipalities", municipalities);
+  options.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
+  options.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   options.actor = "cli";
   return options;
 }

@@ -8,18 +8,16 @@
 #include <ostream>
 
 #include "engine_options.h"
+#include "resource_dirs.h"
 
 namespace koop::runner {
 namespace {
 
 PackOptions Options(const Invocation& inv) {
   PackOptions o;
-  auto cfg = [&](const char* key, const std::string& fallback) {
-    return inv.config ? inv.config->getString(key, fallback) : fallback;
-  };
-  o.templates_dir = inv.Get("templates", cfg("templates.dir", o.templates_dir));
-  o.workflows_dir = inv.Get("workflows", cfg("workflows.dir", o.workflows_dir));
-  o.municipalities_dir = inv.Get("municipalities", cfg("municipalities.dir", o.municipalities_dir));
+  o.templates_dir = DirOrDefault(inv, Resource::kTemplates);
+  o.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
+  o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   o.blanks = !inv.Has("strict");
   return o;
 }

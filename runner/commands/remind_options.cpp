@@ -1,5 +1,7 @@
 #include "remind_options.h"
 
+#include "resource_dirs.h"
+
 namespace koop::runner {
 
 ReminderOptions ReminderOptionsFrom(const Invocation& inv) {
@@ -15,9 +17,9 @@ ReminderOptions ReminderOptionsFrom(const Invocation& inv) {
         o.settings[key] = inv.config->getString(key, "");
       }
     }
-    o.workflows_dir = inv.config->getString("workflows.dir", o.workflows_dir);
-    o.municipalities_dir = inv.config->getString("municipalities.dir", o.municipalities_dir);
   }
+  o.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
+  o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   if (inv.Has("templates")) o.settings["reminders.templates"] = inv.Get("templates");
   return o;
 }

@@ -10,6 +10,7 @@
 #include "command.h"
 #include "koop/municipality.h"
 #include "koop/statechart.h"
+#include "resource_dirs.h"
 
 namespace koop::runner {
 namespace {
@@ -22,9 +23,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 Status ValidateFile(const Invocation& inv, const std::string& file) {
   if (EndsWith(file, ".js")) return ValidateRuleFile(file);
   if (IsMunicipalityFile(file)) {
-    std::string dir =
-        inv.config ? inv.config->getString("workflows.dir", "workflows") : "workflows";
-    return ValidateMunicipalityFile(file, inv.Get("workflows", dir));
+    return ValidateMunicipalityFile(file, DirOrDefault(inv, Resource::kWorkflows));
   }
   return Statechart::Validate(file);
 }

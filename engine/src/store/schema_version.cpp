@@ -1,0 +1,8 @@
+#include "koop/version.h"
+#include "store/migrations.h"
+
+namespace koop {
+
+int SchemaVersion() { return store::LatestSchemaVersion(); }
+
+}  // namespace koop
