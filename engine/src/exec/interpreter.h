@@ -61,7 +61,7 @@ class Interpreter {
   // Enters the initial configuration (the first macrostep). Call once. `initial_values` (id ->
   // JSON) seed the top-level <data> of those ids instead of their expr/src/content, before any
   // script, onentry or eventless transition runs, as values passed to an invoked session do
-  // (SCXML 6.4.4); ids that are not top-level <data> are ignored (see exec/initial_data.h).
+  // (SCXML 6.4.4); ids that are not top-level <data> are ignored (see instance/initial_data.h).
   Result<StepResult> Start(TimeMs at,
                            const std::map<std::string, std::string>& initial_values = {});
   // Delivers due delayed sends, then the external event `name` with JSON `data_json` and the

@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "koop/reminders.h"
-#include "notify/deadline_actions.h"
 #include "notify/ics_feed.h"
 #include "store/reminder_queries.h"
 #include "store/store.h"
+#include "time/deadline_actions.h"
 
 namespace koop {
 

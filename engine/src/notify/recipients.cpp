@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "notify/deadline_actions.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 namespace {

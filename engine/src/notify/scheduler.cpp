@@ -4,9 +4,9 @@
 #include <ostream>
 
 #include "municipality/municipality.h"
-#include "notify/deadline_actions.h"
 #include "notify/recipients.h"
 #include "store/reminder_queries.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 namespace {

@@ -19,10 +19,10 @@
 #include "koop/calendar.h"
 #include "koop/clock.h"
 #include "notify/channel.h"
-#include "notify/deadline_actions.h"
 #include "notify/reminder_template.h"
 #include "store/reminder_queries.h"
 #include "store/store.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 

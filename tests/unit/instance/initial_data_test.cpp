@@ -2,7 +2,7 @@
 // macrostep (the initial state's onentry and eventless transitions see it), recorded with the
 // start event so replay reproduces the state, and refused as a whole when a key or a field's
 // type is wrong, with nothing written.
-#include "exec/initial_data.h"
+#include "instance/initial_data.h"
 
 #include <boost/test/unit_test.hpp>
 

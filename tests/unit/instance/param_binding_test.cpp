@@ -2,7 +2,7 @@
 // as `koop validate` (dates and durations included), typed JSON for param().
 #include <boost/test/unit_test.hpp>
 
-#include "exec/instance_service.h"
+#include "instance/instance_service.h"
 #include "model/loader.h"
 #include "municipality/municipality.h"
 

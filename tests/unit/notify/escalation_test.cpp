@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "deadline_fixture.h"
-#include "notify/deadline_actions.h"
 #include "notify/scheduler.h"
 #include "scheduler_harness.h"
 #include "store/reminder_queries.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 namespace {

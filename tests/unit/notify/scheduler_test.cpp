@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "deadline_fixture.h"
-#include "notify/deadline_actions.h"
 #include "scheduler_harness.h"
 #include "store/reminder_queries.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 namespace {

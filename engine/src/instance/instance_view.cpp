@@ -7,11 +7,11 @@
 #include <sstream>
 #include <utility>
 
-#include "exec/initial_data.h"
-#include "exec/instance_service.h"
-#include "notify/deadline_actions.h"
+#include "instance/initial_data.h"
+#include "instance/instance_service.h"
 #include "store/deadline_table.h"
 #include "store/event_table.h"
+#include "time/deadline_actions.h"
 
 namespace koop::exec {
 
@@ -61,7 +61,7 @@ std::vector<std::string> ErrorsOf(const std::string& json) {
 }
 
 // The view of a stored deadline row: its series and its escalation day, computed as the
-// scheduler computes it (notify/deadline_actions.h) on the municipality's calendar.
+// scheduler computes it (time/deadline_actions.h) on the municipality's calendar.
 DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
   DeadlineView view;
   view.id = d.deadline_id;

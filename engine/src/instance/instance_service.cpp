@@ -1,4 +1,4 @@
-#include "exec/instance_service.h"
+#include "instance/instance_service.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -7,8 +7,8 @@
 #include <random>
 #include <sstream>
 
-#include "exec/initial_data.h"
-#include "exec/instance_effects.h"
+#include "instance/initial_data.h"
+#include "instance/instance_effects.h"
 #include "store/event_table.h"
 
 namespace koop::exec {

@@ -1,4 +1,4 @@
-#include "exec/instance_definitions.h"
+#include "instance/instance_definitions.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>

@@ -1,4 +1,4 @@
-#include "exec/initial_data.h"
+#include "instance/initial_data.h"
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>

@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "exec/instance_service.h"
+#include "instance/instance_service.h"
 
 namespace koop::exec {
 namespace {

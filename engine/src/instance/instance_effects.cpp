@@ -1,4 +1,4 @@
-#include "exec/instance_effects.h"
+#include "instance/instance_effects.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>
@@ -7,7 +7,7 @@
 
 #include <sstream>
 
-#include "exec/instance_recurring.h"
+#include "instance/instance_recurring.h"
 #include "store/deadline_table.h"
 #include "time/warsaw_time.h"
 

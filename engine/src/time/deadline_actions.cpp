@@ -1,4 +1,4 @@
-#include "notify/deadline_actions.h"
+#include "time/deadline_actions.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>

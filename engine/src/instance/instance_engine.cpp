@@ -1,5 +1,5 @@
 // Engine::Open: the public facade over Store + InstanceService.
-#include "exec/instance_service.h"
+#include "instance/instance_service.h"
 #include "koop/engine.h"
 #include "store/store.h"
 

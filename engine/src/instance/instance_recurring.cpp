@@ -1,4 +1,4 @@
-#include "exec/instance_recurring.h"
+#include "instance/instance_recurring.h"
 
 #include <Poco/JSON/Array.h>
 

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "exec/instance_effects.h"
+#include "instance/instance_effects.h"
 
 namespace koop::exec {
 

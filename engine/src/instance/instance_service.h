@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "exec/instance_definitions.h"
 #include "exec/interpreter.h"
+#include "instance/instance_definitions.h"
 #include "koop/calendar.h"
 #include "koop/engine.h"
 #include "municipality/municipality.h"
