@@ -1,5 +1,7 @@
 #include "time/warsaw_time.h"
 
+#include "koop/local_time.h"
+
 namespace koop {
 namespace {
 
@@ -40,5 +42,7 @@ TimeMs WarsawToUtc(const Date& date, int minute_of_day) {
   if (IsSummerTime(as_summer, date.year)) return as_summer;
   return local - 60 * kMinuteMs;
 }
+
+WarsawTime ToWarsawTime(TimeMs utc) { return WarsawTime{WarsawDate(utc), WarsawMinuteOfDay(utc)}; }
 
 }  // namespace koop
