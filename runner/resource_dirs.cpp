@@ -18,21 +18,24 @@ namespace {
 struct ResourceSpec {
   const char* option;      // the command's option, e.g. --workflows
   const char* config_key;  // e.g. workflows.dir
-  const char* folder;      // its name in the current folder and in the data folder
+  const char* folder;      // its name in the current folder
+  const char* installed;   // its name in the installed data folder
 };
 
 ResourceSpec SpecOf(Resource what) {
   switch (what) {
     case Resource::kWorkflows:
-      return {"workflows", "workflows.dir", "workflows"};
+      return {"workflows", "workflows.dir", "workflows", "workflows"};
     case Resource::kMunicipalities:
-      return {"municipalities", "municipalities.dir", "samples"};
+      return {"municipalities", "municipalities.dir", "samples", "samples"};
     case Resource::kTemplates:
-      return {"templates", "templates.dir", "doc-templates"};
+      return {"templates", "templates.dir", "doc-templates", "doc-templates"};
     case Resource::kSamples:
-      return {"samples", "samples.dir", "samples"};
+      return {"samples", "samples.dir", "samples", "samples"};
+    case Resource::kWeb:
+      return {"web", "web.dir", "server/web", "web"};
   }
-  return {"", "", ""};
+  return {"", "", "", ""};
 }
 
 bool IsDir(const fs::path& p) {
@@ -81,7 +84,7 @@ Result<std::string> LocateDir(const Invocation& inv, Resource what) {
   }
   std::vector<std::string> looked = {spec.folder};
   for (const std::string& data : InstalledDataDirs()) {
-    looked.push_back((fs::path(data) / spec.folder).string());
+    looked.push_back((fs::path(data) / spec.installed).string());
   }
   for (const std::string& dir : looked) {
     if (IsDir(dir)) return dir;

@@ -13,7 +13,9 @@
 
 namespace koop::runner {
 
-enum class Resource { kWorkflows, kMunicipalities, kTemplates, kSamples };
+// kWeb: the web application's page templates and stylesheet (server/web in the repository, web/ in
+// the installed data folder).
+enum class Resource { kWorkflows, kMunicipalities, kTemplates, kSamples, kWeb };
 
 // The folder for `what`; kNoInput (66) naming every place looked at when none exists.
 Result<std::string> LocateDir(const Invocation& inv, Resource what);
