@@ -14,6 +14,7 @@ import t_agreements  # noqa: E402
 import t_case  # noqa: E402
 import t_founding  # noqa: E402
 import t_meetings  # noqa: E402
+import t_paperwork  # noqa: E402
 import t_pzk  # noqa: E402
 
 # file name -> builder. Names are stable: workflows and packs refer to them.
@@ -36,6 +37,12 @@ TEMPLATES = {
     "informacja-rops.docx": t_founding.information_rops,
     "zaproszenie-ggk.docx": t_meetings.invitation_ggk,
     "notatka-sluzbowa.docx": t_meetings.official_note,
+    "zgoda-osoby-rodziny.docx": t_paperwork.consent,
+    "oswiadczenie-poufnosci.docx": t_paperwork.confidentiality_statement,
+    "upowaznienie-dane-osobowe.docx": t_paperwork.data_authorisation,
+    "wniosek-kooperanta.docx": t_paperwork.cooperant_request,
+    "informacja-pracownik-sieci.docx": t_paperwork.network_notice,
+    "rezygnacja-ze-wspolpracy.docx": t_paperwork.resignation,
 }
 
 

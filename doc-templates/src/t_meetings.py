@@ -97,7 +97,8 @@ def official_note():
 def invitation_ggk():
     """Invitation to a GGK (or ZZK) meeting on a case (002 §4.2): written, at least 5 working days
     before, date, place, time, expected duration; weekdays within the OPS office hours; a request
-    to gather information. Only the case number identifies the person or family."""
+    to gather information. On paper it carries the information about the person/family; sent by
+    e-mail (instytucja.pisemnie false) only the case number identifies them."""
     t = Template("Zaproszenie na posiedzenie grupy kooperacji", "Praca z potrzebą (pkt 4.2)")
     t.place_date()
     t.p("{dokument.znak}", size=9)
@@ -114,12 +115,28 @@ def invitation_ggk():
         ("Przewidywany czas trwania", "{posiedzenie.czas_trwania}"),
         ("Miejsce", "{posiedzenie.miejsce}"),
     ])
+    # 002 §4.2: the written invitation carries the information about the person/family the
+    # institutions need to prepare; sent by e-mail it carries the case number only (footnote 7).
+    t.loop_open("instytucja.pisemnie")
+    t.p("Informacja o osobie/rodzinie, dla której na posiedzeniu zostanie opracowany plan pracy",
+        style="Nagłówek części")
+    t.table(["Lp.", "Imię i nazwisko", "Wiek", "Miejsce zamieszkania"], [1.1, 6.0, 1.6, 7.9],
+            loop="rodzina.czlonkowie",
+            cells=["{nr}.", "{imie_nazwisko}", "{wiek}", "{miejsce_zamieszkania}"],
+            blank_rows=3, first_col_lp=True)
+    t.p("Zidentyfikowane problemy i potrzeby: {sytuacja.wnioski}")
+    t.p("Informacje o osobie/rodzinie są przekazywane wyłącznie w celu przygotowania się do "
+        "posiedzenia; proszę o zachowanie ich w tajemnicy.", italic=True)
+    t.loop_close("instytucja.pisemnie")
+    t.loop_open("instytucja.pisemnie", inverted=True)
+    t.p("Zaproszenie przesłane pocztą elektroniczną nie zawiera danych osobowych; informacje "
+        "o osobie/rodzinie otrzymają Państwo pisemnie.", italic=True)
+    t.loop_close("instytucja.pisemnie")
     t.p("Uprzejmie proszę o zebranie przed posiedzeniem informacji posiadanych przez Państwa "
         "instytucję w tej sprawie i przygotowanie propozycji działań, co pozwoli sprawnie omówić "
         "sytuację i przygotować plan pracy.")
-    t.p("Posiedzenie odbywa się w godzinach pracy {osrodek.nazwa_dop} ({osrodek.godziny_pracy}). "
-        "Dane osobowe osoby lub rodziny nie są przekazywane w korespondencji, w tym elektronicznej; "
-        "zostaną omówione na posiedzeniu.")
+    t.p("Posiedzenie odbędzie się w godzinach pracy {osrodek.nazwa_dop} "
+        "({osrodek.godziny_pracy}).")
     t.p("Koordynator: {koordynator.imie_nazwisko}, tel. {koordynator.telefon}, "
         "e-mail: {koordynator.email}.")
     t.signatures(["/podpis koordynatora/"], top=["{koordynator.imie_nazwisko}"])

@@ -8,7 +8,8 @@
 #     before (002 §4.2), counted back over working days 12, 11, 8, 7 and — 6 January being
 #     Epiphany — 5 January: due Tuesday 5 January 2027.
 # Also: unknown pack → 66; the invitation pack has one invitation per institution and a manifest;
-# the GGK invitations carry the case number and no personal data.
+# the GGK invitation on paper carries the information about the family, the one sent by e-mail
+# only the case number (002 §4.2 with footnote 7); consent, data-protection and resignation packs.
 set -euo pipefail
 : "${KOOP:?}" "${KOOP_SOURCE_DIR:?}" "${KOOP_SHARED_DIR:?}"
 WORK=$(mktemp -d)
@@ -83,15 +84,38 @@ cid=$(k start case --municipality zielony-gaj --at 2026-12-01T09:00 --data "$WOR
 fire "$cid" diagnosis.started 2026-12-01T10:00
 fire "$cid" interview.done 2026-12-08T10:00 '{"rodzina":{"czlonkowie":[{"nr":1,"imie_nazwisko":"Karolina Testowa"}]}}'
 fire "$cid" consent.given 2026-12-08T11:00 '{"dataProcessing":true}'
-fire "$cid" team.convened 2026-12-09T10:00 '{"instytucje":[{"nr":1,"nazwa":"GOPS w Zielonym Gaju","adres":"ul. Lipowa 4"},{"nr":2,"nazwa":"SP nr 1","adres":"ul. Szkolna 1"}],"posiedzenie":{"data":"2027-01-13","godzina":"10:00","minuty":90,"czas_trwania":"1,5 godziny","miejsce":"GOPS"}}'
+kpack "$cid" case.consent -o "$WORK/consent" >/dev/null || err "pack case.consent failed"
+unzip -p "$WORK/consent/zgoda-osoby-rodziny.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/consent.txt"
+grep -q 'NA PRZETWARZANIE DANYCH OSOBOWYCH' "$WORK/consent.txt" || err "consent: no consent to the processing of personal data"
+grep -q 'Gminnej Grupy Kooperacji' "$WORK/consent.txt" || err "consent: team name from team.kind (GGK) missing"
+# Institution 2 is invited by e-mail: its invitation carries the case number only (002 §4.2 fn. 7);
+# institution 1 gets the written invitation with the information about the family (002 §4.2).
+fire "$cid" team.convened 2026-12-09T10:00 '{"instytucje":[{"nr":1,"nazwa":"GOPS w Zielonym Gaju","adres":"ul. Lipowa 4","tajemnica":true,"uprawniony":true},{"nr":2,"nazwa":"SP nr 1","adres":"ul. Szkolna 1","kanal":"e-mail"}],"posiedzenie":{"data":"2027-01-13","godzina":"10:00","minuty":90,"czas_trwania":"1,5 godziny","miejsce":"GOPS"}}'
 k show "$cid" --json >"$WORK/case.json"
 due=$(json "$WORK/case.json" '[x["dueDate"] for x in d["deadlines"] if x["id"]=="team.invitations"][0]')
 [ "$due" = 2027-01-05 ] || err "team.invitations due $due, want 2027-01-05 (5 working days before 13 January 2027, Epiphany skipped)"
 kpack "$cid" team.invitations -o "$WORK/ggk" >/dev/null || err "pack team.invitations failed"
 [ "$(ls "$WORK/ggk"/zaproszenie-*.docx | wc -l)" = 2 ] || err "team.invitations: want 2 invitations"
 unzip -p "$WORK/ggk/zaproszenie-1.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/ggk1.txt"
-grep -q 'ZG/2026/014' "$WORK/ggk1.txt" || err "GGK invitation: case number missing"
-grep -q 'Karolina' "$WORK/ggk1.txt" && err "GGK invitation: personal data of the family leaked"
+unzip -p "$WORK/ggk/zaproszenie-2.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/ggk2.txt"
+grep -q 'ZG/2026/014' "$WORK/ggk1.txt" || err "GGK invitation on paper: case number missing"
+grep -q 'Karolina Testowa' "$WORK/ggk1.txt" || err "GGK invitation on paper: the information about the family is missing"
+grep -q 'ZG/2026/014' "$WORK/ggk2.txt" || err "GGK invitation by e-mail: case number missing"
+grep -q 'Karolina' "$WORK/ggk2.txt" && err "GGK invitation by e-mail: personal data of the family leaked"
+# 000 §9 ust. 2-4: only the member not bound by secrecy signs a statement and gets an authorisation.
+kpack "$cid" team.dataProtection -o "$WORK/dp" >/dev/null || err "pack team.dataProtection failed"
+[ "$(cd "$WORK/dp" && ls *.docx | tr '\n' ' ')" = "oswiadczenie-poufnosci-2.docx upowaznienie-2.docx " ] ||
+  err "team.dataProtection: $(cd "$WORK/dp" && ls *.docx | tr '\n' ' '), want the statement and authorisation of member 2"
+# 002 §4.5: a resignation is taken from a written, dated statement only.
+fire "$cid" family.resigned 2026-12-10T10:00 '{}'
+k show "$cid" --json >"$WORK/case.json"
+[ "$(json "$WORK/case.json" 'd["status"]')" != finished ] || err "an unwritten resignation closed the case"
+kpack "$cid" case.resignation -o "$WORK/res" >/dev/null || err "pack case.resignation failed"
+grep -q 'REZYGNACJI' <(unzip -p "$WORK/res/rezygnacja-ze-wspolpracy.docx" word/document.xml | sed 's/<[^>]*>//g') ||
+  err "case.resignation: statement text missing"
+fire "$cid" family.resigned 2026-12-11T10:00 '{"pisemna":true,"data":"2026-12-11"}'
+k show "$cid" --json >"$WORK/case.json"
+[ "$(json "$WORK/case.json" 'd["status"]')" = finished ] || err "a written resignation did not close the case"
 
 [ "$fail" = 0 ] && echo "model pack: OK"
 exit "$fail"

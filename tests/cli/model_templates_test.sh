@@ -102,7 +102,16 @@ if [ "$renderer" = 1 ]; then
   done
   # Spot checks of content in correct Polish, with values from the sample data.
   has_text "$WORK/out/zaproszenie-ggk.docx" 'ZG/2026/014' || err "zaproszenie-ggk: case number missing"
-  has_text "$WORK/out/zaproszenie-ggk.docx" 'Nowakowska' && err "zaproszenie-ggk: personal data leaked"
+  # 002 §4.2: on paper the invitation carries the information about the family; by e-mail
+  # (instytucja.pisemnie false) the case number only (footnote 7).
+  has_text "$WORK/out/zaproszenie-ggk.docx" 'Nowakowska-Testowa' || err "zaproszenie-ggk on paper: family information missing"
+  $PY -c 'import json,sys; d=json.load(open(sys.argv[1])); d["instytucja"]["pisemnie"]=False; json.dump(d,open(sys.argv[2],"w"))' \
+    "$WORK/data/zaproszenie-ggk.json" "$WORK/ggk-email.json"
+  "$KOOP" render "$TPL/zaproszenie-ggk.docx" "$WORK/ggk-email.json" -o "$WORK/ggk-email.docx" || err "zaproszenie-ggk by e-mail: render"
+  has_text "$WORK/ggk-email.docx" 'ZG/2026/014' || err "zaproszenie-ggk by e-mail: case number missing"
+  has_text "$WORK/ggk-email.docx" 'Nowakowska' && err "zaproszenie-ggk by e-mail: personal data leaked"
+  has_text "$WORK/out/zgoda-osoby-rodziny.docx" 'NA PRZETWARZANIE DANYCH OSOBOWYCH' || err "zgoda: consent to data processing missing"
+  has_text "$WORK/out/wniosek-kooperanta.docx" 'GMINNEJ GRUPY KOOPERACJI' || err "wniosek: team name (upper filter)"
   has_text "$WORK/out/karta-planu-pracy.docx" 'Nowakowska-Testowa' || err "karta: family members missing"
   has_text "$WORK/out/porozumienie-wariant-5.docx" 'Komisariat Policji w Zielonym Gaju' || err "wariant-5: partner rows missing"
   has_text "$WORK/out/porozumienie-powiatowo-gminne.docx" 'radna/radny Jan Testowy' || err "000: councillor missing"

@@ -88,7 +88,17 @@ Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
   info.title = ref->pack->title;
   info.state = ref->state->id;
   info.state_title = ref->state->title;
-  for (const auto& s : view->stages) info.state_active = info.state_active || s.id == info.state;
+  // A pack on a compound state (e.g. a case's resignation, available at every stage) is active
+  // when any active stage lies inside that state.
+  const model::Chart& chart = *ref->chart;
+  for (const auto& s : view->stages) {
+    for (const model::State& st : chart.states) {
+      if (st.id != s.id) continue;
+      for (int i = st.index; i >= 0 && !info.state_active; i = chart.states[i].parent) {
+        info.state_active = chart.states[i].id == info.state;
+      }
+    }
+  }
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
