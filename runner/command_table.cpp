@@ -21,6 +21,7 @@ extern const CommandSpec kBackupCommand;
 extern const CommandSpec kRestoreCommand;
 extern const CommandSpec kVerifyCommand;
 extern const CommandSpec kDemoCommand;
+extern const CommandSpec kScenarioCommand;
 extern const CommandSpec kScxmlTestCommand;
 extern const CommandSpec kScxmlTraceCommand;
 
@@ -44,6 +45,7 @@ const std::vector<const CommandSpec*>& CommandTable() {
       &kRestoreCommand,
       &kVerifyCommand,
       &kDemoCommand,
+      &kScenarioCommand,
       &kScxmlTestCommand,
       &kScxmlTraceCommand,
   };

@@ -67,8 +67,11 @@ if [ -n "${KOOP_TEST_PG_URI:-}" ] && command -v psql >/dev/null; then
   psql "$KOOP_TEST_PG_URI" -q -c "CREATE SCHEMA $schema" || failures=$((failures + 1))
   run_scenario "$KOOP_TEST_PG_URI?options=-csearch_path%3D$schema"
   psql "$KOOP_TEST_PG_URI" -q -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1
+elif [ "${KOOP_REQUIRE_PG:-0}" = 1 ]; then
+  echo "FAIL: KOOP_REQUIRE_PG=1 but PostgreSQL is not usable (KOOP_TEST_PG_URI or psql missing)"
+  failures=$((failures + 1))
 else
-  echo "skipped: no PostgreSQL (KOOP_TEST_PG_URI not set)"
+  echo "SKIPPED: the PostgreSQL part (KOOP_TEST_PG_URI not set or no psql)"
 fi
 
 # Bad --db values touch nothing.

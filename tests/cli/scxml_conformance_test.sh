@@ -25,6 +25,12 @@ done < <(sed -n '/^## Known failures/,/^## /p' "$SRC/docs/scxml-conformance.md" 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# A missing suite is a failure, not zero tests passed.
+if [ ! -f "$SUITE/manifest.csv" ]; then
+  echo "FAIL: the W3C suite is missing: no $SUITE/manifest.csv (set KOOP_SHARED_DIR)"
+  exit 1
+fi
+
 # One job per test document: "id conformance needs".
 jobs=()
 while IFS=, read -r test conformance kind needs; do
@@ -36,6 +42,10 @@ while IFS=, read -r test conformance kind needs; do
     jobs+=("$test $conformance $needs")
   fi
 done < "$SUITE/manifest.csv"
+if [ ${#jobs[@]} -eq 0 ]; then
+  echo "FAIL: $SUITE/manifest.csv lists no automatic test"
+  exit 1
+fi
 
 # The charts run in one koop process (each in its own JavaScript heap, with an in-process time
 # limit); a test whose line is missing (the batch crashed or hung) is re-run on its own under
@@ -93,4 +103,8 @@ done
 echo
 echo "$skipped skipped (BasicHTTP), $unexpected unexpected failures"
 echo "$passed passed, $failed failed"
+if [ $passed -eq 0 ]; then
+  echo "FAIL: no test passed (is the suite complete?)"
+  exit 1
+fi
 [ $unexpected -eq 0 ]

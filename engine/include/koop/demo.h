@@ -1,8 +1,8 @@
-// The demo (`koop demo`, `make demo`): on a fresh SQLite database, runs the sample event scripts
-// (samples/scripts/*.json) through the workflows at their simulated dates — a partnership founded
-// in a rural municipality, a case in the Sieradz variant — renders the document packs the scripts
-// ask for, and prints what happened: stages, the deadlines open at chosen moments and the
-// reminders that would go out then (case number, task and date only, never personal data).
+// The demo (`koop demo`, `make demo`): on a fresh SQLite database, runs the sample scenarios
+// (samples/demo/*.scenario, docs/scenarios.md) through the workflows at their simulated dates — a
+// partnership founded in a rural municipality, a case in the Sieradz variant — renders the
+// document packs they ask for, and prints every command with what it did: stages, deadlines, the
+// reminders the scheduler sends (case number, task and date only, never personal data).
 #pragma once
 
 #include <iosfwd>
@@ -23,11 +23,11 @@ struct DemoSummary {
   int scripts = 0;
   int events = 0;
   int documents = 0;
-  int deadlines_open = 0;
   int reminders = 0;
 };
 
-// Runs every script; stops at the first failure (its message names the script and step).
+// Runs every scenario in file-name order; stops at the first that fails (a failed expectation is
+// kDataError naming file:line and the difference).
 Result<DemoSummary> RunDemo(const DemoOptions& options, std::ostream& out);
 
 }  // namespace koop
