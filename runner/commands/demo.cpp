@@ -1,6 +1,6 @@
 // `koop demo [-o DIR]` — the sample municipalities end to end (what `make demo` runs): a fresh
-// SQLite database in DIR, the scripts of samples/scripts/ run at their simulated dates, document
-// packs rendered into DIR, deadlines and reminders printed.
+// SQLite database in DIR, the scenarios of samples/demo/ run at their simulated dates with their
+// transcript printed, document packs rendered into DIR.
 #include "koop/demo.h"
 
 #include <Poco/Util/Option.h>

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "command.h"
+#include "resource_dirs.h"
 
 namespace koop::runner {
 namespace {
@@ -16,9 +17,10 @@ namespace {
 int Run(Invocation& inv) {
   ScenarioOptions o;
   o.postgres_uri = inv.Get("postgres");
-  o.workflows_dir = inv.Get("workflows", o.workflows_dir);
-  o.municipalities_dir = inv.Get("municipalities", o.municipalities_dir);
-  o.templates_dir = inv.Get("templates", o.templates_dir);
+  // Scenarios that name their own folders need none of these: fall back to the bare names.
+  o.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
+  o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
+  o.templates_dir = DirOrDefault(inv, Resource::kTemplates);
   o.out_dir = inv.Get("output");
   if (inv.Has("verbose")) o.transcript = inv.out;
   const std::string backend = o.postgres_uri.empty() ? "SQLite" : "PostgreSQL";

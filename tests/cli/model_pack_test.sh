@@ -35,10 +35,17 @@ fire "$id" analysis.resources.done 2026-10-19T10:00
 fire "$id" analysis.network.done 2026-10-20T10:00 '{"data":"2026-10-20"}'
 fire "$id" initiation.self 2026-10-21T10:00
 fire "$id" authorities.met 2026-11-18T12:00 '{"data":"2026-11-18","minutes":40,"protocol":true}'
-/usr/bin/python3 - "$KOOP_SOURCE_DIR/samples/scripts/10-zielony-gaj-founding.json" >"$WORK/planned.json" <<'EOF'
+# The meeting plan of the demo scenario: the JSON lines after "fire meeting.planned ... with".
+/usr/bin/python3 - "$KOOP_SOURCE_DIR/samples/demo/10-zielony-gaj-founding.scenario" >"$WORK/planned.json" <<'EOF'
 import json, sys
-s = json.load(open(sys.argv[1]))
-print(json.dumps(next(st["data"] for st in s["steps"] if st.get("event") == "meeting.planned")))
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+i = next(n for n, l in enumerate(lines) if l.startswith("fire meeting.planned ") and l.endswith(" with"))
+body = []
+for l in lines[i + 1:]:
+    if not l.strip() or l.startswith("----"):
+        break
+    body.append(l)
+print(json.dumps(json.loads("\n".join(body))))
 EOF
 k fire "$id" meeting.planned --data "$WORK/planned.json" --at 2026-11-23T09:00 >/dev/null
 

@@ -40,13 +40,18 @@ Result<Var> Walk(const std::string& data_json, const std::string& path) {
     if (path[i] == '[') {
       std::size_t close = path.find(']', i);
       std::string digits = close == std::string::npos ? "" : path.substr(i + 1, close - i - 1);
+      bool from_end = !digits.empty() && digits[0] == '-';  // [-1]: the last element
+      if (from_end) digits.erase(0, 1);
       if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
           digits.size() > 6) {
-        return Status::DataError("field " + path + ": expected [N] at column " +
+        return Status::DataError("field " + path + ": expected [N] or [-N] at column " +
                                  std::to_string(i + 1));
       }
       std::size_t n = std::stoul(digits);
-      if (cur.type() != typeid(Array::Ptr) || n >= cur.extract<Array::Ptr>()->size()) {
+      std::size_t size =
+          cur.type() == typeid(Array::Ptr) ? cur.extract<Array::Ptr>()->size() : std::size_t{0};
+      if (from_end) n = n == 0 || n > size ? size : size - n;
+      if (cur.type() != typeid(Array::Ptr) || n >= size) {
         return Status::DataError("field " + path + ": no element " + path.substr(0, close + 1));
       }
       cur = cur.extract<Array::Ptr>()->get(static_cast<unsigned>(n));

@@ -1,0 +1,82 @@
+// The model's workflows as files (workflows/*.scxml with rules/*.js): each loads with hooks that
+// check that every template and rule it names exists; every rule file is used and cites its seed.
+// Their behaviour step by step is in the scenario files tests/scenario/model/*.test.
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/loader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = KOOP_SOURCE_DIR;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+koop::model::LoadOptions CheckingOptions() {
+  koop::model::LoadOptions o;
+  o.hooks.check_template = [](const std::string& t) -> std::optional<std::string> {
+    if (fs::exists(kRoot / "doc-templates" / t)) return std::nullopt;
+    return "no template '" + t + "' in doc-templates/";
+  };
+  o.hooks.check_rule = [](const std::string& src) -> std::optional<std::string> {
+    if (fs::exists(kRoot / "workflows" / src)) return std::nullopt;
+    return "no rule file '" + src + "'";
+  };
+  return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ModelWorkflows)
+
+BOOST_AUTO_TEST_CASE(EveryWorkflowLoadsWithItsTemplatesAndRules) {
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(kRoot / "workflows")) {
+    if (entry.path().extension() != ".scxml") continue;
+    ++n;
+    auto chart = koop::model::LoadChart(entry.path().string(), CheckingOptions());
+    BOOST_TEST(chart.ok(), entry.path().filename().string() << ": " << chart.status().message());
+  }
+  BOOST_TEST(n > 0);
+}
+
+// Every workflow a sample municipality picks exists (no count written down: a new workflow is
+// checked by the loop above without editing this test).
+BOOST_AUTO_TEST_CASE(EveryWorkflowASampleMunicipalityPicksExists) {
+  int refs = 0;
+  for (const auto& entry : fs::directory_iterator(kRoot / "samples" / "municipalities")) {
+    std::string text = Slurp(entry.path());
+    const std::string key = "<workflow ref=\"";
+    for (auto p = text.find(key); p != std::string::npos; p = text.find(key, p + 1)) {
+      std::string ref =
+          text.substr(p + key.size(), text.find('"', p + key.size()) - p - key.size());
+      ++refs;
+      BOOST_TEST(fs::exists(kRoot / "workflows" / (ref + ".scxml")),
+                 entry.path().filename().string() << " picks missing workflow " << ref);
+    }
+  }
+  BOOST_TEST(refs > 0);
+}
+
+BOOST_AUTO_TEST_CASE(EveryRuleFileIsUsedByAWorkflow) {
+  std::string all;
+  for (const auto& entry : fs::directory_iterator(kRoot / "workflows")) all += Slurp(entry.path());
+  for (const auto& entry : fs::directory_iterator(kRoot / "rules")) {
+    std::string name = entry.path().filename().string();
+    BOOST_TEST(all.find("\"rules/" + name) != std::string::npos, name << " is not used");
+    BOOST_TEST(Slurp(entry.path()).find("Seed") != std::string::npos,
+               name << " does not cite its seed");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
