@@ -1,7 +1,6 @@
 #include "engine_options.h"
 
-#include <fstream>
-#include <sstream>
+#include "koop/file_env.h"
 
 #include "resource_dirs.h"
 
@@ -23,12 +22,9 @@ Result<std::unique_ptr<Engine>> OpenInstanceEngine(const Invocation& inv, bool c
 
 Result<std::string> ReadDataOption(const Invocation& inv) {
   if (!inv.Has("data")) return std::string("{}");
-  std::string path = inv.Get("data");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot read the data file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  // Instance data is small; a bigger file is refused (65) rather than read into memory.
+  constexpr uint64_t kMaxDataBytes = 16ull << 20;
+  return DefaultFileEnv().ReadFile(inv.Get("data"), kMaxDataBytes);
 }
 
 }  // namespace koop::runner

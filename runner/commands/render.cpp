@@ -3,12 +3,11 @@
 #include <Poco/File.h>
 #include <Poco/Util/Option.h>
 
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "command.h"
 #include "koop/docx.h"
+#include "koop/file_env.h"
 
 namespace koop::runner {
 namespace {
@@ -18,16 +17,8 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (!Poco::File(path).exists()) return Status::NoInput(path + ": no such file");
-    return Status::IoError(path + ": cannot read");
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+// Render data beyond this is refused (65) rather than read into memory.
+constexpr uint64_t kMaxDataBytes = 64ull << 20;
 
 std::string PdfPathFor(const std::string& docx) {
   return (EndsWith(docx, ".docx") ? docx.substr(0, docx.size() - 5) : docx) + ".pdf";
@@ -66,8 +57,14 @@ int Run(Invocation& inv) {
     return 0;
   }
   if (inv.Has("name")) return inv.Fail(Status::Usage("--name applies to DATA.jsonl mail merges"));
-  Result<std::string> json = ReadFile(data_path);
+  Result<std::string> json = DefaultFileEnv().ReadFile(data_path, kMaxDataBytes);
   if (!json.ok()) return inv.Fail(json.status());
+  // Refused before any work: -o replaces only a regular file (docs/files.md).
+  Status replaceable = DefaultFileEnv().CheckReplaceable(out);
+  if (replaceable.ok() && inv.Has("pdf")) {
+    replaceable = DefaultFileEnv().CheckReplaceable(PdfPathFor(out));
+  }
+  if (!replaceable.ok()) return inv.Fail(replaceable);
   Status s = tmpl->Render(*json, options, out);
   if (!s.ok()) return inv.Fail(s.WithContext(data_path));
   if (inv.Has("pdf")) {

@@ -1,16 +1,14 @@
 // Mail merge: one template, many documents from a JSON Lines file. The template is compiled once
 // by the caller; each line is parsed, named and rendered in turn.
-#include <Poco/Exception.h>
-#include <Poco/File.h>
-
-#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "docx/compiled.h"
 #include "docx/data.h"
 #include "docx/expression.h"
 #include "docx/renderer.h"
 #include "koop/docx.h"
+#include "koop/file_env.h"
 
 namespace koop {
 namespace {
@@ -72,6 +70,9 @@ Result<std::string> FillName(const std::string& pattern, const docx::Data& data,
   return name;
 }
 
+// A JSON Lines file is read whole; beyond this it is refused (65) rather than exhausting memory.
+constexpr uint64_t kMaxMergeInputBytes = 256ull << 20;
+
 std::string Unique(const std::string& name, std::set<std::string>* used) {
   if (used->insert(name).second) return name;
   std::string stem = name.substr(0, name.size() - 5);
@@ -85,15 +86,14 @@ std::string Unique(const std::string& name, std::set<std::string>* used) {
 
 Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& jsonl_path,
                                   const std::string& out_dir, const MailMergeOptions& options) {
-  std::ifstream in(jsonl_path, std::ios::binary);
-  if (!in) {
-    if (!Poco::File(jsonl_path).exists()) return Status::NoInput(jsonl_path + ": no such file");
-    return Status::IoError(jsonl_path + ": cannot read");
-  }
+  FileEnv& env = DefaultFileEnv();
+  auto text = env.ReadFile(jsonl_path, kMaxMergeInputBytes);
+  if (!text.ok()) return text.status();
   // Parse and name every line before writing anything.
   std::vector<docx::Data> docs;
   std::vector<std::string> names;
   std::set<std::string> used;
+  std::istringstream in(*text);
   std::string line;
   int line_no = 0;
   std::string pattern = options.name_pattern.empty() ? "dokument-{n}.docx" : options.name_pattern;
@@ -111,28 +111,28 @@ Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& j
     names.push_back(Unique(*name, &used));
     docs.push_back(std::move(data).value());
   }
-  if (in.bad()) return Status::IoError(jsonl_path + ": read error");
-  try {
-    Poco::File(out_dir).createDirectories();
-  } catch (const Poco::Exception& e) {
-    return Status::IoError(out_dir + ": cannot create folder: " + e.displayText());
-  }
+  // Every document goes into a private folder beside the output folder (same file system) and
+  // all of them are moved into place at the end: a failure on document N leaves the output
+  // folder exactly as it was, files that were there before included.
   std::string dir = out_dir;
-  if (!dir.empty() && dir.back() != '/') dir += '/';
-  MailMergeResult result;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  KOOP_RETURN_IF_ERROR(env.CreateDirectories(ParentDir(dir)));
+  auto staging = MakeStagingDir(env, dir, "merge");
+  if (!staging.ok()) return staging.status();
+  TempDirGuard guard(env, *staging);
   docx::RenderSettings settings;
   settings.blanks = options.render.blanks;
   for (size_t k = 0; k < docs.size(); ++k) {
-    std::string path = dir + names[k];
-    Status s = docx::RenderToFile(tmpl.compiled(), docs[k], settings, path);
+    Status s = docx::RenderToFile(tmpl.compiled(), docs[k], settings, *staging + "/" + names[k]);
     if (!s.ok()) {
-      for (const std::string& f : result.files) std::remove(f.c_str());
       return s.WithContext(jsonl_path + ": document " + std::to_string(k + 1) + " (" + names[k] +
                            ")");
     }
-    result.files.push_back(path);
-    ++result.documents;
   }
+  KOOP_RETURN_IF_ERROR(env.MoveFilesInto(*staging, names, dir));
+  MailMergeResult result;
+  for (const std::string& name : names) result.files.push_back(dir + "/" + name);
+  result.documents = static_cast<int>(names.size());
   return result;
 }
 

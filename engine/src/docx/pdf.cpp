@@ -6,13 +6,14 @@
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/TemporaryFile.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "koop/docx.h"
+#include "koop/file_env.h"
 
 namespace koop {
 namespace {
@@ -38,35 +39,41 @@ Status ConvertToPdf(const std::string& docx_path, const std::string& pdf_path) {
         "--pdf needs LibreOffice (soffice) on PATH; install "
         "libreoffice-writer-nogui or convert the .docx yourself");
   }
+  FileEnv& env = DefaultFileEnv();
+  KOOP_RETURN_IF_ERROR(env.CheckReplaceable(pdf_path));
+  std::error_code ec;
+  std::string system_tmp = std::filesystem::temp_directory_path(ec).string();
+  if (ec) system_tmp = "/tmp";
+  auto profile = env.MakeTempDir(system_tmp, "koop-lo-profile-");
+  if (!profile.ok()) return profile.status();
+  TempDirGuard profile_guard(env, *profile);
+  // LibreOffice converts into a scratch folder beside the PDF, which is then moved into place.
+  auto work = env.MakeTempDir(ParentDir(pdf_path), ".koop-pdf-");
+  if (!work.ok()) return work.status();
+  TempDirGuard work_guard(env, *work);
   try {
-    Poco::Path out_dir = Poco::Path(pdf_path).absolute().parent();
-    Poco::TemporaryFile profile;
-    profile.createDirectories();
-    Poco::TemporaryFile work;  // converts into a scratch folder, then renames into place
-    work.createDirectories();
-    std::vector<std::string> args = {"--headless",
-                                     "-env:UserInstallation=file://" + profile.path(),
-                                     "--convert-to",
-                                     "pdf",
-                                     "--outdir",
-                                     work.path(),
-                                     Poco::Path(docx_path).absolute().toString()};
+    std::vector<std::string> args = {
+        "--headless",
+        "-env:UserInstallation=file://" + Poco::Path(*profile).absolute().toString(),
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        *work,
+        Poco::Path(docx_path).absolute().toString()};
     Poco::Pipe out_pipe;
     Poco::ProcessHandle ph = Poco::Process::launch(soffice, args, nullptr, &out_pipe, &out_pipe);
     Poco::PipeInputStream istr(out_pipe);
     std::string output((std::istreambuf_iterator<char>(istr)), std::istreambuf_iterator<char>());
     int rc = ph.wait();
-    std::string produced = work.path() + "/" + Poco::Path(docx_path).getBaseName() + ".pdf";
+    std::string produced = *work + "/" + Poco::Path(docx_path).getBaseName() + ".pdf";
     if (rc != 0 || !Poco::File(produced).exists()) {
       return Status::IoError(docx_path + ": LibreOffice could not convert it to PDF (exit " +
                              std::to_string(rc) + "): " + output);
     }
-    Poco::File(produced).renameTo(
-        Poco::Path(out_dir, Poco::Path(pdf_path).getFileName()).toString());
+    return env.MoveIntoPlace(produced, pdf_path);
   } catch (const Poco::Exception& e) {
     return Status::IoError(pdf_path + ": " + e.displayText());
   }
-  return Status::Ok();
 }
 
 }  // namespace koop

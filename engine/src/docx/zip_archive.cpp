@@ -1,16 +1,13 @@
 // libzip adapter. All libzip handles are local to one call; the archive itself is plain bytes.
 #include "docx/zip_archive.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zip.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "koop/file_env.h"
 
 namespace koop::docx {
 namespace {
@@ -44,18 +41,6 @@ struct ZipCloser {
 };
 using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 
-std::string DirName(const std::string& path) {
-  size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
-std::string BaseName(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 }  // namespace
 
 bool IsSafeEntryName(const std::string& name) {
@@ -76,21 +61,14 @@ bool IsSafeEntryName(const std::string& name) {
 
 Result<std::shared_ptr<const ZipArchive>> ZipArchive::Open(const std::string& path,
                                                            const ZipLimits& limits) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Status::NoInput(path + ": no such file");
-    return Status::IoError(path + ": " + std::strerror(errno));
+  auto bytes = DefaultFileEnv().ReadFile(path, limits.max_total_size);
+  if (!bytes.ok()) {
+    if (bytes.status().code() == Code::kDataError) {
+      return Status::DataError(path + ": file too large for a template");
+    }
+    return bytes.status();
   }
-  if (!S_ISREG(st.st_mode)) return Status::NoInput(path + ": not a regular file");
-  if (static_cast<uint64_t>(st.st_size) > limits.max_total_size) {
-    return Status::DataError(path + ": file too large for a template");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read error");
-  return FromBytes(buf.str(), path, limits);
+  return FromBytes(std::move(bytes).value(), path, limits);
 }
 
 Result<std::shared_ptr<const ZipArchive>> ZipArchive::FromBytes(std::string bytes,
@@ -237,37 +215,7 @@ Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
   if (got != static_cast<zip_int64_t>(bytes.size())) {
     return Status::Internal("libzip: short read of the assembled document");
   }
-  return WriteFileAtomically(out_path, bytes);
-}
-
-Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
-  std::string tmpl = DirName(path) + "/." + BaseName(path) + ".tmp-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) return Status::IoError(path + ": cannot create file: " + std::strerror(errno));
-  std::string tmp(name.data());
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status::IoError(path + ": cannot write: " + std::strerror(err));
-    }
-    done += static_cast<size_t>(n);
-  }
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return Status::IoError(path + ": cannot write: " + std::strerror(err));
-  }
-  return Status::Ok();
+  return DefaultFileEnv().WriteFileAtomically(out_path, bytes);
 }
 
 }  // namespace koop::docx

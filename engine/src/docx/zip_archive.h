@@ -46,9 +46,10 @@ class ZipArchive {
   // Decompresses one entry, never beyond the limits whatever the header claims.
   Result<std::string> Read(const std::string& name) const;
 
-  // Writes a new archive to `out_path` atomically (temporary file in the same folder, then
-  // rename): entries of this archive in their order, those named in `replaced` with the new
-  // content (deflated), all others copied without decompressing. Nothing is left behind on error.
+  // Writes a new archive to `out_path` with FileEnv::WriteFileAtomically (temporary file in the
+  // same folder, then rename; only a regular file is replaced): entries of this archive in their
+  // order, those named in `replaced` with the new content (deflated), all others copied without
+  // decompressing. Nothing is left behind on error.
   Status WriteWith(const std::map<std::string, std::string>& replaced,
                    const std::string& out_path) const;
 
@@ -62,10 +63,6 @@ class ZipArchive {
   std::vector<ZipEntry> entries_;
   std::map<std::string, size_t> index_;
 };
-
-// Writes `bytes` to a temporary file beside `path` and renames it into place; on error nothing
-// is left behind.
-Status WriteFileAtomically(const std::string& path, const std::string& bytes);
 
 // True when a zip entry name is a safe relative path.
 bool IsSafeEntryName(const std::string& name);

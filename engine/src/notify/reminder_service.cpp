@@ -4,11 +4,11 @@
 #include <Poco/File.h>
 #include <Poco/Process.h>
 
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include "koop/engine.h"
+#include "koop/file_env.h"
 #include "koop/reminders.h"
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
@@ -173,22 +173,15 @@ Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOpt
 }
 
 Result<int> ExportReminderTemplates(const std::string& dir) {
-  try {
-    Poco::File(dir).createDirectories();
-  } catch (const std::exception& e) {
-    return Status::IoError("cannot create '" + dir + "': " + e.what());
-  }
+  FileEnv& env = DefaultFileEnv();
+  KOOP_RETURN_IF_ERROR(env.CreateDirectories(dir));
   int written = 0;
   for (notify::ReminderKind k :
        {notify::ReminderKind::kBefore, notify::ReminderKind::kDue, notify::ReminderKind::kOverdue,
         notify::ReminderKind::kEscalation}) {
     std::string path = dir + "/" + notify::ReminderKindName(k) + ".txt";
     if (Poco::File(path).exists()) continue;
-    std::ofstream out(path + ".tmp", std::ios::binary);
-    out << notify::ReminderTemplates::DefaultText(k);
-    out.close();
-    if (!out) return Status::IoError("cannot write '" + path + "'");
-    Poco::File(path + ".tmp").renameTo(path);
+    KOOP_RETURN_IF_ERROR(env.WriteFileAtomically(path, notify::ReminderTemplates::DefaultText(k)));
     ++written;
   }
   return written;

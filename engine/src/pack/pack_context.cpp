@@ -3,9 +3,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "koop/file_env.h"
 #include "municipality/municipality.h"
 #include "time/warsaw_time.h"
 
@@ -16,13 +15,8 @@ using Poco::JSON::Object;
 
 namespace {
 
-Result<std::string> ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::IoError(p.string() + ": cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// A municipality's document wording is a small JSON file; more than this is refused (65).
+constexpr uint64_t kMaxWordingBytes = 4ull << 20;
 
 // A parameter's literal value as JSON: numbers and booleans typed, the rest strings.
 Poco::Dynamic::Var ParamValue(model::ValueType type, const std::string& literal) {
@@ -65,7 +59,7 @@ Result<PackContext> BuildPackContext(const InstanceView& view, const model::Char
   fs::path words =
       fs::path(options.municipalities_dir) / "documents" / (view.municipality_id + ".json");
   if (fs::exists(words)) {
-    auto text = ReadFile(words);
+    auto text = DefaultFileEnv().ReadFile(words.string(), kMaxWordingBytes);
     if (!text.ok()) return text.status();
     auto obj = ParseObject(*text, words.string());
     if (!obj.ok()) return obj.status();

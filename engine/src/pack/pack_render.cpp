@@ -5,10 +5,10 @@
 #include <Poco/JSON/Object.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "koop/docx.h"
+#include "koop/file_env.h"
 #include "koop/pack.h"
 #include "pack/pack_context.h"
 #include "pack/pack_plan.h"
@@ -26,21 +26,6 @@ std::string Unique(std::string name, std::set<std::string>& used) {
   std::string base = name.substr(0, name.size() - 5);
   for (int i = 2; !used.insert(name).second; ++i) name = base + "-" + std::to_string(i) + ".docx";
   return name;
-}
-
-Status WriteFileAtomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp.string() + ": cannot write");
-    out << text;
-    if (!out.flush()) return Status::IoError(tmp.string() + ": cannot write");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  return Status::Ok();
 }
 
 }  // namespace
@@ -100,18 +85,14 @@ Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
     }
   }
 
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) return Status::IoError(out_dir + ": " + ec.message());
-  fs::path staging = fs::path(out_dir) / (".pack-" + pack_id + ".tmp");
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) return Status::IoError(staging.string() + ": " + ec.message());
-  auto fail = [&](Status s) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    return s;
-  };
+  // Documents are rendered into a private folder beside the output folder and moved into
+  // place together (FileEnv::MoveFilesInto), so a failure leaves the output folder as it was.
+  FileEnv& env = DefaultFileEnv();
+  KOOP_RETURN_IF_ERROR(env.CreateDirectories(ParentDir(out_dir)));
+  auto staging_dir = MakeStagingDir(env, out_dir, "pack");
+  if (!staging_dir.ok()) return staging_dir.status();
+  TempDirGuard guard(env, *staging_dir);
+  fs::path staging = *staging_dir;
 
   RenderOptions render;
   render.blanks = options.blanks;
@@ -121,21 +102,21 @@ Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
     auto over = ctx->templates.find(file);
     if (over != ctx->templates.end()) file = over->second;
     auto tmpl = DocxTemplate::Open((fs::path(options.templates_dir) / file).string());
-    if (!tmpl.ok()) return fail(tmpl.status());
+    if (!tmpl.ok()) return tmpl.status();
     std::string pattern = doc.name.empty() ? fs::path(file).stem().string() +
                                                  (doc.foreach.empty() ? "" : "-{nr}") + ".docx"
                                            : doc.name;
     if (doc.foreach.empty()) {
       std::string name = Unique(pack::FillName(pattern, nullptr, ctx->data), used);
       Status st = tmpl->Render(pack::ToJson(ctx->data), render, (staging / name).string());
-      if (!st.ok()) return fail(st.WithContext(pack_id + ": " + name));
+      if (!st.ok()) return st.WithContext(pack_id + ": " + name);
       info.documents.push_back({name, file, -1});
       continue;
     }
     Poco::Dynamic::Var list = pack::Lookup(ctx->data, doc.foreach);
     if (list.type() != typeid(Array::Ptr)) {
-      return fail(Status::DataError(pack_id + ": '" + doc.foreach + "' (foreach of " + file +
-                                    ") is not a list in the instance's data"));
+      return Status::DataError(pack_id + ": '" + doc.foreach + "' (foreach of " + file +
+                               ") is not a list in the instance's data");
     }
     Array::Ptr items = list.extract<Array::Ptr>();
     for (std::size_t i = 0; i < items->size(); ++i) {
@@ -149,17 +130,16 @@ Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
       if (!item || !item->has("nr")) item = with_n;
       std::string name = Unique(pack::FillName(pattern, item, data), used);
       Status st = tmpl->Render(pack::ToJson(data), render, (staging / name).string());
-      if (!st.ok()) return fail(st.WithContext(pack_id + ": " + name));
+      if (!st.ok()) return st.WithContext(pack_id + ": " + name);
       info.documents.push_back({name, file, static_cast<int>(i)});
     }
   }
-  for (const auto& d : info.documents) {
-    fs::rename(staging / d.file, fs::path(out_dir) / d.file, ec);
-    if (ec) return fail(Status::IoError(out_dir + "/" + d.file + ": " + ec.message()));
-  }
-  fs::remove_all(staging, ec);
+  std::vector<std::string> names;
+  for (const auto& d : info.documents) names.push_back(d.file);
+  KOOP_RETURN_IF_ERROR(env.CheckReplaceable((fs::path(out_dir) / "manifest.json").string()));
+  KOOP_RETURN_IF_ERROR(env.MoveFilesInto(staging.string(), names, out_dir));
   info.manifest_path = (fs::path(out_dir) / "manifest.json").string();
-  KOOP_RETURN_IF_ERROR(WriteFileAtomically(info.manifest_path, PackManifestJson(info, at)));
+  KOOP_RETURN_IF_ERROR(env.WriteFileAtomically(info.manifest_path, PackManifestJson(info, at)));
   return info;
 }
 
