@@ -1,11 +1,15 @@
 // Compiling template expressions: a tokenizer and a small recursive-descent parser in the
 // precedence order of angular expressions (see docs/templates.md for why it is hand-written).
+// The input controls the parser's recursion, so it is bounded: the text's length first, then
+// every nesting step (brackets, unary operators, ?:) before recursing, then the depth of the
+// finished tree, which evaluation walks recursively (docx/limits.h).
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 
 #include "docx/expression.h"
 #include "docx/filters.h"
+#include "docx/limits.h"
 
 namespace koop::docx {
 namespace {
@@ -186,6 +190,22 @@ class Parser {
   void Fail(const std::string& msg) {
     if (error_.empty()) error_ = msg;
   }
+  // One level of nesting, for as long as it lives. Past the limit the parse fails and the
+  // caller must not recurse: `deep()` tells it so.
+  class Nest {
+   public:
+    explicit Nest(Parser* p) : p_(p) {
+      if (++p_->depth_ > kMaxExprDepth) p_->Fail(TooDeep());
+    }
+    ~Nest() { --p_->depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+    bool deep() const { return p_->depth_ > kMaxExprDepth; }
+
+   private:
+    Parser* p_;
+  };
+
   static ExprPtr Node(Expr::Op op, std::string name = {}) {
     auto e = std::make_unique<Expr>();
     e->op = op;
@@ -225,6 +245,8 @@ class Parser {
   ExprPtr Ternary() {
     ExprPtr cond = Or();
     if (!Accept("?")) return cond;
+    Nest nest(this);
+    if (nest.deep()) return cond;
     ExprPtr e = Node(Expr::Op::kTernary);
     e->kids.push_back(std::move(cond));
     e->kids.push_back(Ternary());
@@ -279,6 +301,8 @@ class Parser {
   ExprPtr Unary() {
     for (const char* op : {"!", "-", "+"}) {
       if (Accept(op)) {
+        Nest nest(this);
+        if (nest.deep()) return Node(Expr::Op::kLiteral);
         ExprPtr e = Node(Expr::Op::kUnary, op);
         e->kids.push_back(Unary());
         return e;
@@ -314,11 +338,15 @@ class Parser {
       return e;
     }
     if (Accept("(")) {
+      Nest nest(this);
+      if (nest.deep()) return Node(Expr::Op::kLiteral);
       ExprPtr e = FilterChain();
       if (!Accept(")")) Fail("')' expected");
       return e;
     }
     if (Accept("[")) {
+      Nest nest(this);
+      if (nest.deep()) return Node(Expr::Op::kLiteral);
       ExprPtr e = Node(Expr::Op::kArray);
       if (!IsOp("]")) {
         do e->kids.push_back(Ternary());
@@ -341,6 +369,8 @@ class Parser {
         m->kids.push_back(std::move(e));
         e = std::move(m);
       } else if (Accept("[")) {
+        Nest nest(this);
+        if (nest.deep()) return e;
         ExprPtr m = Node(Expr::Op::kIndex);
         m->kids.push_back(std::move(e));
         m->kids.push_back(FilterChain());
@@ -355,10 +385,30 @@ class Parser {
     return e;
   }
 
+  static std::string TooDeep() {
+    return "expression nested deeper than " + std::to_string(kMaxExprDepth) + " levels";
+  }
+
   std::vector<Token> toks_;
   size_t pos_ = 0;
+  int depth_ = 0;
   std::string error_;
+
+  friend Status CheckTreeDepth(const Expr& root);
 };
+
+// Operator, member and filter chains build deep trees without deep parsing ("a.b[0].c...",
+// "1+1+1..."); evaluation recurses over the tree, so its depth is checked too, without recursion.
+Status CheckTreeDepth(const Expr& root) {
+  std::vector<std::pair<const Expr*, int>> stack = {{&root, 1}};
+  while (!stack.empty()) {
+    auto [e, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxExprDepth) return Status::DataError(Parser::TooDeep());
+    for (const auto& kid : e->kids) stack.push_back({kid.get(), depth + 1});
+  }
+  return Status::Ok();
+}
 
 // `a.b.c`, `this`, `.`: the fast path.
 bool PlainPath(const std::string& text, std::vector<std::string>* path) {
@@ -386,6 +436,10 @@ bool PlainPath(const std::string& text, std::vector<std::string>* path) {
 }  // namespace
 
 Result<std::shared_ptr<const Expr>> CompileExpr(const std::string& text) {
+  if (text.size() > kMaxExprLength) {
+    return Status::DataError("expression longer than " + std::to_string(kMaxExprLength) +
+                             " characters (" + std::to_string(text.size()) + ")");
+  }
   if (text.find_first_not_of(" \t") == std::string::npos) {
     // "{}" reads as a value that is never there (docxtemplater: undefined).
     auto e = std::make_shared<Expr>();
@@ -404,6 +458,7 @@ Result<std::shared_ptr<const Expr>> CompileExpr(const std::string& text) {
   Parser parser(std::move(toks));
   auto r = parser.ParseAll();
   if (!r.ok()) return r.status();
+  KOOP_RETURN_IF_ERROR(CheckTreeDepth(**r));
   return std::shared_ptr<const Expr>(std::move(r).value());
 }
 

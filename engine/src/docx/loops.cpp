@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "docx/limits.h"
+
 namespace koop::docx {
 namespace {
 
@@ -463,6 +465,31 @@ std::vector<Section> CollectSections(const std::vector<Tok>& toks) {
 
 std::vector<Tok> PairLoops(std::vector<Tok> toks, const PartContext& ctx,
                            std::vector<TemplateError>* errors) {
+  // Checked before pairing, which recurses once per nesting level and scans the tags of a part
+  // in quadratic time: the input must not choose how deep or how long that gets.
+  size_t tags = 0;
+  int depth = 0;
+  for (const Tok& t : toks) {
+    if (t.kind == TokKind::kValue) ++tags;
+    if (t.kind == TokKind::kLoopClose) {
+      ++tags;
+      depth = std::max(0, depth - 1);
+    }
+    if (t.kind != TokKind::kLoopOpen) continue;
+    ++tags;
+    if (++depth > kMaxLoopDepth) {
+      AddError(errors, ctx.part, "loop_too_deep", t.expr_text,
+               std::string("the loop {") + (t.inverted ? "^" : "#") + t.expr_text +
+                   "} is nested deeper than " + std::to_string(kMaxLoopDepth) + " loops");
+      return {};
+    }
+  }
+  if (tags > kMaxTagsPerPart) {
+    AddError(errors, ctx.part, "too_many_tags", "",
+             "more than " + std::to_string(kMaxTagsPerPart) + " tags in one part (" +
+                 std::to_string(tags) + ")");
+    return {};
+  }
   return PostParse(std::move(toks), ctx, errors);
 }
 

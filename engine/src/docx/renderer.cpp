@@ -4,6 +4,7 @@
 
 #include "docx/expression.h"
 #include "docx/lexer.h"
+#include "docx/limits.h"
 #include "docx/loops.h"
 #include "docx/uncorrupt.h"
 
@@ -19,15 +20,60 @@ namespace {
 const char kPageBreakRun[] = "<w:r><w:br w:type=\"page\"/></w:r>";
 const char kPageBreakParagraph[] = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
 
+// Problems with the data, each listed once with how often it happened. A tag inside loops over
+// loops fails once per repetition, so repeats are counted by (tag, problem) without building the
+// message again; two tags with the same text and problem share one line.
+class Problems {
+ public:
+  void Add(const Tok& t, const std::string& part, const std::string& detail) {
+    auto [it, fresh] = by_tag_.emplace(std::make_pair(&t, detail), 0);
+    if (fresh) {
+      std::string message = part + ": tag \"" + t.value + "\": " + detail;
+      auto [m, new_message] = by_message_.emplace(message, list_.size());
+      if (new_message) list_.push_back({std::move(message), 0});
+      it->second = m->second;
+    }
+    ++list_[it->second].second;
+  }
+  bool empty() const { return list_.empty(); }
+  const std::vector<std::pair<std::string, int>>& list() const { return list_; }
+
+ private:
+  std::vector<std::pair<std::string, int>> list_;
+  std::map<std::pair<const Tok*, std::string>, size_t> by_tag_;
+  std::map<std::string, size_t> by_message_;
+};
+
+// What a document may cost (docx/limits.h), shared by its parts. Once a limit is hit, rendering
+// unwinds without doing more work and `exceeded` says which tag was repeating.
+struct Budget {
+  uint64_t steps = 0;
+  uint64_t bytes_before = 0;  // output of the parts already rendered
+  std::string exceeded;
+};
+
 struct Ctx {
   const std::string* part;
   Scopes scopes;
   std::vector<int> items;  // loop index at each level, for "is this the first repetition"
   const RenderSettings* settings;
   const std::vector<Section>* sections;
-  std::vector<std::string>* problems;
+  Problems* problems;
+  Budget* budget;
   bool needs_repair = false;  // a loop rendered nothing or repeated a trailing table
+  bool stop = false;          // a limit was hit
 };
+
+// True (and stops the render) when the document has grown past its limits.
+bool OverBudget(Ctx& c, const std::string& out) {
+  if (c.stop) return true;
+  if (++c.budget->steps <= kMaxRenderSteps &&
+      c.budget->bytes_before + out.size() <= kMaxOutputBytes) {
+    return false;
+  }
+  c.stop = true;
+  return true;
+}
 
 // Escapes a value for w:t, drops control characters Word rejects, and turns newlines into line
 // breaks that repeat the run's formatting.
@@ -86,12 +132,12 @@ void RenderValue(const Tok& t, Ctx& c, std::string* out) {
   }
   std::vector<std::string> errs;
   Val v = Evaluate(*t.expr, c.scopes, &errs);
-  for (const auto& e : errs) c.problems->push_back(*c.part + ": tag \"" + t.value + "\": " + e);
+  for (const auto& e : errs) c.problems->Add(t, *c.part, e);
   if (v.is_nullish()) {
     if (c.settings->blanks) {
       *out += kBlankLine;
     } else if (errs.empty()) {
-      c.problems->push_back(*c.part + ": tag \"" + t.value + "\": no value in the data");
+      c.problems->Add(t, *c.part, "no value in the data");
     }
     return;
   }
@@ -136,9 +182,10 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
   const LoopInfo& info = *t.loop;
   std::vector<std::string> errs;
   Val v = Evaluate(*t.expr, c.scopes, &errs);
-  for (const auto& e : errs) c.problems->push_back(*c.part + ": tag \"" + t.value + "\": " + e);
+  for (const auto& e : errs) c.problems->Add(t, *c.part, e);
 
   auto iterate = [&](const Data* scope, int index, int length, bool is_array) {
+    if (OverBudget(c, *out)) return;  // each repetition is a step, even of an empty body
     size_t start = out->size();
     c.scopes.list.push_back(scope);
     c.scopes.indexes.push_back(is_array ? index : -1);
@@ -174,7 +221,7 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
   } else if (v.is_array()) {
     int n = static_cast<int>(v.node->items.size());
     if (!t.inverted) {
-      for (int i = 0; i < n; ++i) iterate(&v.node->items[i], i, n, true);
+      for (int i = 0; i < n && !c.stop; ++i) iterate(&v.node->items[i], i, n, true);
     }
     shown = true;
   } else if (v.is_object()) {
@@ -183,6 +230,18 @@ void RenderLoop(const Tok& t, Ctx& c, std::string* out) {
   } else {
     if (!t.inverted) iterate(current, 0, 1, false);
     shown = !t.inverted;
+  }
+  if (c.stop) {
+    // The innermost loop that was repeating when the limit was hit is named.
+    if (c.budget->exceeded.empty()) {
+      c.budget->exceeded =
+          *c.part + ": tag \"" + t.value + "\": " +
+          (c.budget->steps > kMaxRenderSteps
+               ? "rendering takes more than " + std::to_string(kMaxRenderSteps) + " steps"
+               : "the document grows beyond " + std::to_string(kMaxOutputBytes) + " bytes") +
+          " (loops repeat too much)";
+    }
+    return;
   }
   if (out->size() == before || info.body_ends_with_table) c.needs_repair = true;
   if (!shown) {
@@ -224,6 +283,7 @@ size_t EstimateSize(const std::vector<Tok>& toks, const Scopes& scopes, int dept
 
 void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out) {
   for (const Tok& t : toks) {
+    if (OverBudget(c, *out)) return;
     switch (t.kind) {
       case TokKind::kValue:
         RenderValue(t, c, out);
@@ -241,33 +301,35 @@ void RenderList(const std::vector<Tok>& toks, Ctx& c, std::string* out) {
 
 Status RenderParts(const CompiledTemplate& tmpl, const Data& data, const RenderSettings& settings,
                    std::map<std::string, std::string>* out) {
-  std::vector<std::string> problems;
+  Problems problems;
+  Budget budget;
   for (const CompiledPart& part : tmpl.parts) {
     if (!part.dynamic) continue;
-    Ctx c{&part.name, {}, {}, &settings, &part.sections, &problems};
+    Ctx c{&part.name, {}, {}, &settings, &part.sections, &problems, &budget};
     c.scopes.list.push_back(&data);
     c.scopes.indexes.push_back(-1);
     std::string xml;
     size_t seen = part.size_seen->load(std::memory_order_relaxed);
     size_t estimate = EstimateSize(part.toks, c.scopes, 0);
-    xml.reserve(std::max({part.size_hint, seen + seen / 8, estimate + estimate / 4}));
+    size_t reserve = std::max({part.size_hint, seen + seen / 8, estimate + estimate / 4});
+    xml.reserve(std::min<size_t>(reserve, kMaxOutputBytes));
     RenderList(part.toks, c, &xml);
+    if (c.stop) {
+      if (budget.exceeded.empty()) {
+        budget.exceeded =
+            part.name + ": the document grows beyond " + std::to_string(kMaxOutputBytes) + " bytes";
+      }
+      return Status::DataError(tmpl.path + ": " + budget.exceeded);
+    }
+    budget.bytes_before += xml.size();
     part.size_seen->store(xml.size(), std::memory_order_relaxed);
     if (part.always_repair || c.needs_repair) Uncorrupt(&xml);
     // A part whose tags all vanished into identical text is copied from the template as is.
     if (xml != part.original) (*out)[part.name] = std::move(xml);
   }
   if (!problems.empty()) {
-    // A tag inside a loop fails once per item: list it once, with the count.
-    std::vector<std::pair<std::string, int>> unique;
-    std::map<std::string, size_t> seen;
-    for (const auto& p : problems) {
-      auto [it, fresh] = seen.emplace(p, unique.size());
-      if (fresh)
-        unique.push_back({p, 1});
-      else
-        ++unique[it->second].second;
-    }
+    // A tag inside a loop fails once per item: it is listed once, with the count.
+    const auto& unique = problems.list();
     std::string msg = tmpl.path + ": " + std::to_string(unique.size()) + " problem" +
                       (unique.size() == 1 ? "" : "s") + " with the data:";
     for (const auto& [p, n] : unique) {
