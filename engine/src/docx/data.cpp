@@ -10,6 +10,13 @@
 
 namespace koop::docx {
 
+Data::Data() = default;
+Data::Data(const Data&) = default;
+Data::Data(Data&&) noexcept = default;
+Data& Data::operator=(const Data&) = default;
+Data& Data::operator=(Data&&) noexcept = default;
+Data::~Data() = default;
+
 const Data* Data::Find(std::string_view key) const {
   if (type != Type::kObject) return nullptr;
   for (const auto& [k, v] : members) {

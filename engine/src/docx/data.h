@@ -16,6 +16,15 @@ namespace koop::docx {
 
 struct Data {
   enum class Type : uint8_t { kNull, kBool, kInt, kDouble, kString, kArray, kObject };
+  // Defined in data.cpp, where Data is complete: clang with libstdc++ refuses to instantiate
+  // vector<pair<string, Data>>'s members inside the class.
+  Data();
+  Data(const Data&);
+  Data(Data&&) noexcept;
+  Data& operator=(const Data&);
+  Data& operator=(Data&&) noexcept;
+  ~Data();
+
   Type type = Type::kNull;
   bool b = false;
   int64_t i = 0;
