@@ -16,6 +16,8 @@ void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns) {
   limits->interval = 0;
   limits->checks = 0;
   limits->ns_per_insn = 0;
+  limits->tick_budget = KOOP_DUK_TICK_BUDGET;
+  limits->memory_stop = 0;
 }
 
 long koop_duk_interrupt_interval(void *udata) {
@@ -60,4 +62,22 @@ int koop_duk_exec_timeout_check(void *udata) {
   if (!limits->fire) return 0;
   limits->timed_out = 1;
   return 1;
+}
+
+int koop_duk_native_tick(void *udata, long cost) {
+  KoopDukLimits *limits = (KoopDukLimits *)udata;
+  if (limits == 0 || limits->deadline_ns == 0) return 0;
+  limits->tick_budget -= cost;
+  if (limits->tick_budget > 0) return 0;
+  limits->tick_budget = KOOP_DUK_TICK_BUDGET;
+  if (!limits->fire && koop_duk_monotonic_ns() < limits->deadline_ns) return 0;
+  limits->fire = 1;
+  limits->timed_out = 1;
+  return 1;
+}
+
+int koop_duk_stopped(void *udata) {
+  KoopDukLimits *limits = (KoopDukLimits *)udata;
+  if (limits == 0 || limits->deadline_ns == 0) return 0;
+  return limits->timed_out || limits->memory_stop;
 }

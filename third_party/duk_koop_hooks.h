@@ -25,12 +25,18 @@ typedef struct KoopDukLimits {
   long interval;         /* internal: instructions granted at the previous interrupt */
   double ns_per_insn;    /* internal: slowest rate seen during this call */
   long checks;           /* interrupts seen during the current call (for measurements) */
+  long tick_budget;      /* internal: native work left before the next clock read */
+  int memory_stop;       /* set by the allocator when the memory limit refused a request */
 } KoopDukLimits;
 
 /* Duktape's default interrupt interval, in bytecode instructions. */
 #define KOOP_DUK_INTERVAL_MAX (256L * 1024L)
 /* The smallest interval used near the deadline. */
 #define KOOP_DUK_INTERVAL_MIN 256L
+
+/* Units of native work (property reads/writes, regexp steps, 64-byte string compares) between
+ * two clock reads inside a native built-in. */
+#define KOOP_DUK_TICK_BUDGET 1024L
 
 /* Monotonic clock in nanoseconds, the clock deadline_ns is measured on. */
 long long koop_duk_monotonic_ns(void);
@@ -40,6 +46,12 @@ void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns);
 
 long koop_duk_interrupt_interval(void *udata);
 int koop_duk_exec_timeout_check(void *udata);
+/* Called by the patched native loops of duktape.c (KOOP_DUK_TICK): 1 when the call must stop
+ * now (its deadline has passed), which the caller turns into a RangeError. */
+int koop_duk_native_tick(void *udata, long cost);
+/* 1 once the current call was stopped (time or memory): the patched duktape then lets no
+ * try/catch or finally intercept the error. */
+int koop_duk_stopped(void *udata);
 
 #ifdef __cplusplus
 }

@@ -83,6 +83,14 @@ Result<std::unique_ptr<Interpreter>> Interpreter::Create(std::shared_ptr<const m
 
 namespace {
 
+// A call stopped by the time or memory limit refuses the whole step: the caller discards the
+// interpreter and writes nothing (a runaway is not an error the chart may handle).
+Status StopStatus(InterpreterState& s) {
+  std::string stop = s.heap.TakeStop();
+  if (stop.empty()) return Status::Ok();
+  return Status::DataError(stop + "; the event is refused");
+}
+
 StepResult Report(InterpreterState& s) {
   StepResult r;
   r.finished = s.started && !s.running;
@@ -103,9 +111,11 @@ Result<StepResult> Interpreter::Start(TimeMs at,
   s_->now = at;
   s_->heap.SetNow(at);
   s_->step_errors.clear();
+  s_->heap.TakeStop();
   KOOP_RETURN_IF_ERROR(s_->Initialize());
   KOOP_RETURN_IF_ERROR(s_->EnterInitial());
   KOOP_RETURN_IF_ERROR(s_->Pump());
+  KOOP_RETURN_IF_ERROR(StopStatus(*s_));
   StepResult r = Report(*s_);
   r.macrosteps = 1;
   return r;
@@ -118,7 +128,9 @@ Result<StepResult> Interpreter::Fire(const std::string& name, const std::string&
   std::string data = data_json.empty() ? "null" : data_json;
   if (!ValidJson(data)) return Status::DataError("event data is not valid JSON");
   s_->step_errors.clear();
+  s_->heap.TakeStop();
   KOOP_RETURN_IF_ERROR(s_->AdvanceTo(at));
+  KOOP_RETURN_IF_ERROR(StopStatus(*s_));
   StepResult before = Report(*s_);
   if (!s_->running) {
     before.event_handled = false;
@@ -131,6 +143,7 @@ Result<StepResult> Interpreter::Fire(const std::string& name, const std::string&
   KOOP_RETURN_IF_ERROR(s_->HandleExternal(std::move(e)));
   bool handled = s_->last_event_handled;
   KOOP_RETURN_IF_ERROR(s_->Pump());
+  KOOP_RETURN_IF_ERROR(StopStatus(*s_));
   StepResult r = Report(*s_);
   r.errors.insert(r.errors.begin(), before.errors.begin(), before.errors.end());
   r.event_handled = handled;
@@ -141,7 +154,9 @@ Result<StepResult> Interpreter::Fire(const std::string& name, const std::string&
 Result<StepResult> Interpreter::AdvanceTo(TimeMs at) {
   if (!s_->started) return Status::Usage("the instance has not started");
   s_->step_errors.clear();
+  s_->heap.TakeStop();
   KOOP_RETURN_IF_ERROR(s_->AdvanceTo(at));
+  KOOP_RETURN_IF_ERROR(StopStatus(*s_));
   return Report(*s_);
 }
 

@@ -63,6 +63,7 @@ bool JsHeap::Admit(std::size_t more) {
   if (call_limit_ != 0 && call_limit_ < cap) cap = call_limit_;
   if (allocated_ + more > cap) {
     memory_exceeded_ = true;
+    static_cast<HeapUdata*>(hook_limits_)->limits.memory_stop = 1;
     return false;
   }
   return true;
@@ -79,6 +80,12 @@ JsHeap* HeapOf(duk_context* ctx) {
 duk_ret_t NativeNow(duk_context* ctx) {
   duk_push_number(ctx, static_cast<double>(HeapOf(ctx)->now()));
   return 1;
+}
+
+// Native, so that the error is placed on the rule line that called it (error_site.h skips
+// native frames), not inside the bootstrap code.
+duk_ret_t NativeNoRandom(duk_context* ctx) {
+  return duk_error(ctx, DUK_ERR_ERROR, "Math.random is not available (rules are deterministic)");
 }
 
 duk_ret_t NativeIn(duk_context* ctx) {
@@ -100,7 +107,8 @@ duk_ret_t NativeParam(duk_context* ctx) {
   return 1;
 }
 
-// Replaces Date so that "now" is the event time, and removes Math.random.
+// Replaces Date so that "now" is the event time, and removes Math.random. The helpers are
+// declared with `var`: the patched duktape refuses implicit globals even here.
 const char* kBootstrap =
     "(function(){var D=Date;var now=__koopNow;"
     "function KDate(a,b,c,d,e,f,g){var n=arguments.length;"
@@ -110,20 +118,36 @@ const char* kBootstrap =
     "if(n===6)return new D(a,b,c,d,e,f);return new D(a,b,c,d,e,f,g);}"
     "KDate.prototype=D.prototype;KDate.UTC=D.UTC;KDate.parse=D.parse;KDate.now=now;"
     "D.prototype.constructor=KDate;Date=KDate;"
-    "Math.random=function(){throw new Error('Math.random is not available (rules are "
-    "deterministic)');};"
-    "__koopContent=function(t){try{return JSON.parse(t);}catch(e){"
+    "Math.random=__koopNoRandom;"
+    "})();"
+    "var __koopContent=function(t){try{return JSON.parse(t);}catch(e){"
     "return String(t).replace(/\\s+/g,' ').replace(/^ | $/g,'');}};"
-    "__koopDump=function(s){var o={};var k=Object.keys(s);for(var i=0;i<k.length;i++){"
+    "var __koopDump=function(s){var o={};var k=Object.keys(s);for(var i=0;i<k.length;i++){"
     "var v=s[k[i]];if(typeof v==='function')continue;"
     "o[k[i]]=(v===undefined)?{'$koopUndefined':true}:v;}return JSON.stringify(o);};"
-    "__koopLoad=function(s,j){var o=JSON.parse(j);var k=Object.keys(s);"
+    "var __koopLoad=function(s,j){var o=JSON.parse(j);var k=Object.keys(s);"
     "for(var i=0;i<k.length;i++){if(typeof s[k[i]]!=='function')delete s[k[i]];}"
     "for(var n in o){var v=o[n];s[n]=(v!==null&&typeof v==='object'&&v.$koopUndefined===true)"
     "?undefined:v;}return true;};"
-    "__koopForeach=function(s,v,d){if(v===null||typeof v!=='object'||!Array.isArray(v))"
-    "return -1;s.__fe[d]=v.slice();return v.length;};"
-    "})();";
+    "var __koopForeach=function(s,v,d){if(v===null||typeof v!=='object'||!Array.isArray(v))"
+    "return -1;s.__fe[d]=v.slice();return v.length;};";
+
+// Freezes everything reachable from the global object (built-ins, their prototypes, accessor
+// functions, symbol-keyed members): what one instance's script could change there would be
+// seen by the next instance on this heap. Runs once per heap.
+const char* kFreeze =
+    "(function(root){var seen=[],todo=[root],F=Object.freeze,N=Object.getOwnPropertyNames,"
+    "S=Object.getOwnPropertySymbols,G=Object.getOwnPropertyDescriptor,P=Object.getPrototypeOf;"
+    "while(todo.length){var o=todo.pop();"
+    "if(o===null||(typeof o!=='object'&&typeof o!=='function')||seen.indexOf(o)>=0)continue;"
+    "seen.push(o);var keys=N(o);if(S)keys=keys.concat(S(o));"
+    "for(var i=0;i<keys.length;i++){var d=G(o,keys[i]);if(!d)continue;"
+    "if('value' in d)todo.push(d.value);if(d.get)todo.push(d.get);if(d.set)todo.push(d.set);}"
+    "todo.push(P(o));F(o);}})(this);";
+
+// Globals that reach outside what replay can reproduce or share state across instances:
+// Duktape (finalizers, threads, act, gc, info), performance (a clock).
+const char* kRemovedGlobals[] = {"Duktape", "performance"};
 
 }  // namespace
 
@@ -150,6 +174,8 @@ void JsHeap::Bootstrap() {
   duk_push_global_object(ctx_);
   duk_push_c_function(ctx_, NativeNow, 0);
   duk_put_prop_string(ctx_, -2, "__koopNow");
+  duk_push_c_function(ctx_, NativeNoRandom, 0);
+  duk_put_prop_string(ctx_, -2, "__koopNoRandom");
   duk_push_c_function(ctx_, NativeIn, 1);
   duk_put_prop_string(ctx_, -2, "In");
   duk_push_c_function(ctx_, NativeParam, 1);
@@ -161,11 +187,16 @@ void JsHeap::Bootstrap() {
   duk_push_array(ctx_);
   duk_put_prop_string(ctx_, -2, "code");
   duk_pop(ctx_);
-  if (duk_peval_string(ctx_, kBootstrap) != 0) {
-    std::fprintf(stderr, "koop: bootstrap failed: %s\n", duk_safe_to_string(ctx_, -1));
-    std::abort();
-  }
+  duk_push_global_object(ctx_);
+  for (const char* name : kRemovedGlobals) duk_del_prop_string(ctx_, -1, name);
   duk_pop(ctx_);
+  for (const char* code : {kBootstrap, kFreeze}) {
+    if (duk_peval_string(ctx_, code) != 0) {
+      std::fprintf(stderr, "koop: bootstrap failed: %s\n", duk_safe_to_string(ctx_, -1));
+      std::abort();
+    }
+    duk_pop(ctx_);
+  }
 }
 
 double JsHeap::StopMarginMs(int time_ms) {
@@ -209,8 +240,15 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   }
   duk_pop_n(ctx_, nrets);
   for (int i = 0; i < nrets; ++i) duk_push_undefined(ctx_);
-  if (where.empty()) return Status::DataError(message);
-  return Status::DataError(DescribeError(where, span, site, message));
+  std::string placed = where.empty() ? message : DescribeError(where, span, site, message);
+  if ((timed_out || out_of_memory) && stop_.empty()) stop_ = placed;
+  return Status::DataError(placed);
+}
+
+std::string JsHeap::TakeStop() {
+  std::string s = std::move(stop_);
+  stop_.clear();
+  return s;
 }
 
 namespace {
@@ -226,6 +264,12 @@ duk_ret_t CompileSafe(duk_context* ctx, void* udata) {
   duk_push_lstring(ctx, a->source, a->length);
   duk_push_string(ctx, a->file);
   duk_compile(ctx, DUK_COMPILE_FUNCTION);
+  // The compiled function is shared by every instance (arguments.callee reaches it): frozen,
+  // with its prototype object, so no instance can hang data on it.
+  duk_get_prop_string(ctx, -1, "prototype");
+  if (duk_is_object(ctx, -1)) duk_freeze(ctx, -1);
+  duk_pop(ctx);
+  duk_freeze(ctx, -1);
   return 1;
 }
 

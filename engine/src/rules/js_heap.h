@@ -97,6 +97,11 @@ class JsHeap {
   void SetHost(const ScopeHost* host) { host_ = host; }
   const ScopeHost* host() const { return host_; }
 
+  // The message of the first call stopped by the time or memory limit since the last
+  // TakeStop(), or "" when none was. A stop is not an ordinary script error that the chart may
+  // handle (error.execution): the interpreter refuses the whole event when one happened.
+  std::string TakeStop();
+
   // Allocation accounting (used by the allocator callbacks).
   std::size_t allocated() const { return allocated_; }
   // Executor interrupts (limit checks) during the last outer Call() (for measurements).
@@ -116,6 +121,7 @@ class JsHeap {
   bool memory_exceeded_ = false;
   TimeMs now_ = 0;
   const ScopeHost* host_ = nullptr;
+  std::string stop_;  // see TakeStop()
   int next_scope_ = 1;
   std::vector<int> free_scopes_;
   int next_slot_ = 0;

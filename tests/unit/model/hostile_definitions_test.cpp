@@ -71,12 +71,14 @@ BOOST_AUTO_TEST_CASE(RefusesTenMegabyteAttribute) {
                     "hostile.scxml:1:113: attribute 'expr' is 2097154 bytes long (limit 1048576)");
 }
 
-BOOST_AUTO_TEST_CASE(RefusesHundredThousandStates) {
+BOOST_AUTO_TEST_CASE(RefusesThirtyThousandStates) {
   std::string doc = kHead;
   doc.reserve(4u << 20);
-  for (int i = 0; i < 100000; ++i) {
+  // 30,000 states with a transition each: 60,001 elements, below the pre-scan's element limit
+  // (hostile_xml_shape_test.cpp), so the loader's own state limit is what refuses it.
+  for (int i = 0; i < 30000; ++i) {
     doc += "<state id=\"s" + std::to_string(i) + "\"><transition event=\"e\" target=\"s" +
-           std::to_string((i + 1) % 100000) + "\"/></state>\n";
+           std::to_string((i + 1) % 30000) + "\"/></state>\n";
   }
   doc += "</scxml>";
   auto start = std::chrono::steady_clock::now();
@@ -117,14 +119,15 @@ BOOST_AUTO_TEST_CASE(StopsRunawayScriptAndKeepsOtherInstancesWorking) {
   auto start = std::chrono::steady_clock::now();
   auto step = (*bad)->Fire("spin", "null", 1);
   auto spent = std::chrono::steady_clock::now() - start;
-  BOOST_REQUIRE_MESSAGE(step.ok(), step.status().message());
-  BOOST_REQUIRE_EQUAL(step->errors.size(), 1u);
-  BOOST_CHECK_EQUAL(step->errors[0], "hostile.scxml:1:170: time limit of 50 ms exceeded");
+  // A runaway refuses the whole event (the caller discards the interpreter, writes nothing).
+  BOOST_REQUIRE(!step.ok());
+  BOOST_CHECK_EQUAL(step.status().message(),
+                    "hostile.scxml:1:170: time limit of 50 ms exceeded; the event is refused");
   BOOST_CHECK(spent < std::chrono::milliseconds(200));
   step = (*bad)->Fire("eat", "null", 2);
-  BOOST_REQUIRE(step.ok());
-  BOOST_REQUIRE_EQUAL(step->errors.size(), 1u);
-  BOOST_CHECK(step->errors[0].find("memory limit of 16 MB exceeded") != std::string::npos);
+  BOOST_REQUIRE(!step.ok());
+  BOOST_CHECK_EQUAL(step.status().message(),
+                    "hostile.scxml:1:237: memory limit of 16 MB exceeded; the event is refused");
   BOOST_REQUIRE((*good)->Fire("inc", "null", 3).ok());
   auto n = (*good)->Evaluate("n");
   BOOST_REQUIRE(n.ok());

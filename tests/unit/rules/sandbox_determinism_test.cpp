@@ -1,0 +1,47 @@
+// Determinism: a rule can read nothing that replay cannot reproduce. Guards against scripts
+// reading the wall clock or the engine's internals through a path other than the ones
+// DESIGN section 6 forbids by name (Date.now, Math.random): the Duktape object (finalizers,
+// threads, act, gc), performance.now(), the original Date constructor behind the replaced one.
+#include <boost/test/unit_test.hpp>
+
+#include "rules/js_heap.h"
+#include "rules/rule_library.h"
+
+namespace {
+
+// Evaluates `expr` as a rule at event time 2026-11-23T10:00:00Z; JSON or "error: ...".
+std::string At(const std::string& expr) {
+  koop::rules::JsHeap heap;
+  koop::rules::RuleLibrary lib(heap);
+  BOOST_REQUIRE(lib.LoadSource("function f() { return " + expr + "; }", "rules/d.js").ok());
+  auto r = lib.Call("f", "[]", 1795428000000);
+  return r.ok() ? *r : "error: " + r.status().message();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(SandboxDeterminism)
+
+BOOST_AUTO_TEST_CASE(EngineInternalsAreNotReachable) {
+  BOOST_CHECK_EQUAL(At("typeof Duktape"), "\"undefined\"");
+  BOOST_CHECK_EQUAL(At("typeof performance"), "\"undefined\"");
+  BOOST_CHECK_EQUAL(At("typeof this.Duktape"), "\"undefined\"");
+}
+
+BOOST_AUTO_TEST_CASE(EveryPathToNowGivesTheEventTime) {
+  const std::string iso = "\"2026-11-23T10:00:00.000Z\"";
+  BOOST_CHECK_EQUAL(At("new (new Date(0)).constructor().toISOString()"), iso);
+  BOOST_CHECK_EQUAL(At("new (Object.getPrototypeOf(new Date(0)).constructor)().toISOString()"),
+                    iso);
+  BOOST_CHECK_EQUAL(At("Reflect.construct(Date, []).toISOString()"), iso);
+  BOOST_CHECK_EQUAL(At("(new Date(0)).constructor.now()"), "1795428000000");
+  BOOST_CHECK_EQUAL(At("Date() === new Date().toString()"), "true");
+}
+
+BOOST_AUTO_TEST_CASE(RandomnessIsRefusedEvenThroughACopy) {
+  BOOST_CHECK_EQUAL(At("(0, Math['ran' + 'dom'])()"),
+                    "error: rules/d.js:1: f(): Error: Math.random is not available (rules are "
+                    "deterministic)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

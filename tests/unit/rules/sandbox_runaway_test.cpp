@@ -1,0 +1,83 @@
+// Runaways inside native built-ins. Guards against: the time limit was only checked between
+// bytecode instructions, so one call of a native built-in (a huge join, a backtracking regular
+// expression) ran 9-15 s past a 50 ms limit while holding the database write lock. Every member
+// of the class below is one native call (or a try/catch swallowing the stop) that must end
+// within twice the limit with "time limit of N ms exceeded", and leave the heap usable.
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+
+#include "rules/js_heap.h"
+#include "rules/rule_library.h"
+
+namespace {
+
+constexpr int kLimitMs = 100;
+
+struct Outcome {
+  std::string message;
+  double ms = 0;
+};
+
+Outcome Run(const std::string& body) {
+  koop::rules::JsLimits limits;
+  limits.time_ms = kLimitMs;
+  koop::rules::JsHeap heap(limits);
+  koop::rules::RuleLibrary lib(heap);
+  BOOST_REQUIRE(
+      lib.LoadSource("function f() {\n" + body + "\n}\nfunction one() { return 1; }", "rules/r.js")
+          .ok());
+  auto start = std::chrono::steady_clock::now();
+  auto r = lib.Call("f", "[]", 0);
+  Outcome out;
+  out.ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.message = r.ok() ? "finished: " + *r : r.status().message();
+  auto one = lib.Call("one", "[]", 0);  // the heap is still usable
+  BOOST_CHECK(one.ok() && *one == "1");
+  return out;
+}
+
+void CheckStopped(const std::string& body) {
+  Outcome o = Run(body);
+  BOOST_TEST_MESSAGE(body << ": " << o.ms << " ms");
+  BOOST_CHECK_EQUAL(o.message, "rules/r.js:2: f(): time limit of 100 ms exceeded");
+  BOOST_CHECK_MESSAGE(o.ms < 2 * kLimitMs, body << " took " << o.ms << " ms");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(SandboxRunaway)
+
+BOOST_AUTO_TEST_CASE(HugeSparseArrayScans) {
+  CheckStopped("var a = []; a.length = 2e9; return a.indexOf(7);");
+  CheckStopped("var a = []; a.length = 4e9; return a.some(function (x) { return x; });");
+  CheckStopped("var a = []; a.length = 3e9; return a.toString().length;");
+}
+
+BOOST_AUTO_TEST_CASE(SortWithoutComparator) {
+  // ~300,000 short strings compared natively: seconds of work within the memory limit.
+  CheckStopped(
+      "var a = []; for (var i = 0; i < 3e5; i++) a.push(String(i * 7919 % 3e5)); "
+      "a.sort(); a.sort(); a.reverse(); a.sort(); return a.length;");
+}
+
+BOOST_AUTO_TEST_CASE(BacktrackingRegularExpression) {
+  CheckStopped("return /^(\\w+\\s?)*$/.test('an apparently harmless sentence of words!');");
+}
+
+BOOST_AUTO_TEST_CASE(QuadraticStringSearch) {
+  CheckStopped("var h = 'a'.repeat(1 << 21), n = 'a'.repeat(1 << 19) + 'b'; return h.indexOf(n);");
+}
+
+BOOST_AUTO_TEST_CASE(StopCannotBeSwallowedByTryCatchOrFinally) {
+  CheckStopped("for (;;) { try { for (;;) {} } catch (e) {} }");
+  CheckStopped(
+      "for (;;) { try { var a = []; a.length = 4e9; a.reverse(); } finally { continue; } }");
+}
+
+BOOST_AUTO_TEST_CASE(OrdinaryErrorsAreStillCatchable) {
+  Outcome o = Run("try { null.x; } catch (e) { return 'caught'; }");
+  BOOST_CHECK_EQUAL(o.message, "finished: \"caught\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
