@@ -5,6 +5,8 @@
 #include <cctype>
 
 #include "duktape.h"
+#include "exec/code_effects.h"
+#include "exec/datamodel_limits.h"
 
 namespace koop::exec {
 namespace {
@@ -336,6 +338,22 @@ Result<bool> DataModel::EvalBool(const model::Expr& expr) {
   return v;
 }
 
+Result<bool> DataModel::EvalGuard(const model::Expr& expr) {
+  if (expr.id < 0) return EvalBool(expr);
+  auto id = static_cast<std::size_t>(expr.id);
+  if (may_mutate_.size() < chart_->code.size()) may_mutate_.resize(chart_->code.size(), -1);
+  if (may_mutate_[id] < 0) may_mutate_[id] = MayMutate(chart_->code[id].text) ? 1 : 0;
+  if (may_mutate_[id] == 0) return EvalBool(expr);
+  Result<std::string> before = ToJson();
+  if (!before.ok()) return before.status();
+  Result<bool> v = EvalBool(expr);
+  Result<std::string> after = ToJson();
+  if (after.ok() && *after == *before) return v;
+  KOOP_RETURN_IF_ERROR(FromJson(*before));
+  return Status::DataError(Where(expr) + ": a guard must not change the data model (cond '" +
+                           expr.text + "')");
+}
+
 Result<std::string> DataModel::EvalString(const model::Expr& expr) {
   KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
   heap_.PushScope(scope_);
@@ -414,10 +432,17 @@ Status DataModel::AssignJson(const model::Expr& location, const std::string& jso
 }
 
 Status DataModel::RunScript(const model::Expr& script) {
+  // A script that fails changes nothing (DESIGN section 6): what it assigned before the error
+  // is undone. Other actions of the block keep their effects, as SCXML 4.10 requires.
+  Result<std::string> before = ToJson();
   KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, script.id));
   heap_.PushScope(scope_);
   Status st = Run(CallWithScope, nullptr, 2, 1, Where(script), Span(script));
   duk_pop(heap_.ctx());
+  if (!st.ok() && before.ok()) {
+    Status restored = FromJson(*before);
+    if (!restored.ok()) return Status::DataError(st.message() + "; " + restored.message());
+  }
   return st;
 }
 
@@ -474,6 +499,7 @@ Result<std::string> DataModel::ToJson() {
   Status st = Run(CallDump, nullptr, 1, 1, chart_->file);
   std::string v = PopString(heap_.ctx());
   if (!st.ok()) return st;
+  KOOP_RETURN_IF_ERROR(CheckDataLimits(v, chart_->file));
   return v;
 }
 

@@ -34,12 +34,18 @@ class DataModel {
   bool HasVariable(const std::string& name);
 
   Result<bool> EvalBool(const model::Expr& expr);
+  // A transition guard: EvalBool in a read-only context. A guard that changed the data model
+  // is undone and fails ("a guard must not change the data model"). Guards whose text cannot
+  // change anything (no assignment, ++/--, delete or call other than In()/param()) run as
+  // plain EvalBool; the others are checked by comparing the data model before and after.
+  Result<bool> EvalGuard(const model::Expr& expr);
   Result<std::string> EvalString(const model::Expr& expr);  // ToString of the value
   Result<std::string> EvalJson(const model::Expr& expr);    // JSON; undefined -> "null"
   // <assign location=... expr=...|content>
   Status Assign(const model::Action& assign);
   // Assigns a JSON value to a location expression (idlocation, foreach item/index).
   Status AssignJson(const model::Expr& location, const std::string& json);
+  // Runs a <script>; when it fails, the data model is restored to what it was before it.
   Status RunScript(const model::Expr& script);
   // The value of inline <content>/<data> text as JSON: parsed when it is JSON, else a string
   // with whitespace normalized.
@@ -73,6 +79,7 @@ class DataModel {
   std::shared_ptr<const model::Chart> chart_;
   int scope_ = 0;
   int foreach_depth_ = 0;
+  std::vector<signed char> may_mutate_;  // per code unit: -1 unknown, 0 no, 1 maybe
 };
 
 }  // namespace koop::exec

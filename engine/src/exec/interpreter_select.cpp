@@ -60,7 +60,7 @@ std::vector<int> InterpreterState::SelectTransitions(const Event* event) {
           continue;
         }
         if (!tr.cond.empty()) {
-          auto ok = dm->EvalBool(tr.cond);
+          auto ok = dm->EvalGuard(tr.cond);
           if (!ok.ok()) {
             RaiseError("error.execution", ok.status().message());
             continue;

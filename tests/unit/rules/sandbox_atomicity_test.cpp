@@ -1,0 +1,112 @@
+// Read-only guards, all-or-nothing blocks and storable values. Guards against: a transition
+// guard could change the data model while being asked a question; assignments a <script> made
+// before it threw stayed in the data model although DESIGN section 6 says a failing rule
+// changes nothing;
+// a script could store a value (600 nested arrays) that the snapshot reader refuses, so every
+// later event and `koop show` of the instance failed.
+#include <boost/test/unit_test.hpp>
+
+#include "exec/interpreter.h"
+#include "model/loader.h"
+
+namespace {
+
+const char* kChart =
+    "<scxml xmlns=\"http://www.w3.org/2005/07/scxml\" version=\"1.0\" datamodel=\"ecmascript\">\n"
+    "<datamodel><data id=\"n\" expr=\"0\"/><data id=\"list\" expr=\"[]\"/>"
+    "<data id=\"rec\" expr=\"({ok: true})\"/><data id=\"err\" expr=\"''\"/>"
+    "<data id=\"v\" expr=\"null\"/></datamodel>\n"
+    "<state id=\"a\">\n"
+    "<transition event=\"bump\" cond=\"(n = n + 1) &gt; 100\" target=\"b\"/>\n"   // 4
+    "<transition event=\"push\" cond=\"list.push(n) &gt; 100\" target=\"b\"/>\n"  // 5
+    "<transition event=\"del\" cond=\"delete rec.ok\" target=\"b\"/>\n"           // 6
+    "<transition event=\"pure\" cond=\"n &gt;= 0 &amp;&amp; In('a') &amp;&amp; list.length == 0\">"
+    "<assign location=\"v\" expr=\"'pure'\"/></transition>\n"  // 7
+    "<transition event=\"half\"><assign location=\"n\" expr=\"7\"/>"
+    "<assign location=\"rec.ok\" expr=\"false\"/><log expr=\"nosuch.x\"/></transition>\n"  // 8
+    "<transition event=\"script\"><script>list.push(1); rec.ok = 'x'; n = 9;\n"
+    "throw new Error('refused');</script></transition>\n"  // 9-10
+    "<transition event=\"loop\"><foreach array=\"[1, 2, 3]\" item=\"i\">"
+    "<assign location=\"n\" expr=\"n + i\"/><if cond=\"i == 2\"><log expr=\"nosuch.y\"/></if>"
+    "</foreach></transition>\n"  // 11
+    "<transition event=\"deep\"><script>var x = []; for (var i = 0; i &lt; 600; i++) x = [x];"
+    " v = x;</script></transition>\n"  // 12
+    "<transition event=\"error.execution\"><assign location=\"err\" "
+    "expr=\"_event.data.message\"/></transition>\n"
+    "</state><state id=\"b\"/></scxml>\n";
+
+struct Fixture {
+  std::unique_ptr<koop::exec::Interpreter> it;
+  Fixture() {
+    auto chart = koop::model::LoadChartFromString(kChart, "atom.scxml", ".");
+    BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
+    auto made = koop::exec::Interpreter::Create(*chart);
+    BOOST_REQUIRE(made.ok());
+    it = std::move(*made);
+    BOOST_REQUIRE(it->Start(0).ok());
+  }
+  // Fires `event` and returns the data model (without err) and the error, if any.
+  std::string Data() {
+    auto v = it->Evaluate("[n, list, rec, v]");
+    BOOST_REQUIRE(v.ok());
+    return *v;
+  }
+  std::string Fire(const std::string& event) {
+    auto step = it->Fire(event, "null", 1);
+    BOOST_REQUIRE_MESSAGE(step.ok(), step.status().message());
+    return step->errors.empty() ? "" : step->errors[0];
+  }
+};
+
+const char* kUntouched = "[0,[],{\"ok\":true},null]";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(SandboxAtomicity)
+
+BOOST_FIXTURE_TEST_CASE(GuardsCannotChangeData, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("bump"),
+                    "atom.scxml:4:26: a guard must not change the data model "
+                    "(cond '(n = n + 1) > 100')");
+  BOOST_CHECK_EQUAL(Fire("push"),
+                    "atom.scxml:5:26: a guard must not change the data model "
+                    "(cond 'list.push(n) > 100')");
+  BOOST_CHECK_EQUAL(Fire("del"),
+                    "atom.scxml:6:25: a guard must not change the data model "
+                    "(cond 'delete rec.ok')");
+  BOOST_CHECK_EQUAL(Data(), kUntouched);
+}
+
+BOOST_FIXTURE_TEST_CASE(ReadOnlyGuardsStillDecide, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("pure"), "");
+  BOOST_CHECK_EQUAL(Data(), "[0,[],{\"ok\":true},\"pure\"]");
+}
+
+BOOST_FIXTURE_TEST_CASE(AssignmentsOfAFailingScriptAreRolledBack, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("script"),
+                    "atom.scxml:10: Error: refused (line 2 of the script at "
+                    "atom.scxml:9:28)");
+  BOOST_CHECK_EQUAL(Data(), kUntouched);
+}
+
+// SCXML 4.10 (W3C test 156): an error stops the rest of the block, the actions before it keep
+// their effect. Only the failing script itself is undone.
+BOOST_FIXTURE_TEST_CASE(EarlierActionsOfTheBlockKeepTheirEffect, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("half"),
+                    "atom.scxml:8:102: ReferenceError: identifier 'nosuch' undefined");
+  BOOST_CHECK_EQUAL(Data(), "[7,[],{\"ok\":false},null]");
+  BOOST_CHECK_EQUAL(Fire("loop"),
+                    "atom.scxml:11:120: ReferenceError: identifier 'nosuch' undefined");
+  BOOST_CHECK_EQUAL(Data(), "[10,[],{\"ok\":false},null]");
+}
+
+BOOST_FIXTURE_TEST_CASE(UnstorableValueIsRefusedAtTheSnapshot, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("deep"), "");
+  auto snap = it->Snapshot();
+  BOOST_REQUIRE(!snap.ok());
+  BOOST_CHECK_EQUAL(snap.status().message(),
+                    "atom.scxml: variable 'v' is nested deeper than 128 levels; such a value "
+                    "cannot be stored");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
