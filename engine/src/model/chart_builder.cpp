@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "model/confined_file.h"
+
 namespace koop::model {
 namespace {
 
@@ -398,24 +400,12 @@ void ChartBuilder::ParseDatamodel(const xmlNode* node, State& state) {
 
 std::string ChartBuilder::ReadSubFile(const xmlNode* node, const std::string& src,
                                       const char* attr) {
-  std::string path = src;
-  if (path.rfind("file://", 0) == 0)
-    path = path.substr(7);
-  else if (path.rfind("file:", 0) == 0)
-    path = path.substr(5);
-  if (path.find("://") != std::string::npos) {
-    Error(node, "only local files can be loaded ('" + src + "')", attr);
+  Result<std::string> text = ReadConfinedFile(base_dir_, src);
+  if (!text.ok()) {
+    Error(node, text.status().message(), attr);
     return {};
   }
-  if (!path.empty() && path[0] != '/') path = base_dir_ + "/" + path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Error(node, "cannot read '" + src + "'", attr);
-    return {};
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  return std::move(*text);
 }
 
 void ChartBuilder::ParseDoneData(const xmlNode* node, State& state) {

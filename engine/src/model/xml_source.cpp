@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <limits>
+
+#include "model/xml_limits.h"
 
 namespace koop::model {
 namespace {
@@ -47,6 +50,11 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string text, std::strin
                              ": DOCTYPE declarations are not allowed (entities and DTDs are "
                              "refused)");
   }
+  // Shapes that would cost libxml2 minutes are refused before it runs (xml_limits.h).
+  // The file's size is the loader's limit (LoadOptions::max_file_bytes), checked before.
+  XmlLimits shape;
+  shape.max_bytes = std::numeric_limits<std::size_t>::max();
+  KOOP_RETURN_IF_ERROR(PrescanXml(src->text_, src->name_, shape));
   ErrorSink sink{src->name_, {}};
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (ctxt == nullptr) return Status::Internal("cannot create an XML parser");

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "model/xml_limits.h"
 #include "municipality/municipality.h"
 
 namespace koop::municipality {
@@ -21,6 +22,9 @@ const std::set<std::string>& InstitutionTypes() {
       "labour-office", "court", "NGO",  "local-government", "church", "other"};
   return kTypes;
 }
+
+// A municipality file is a few kilobytes; these bounds are far above any real one.
+const model::XmlLimits kMunicipalityXmlLimits{4u << 20, 20000, 64, 64};
 
 const char* const kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
@@ -323,6 +327,11 @@ Municipality ReadMunicipality(const std::string& xml, const std::string& name,
     problems->push_back(Problem{1, 1, "a DOCTYPE or ENTITY declaration is not allowed"});
     return m;
   }
+  // Shapes that would cost libxml2 minutes are refused before it runs (model/xml_limits.h).
+  if (auto shape = model::CheckXmlShape(xml, kMunicipalityXmlLimits)) {
+    problems->push_back(Problem{shape->line, shape->column, shape->message});
+    return m;
+  }
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), "UTF-8",
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {
@@ -368,6 +377,12 @@ Result<Municipality> ParseMunicipality(const std::string& xml, const std::string
 Result<Municipality> LoadMunicipality(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NoInput(path + ": cannot open the municipality file");
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMunicipalityXmlLimits.max_bytes) {
+    return Status::DataError(path + ":1:1: the file is " + std::to_string(size) + " bytes (limit " +
+                             std::to_string(kMunicipalityXmlLimits.max_bytes) + ")");
+  }
   std::ostringstream s;
   s << in.rdbuf();
   return ParseMunicipality(s.str(), path);
