@@ -4,7 +4,9 @@
 //  2. a rule function from a rule file called by name with JSON arguments (RuleLibrary);
 //  3. `while(true){}` stopped by the time limit (50 ms), 10 runs, heap used again after each;
 //  4. unbounded allocation (a string doubled, an array of objects grown) stopped by the memory or
-//     time limit, 10 runs each.
+//     time limit, 10 runs each;
+//  5. runaways inside one native call (a scan of a 2e9-long sparse array, a backtracking regular
+//     expression) and a try/catch swallowing the stop, 10 runs each (sandbox, issue 11).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,7 +48,10 @@ int main(int argc, char** argv) {
                       "  return beforeTeam ? consent.team === true : true;\n}\n"
                       "function spin() { while (true) {} }\n"
                       "function doubling() { var s = 'x'; for (;;) s = s + s; }\n"
-                      "function growing() { var a = []; for (;;) a.push({n: a.length}); }\n",
+                      "function growing() { var a = []; for (;;) a.push({n: a.length}); }\n"
+                      "function sparse() { var a = []; a.length = 2e9; return a.indexOf(1); }\n"
+                      "function backtrack() { return /^(a|aa)+$/.test('a'.repeat(60) + 'b'); }\n"
+                      "function swallow() { for (;;) { try { for (;;) {} } catch (e) {} } }\n",
                       "bench/rules.js")
            .ok()) {
     return 1;
@@ -93,6 +98,25 @@ int main(int argc, char** argv) {
       total / 10, worst, koop::rules::JsHeap::StopMarginMs(50));
   // 4. Unbounded allocation.
   for (const char* fn : {"doubling", "growing"}) {
+    worst = 0;
+    total = 0;
+    std::string last;
+    for (int i = 0; i < 10; ++i) {
+      t = std::chrono::steady_clock::now();
+      auto r = lib.Call(fn, "[]", 0);
+      double ms = Since(t) * 1000;
+      if (r.ok()) return 1;
+      last = r.status().message();
+      worst = std::max(worst, ms);
+      total += ms;
+      if (!lib.Call("consentAllowsTeam", "[{\"dataProcessing\":true},false]", 0).ok()) return 1;
+    }
+    std::printf("%s() stopped after %.1f ms on average, %.1f ms at worst: %s\n", fn, total / 10,
+                worst, last.c_str());
+  }
+  // 5. Runaways inside one native built-in call (issue 11): stopped by the deadline checks in
+  //    duktape's native loops, and a try/catch that would swallow the stop.
+  for (const char* fn : {"sparse", "backtrack", "swallow"}) {
     worst = 0;
     total = 0;
     std::string last;
