@@ -17,7 +17,7 @@ for cmd in render tags validate graph "calendar holidays" "calendar deadline" st
 done
 
 v=$("$KOOP" --version); check "--version" 0 $?
-grep -Eq '^koop [0-9]+\.[0-9]+\.[0-9]+$' <<<"$v" || { echo "FAIL: version line '$v'"; fail=1; }
+grep -Eq '^koop [0-9]+\.[0-9]+\.[0-9]+ \(database schema [0-9]+\)$' <<<"$v" || { echo "FAIL: version line '$v'"; fail=1; }
 
 "$KOOP" >/dev/null 2>&1; check "no command" 64 $?
 "$KOOP" frobnicate 2>err.txt; check "unknown command" 64 $?
