@@ -1,5 +1,6 @@
 #include "duk_koop_hooks.h"
 
+#include <math.h>
 #include <time.h>
 
 long long koop_duk_monotonic_ns(void) {
@@ -80,4 +81,13 @@ int koop_duk_stopped(void *udata) {
   KoopDukLimits *limits = (KoopDukLimits *)udata;
   if (limits == 0 || limits->deadline_ns == 0) return 0;
   return limits->timed_out || limits->memory_stop;
+}
+
+static KoopDukTzOffsetFn koop_tzoffset_fn = 0;
+
+void koop_duk_set_tzoffset(KoopDukTzOffsetFn fn) { koop_tzoffset_fn = fn; }
+
+int koop_duk_local_tzoffset(double d) {
+  if (koop_tzoffset_fn == 0 || !isfinite(d)) return 0;
+  return koop_tzoffset_fn(d);
 }

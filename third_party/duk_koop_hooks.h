@@ -53,6 +53,13 @@ int koop_duk_native_tick(void *udata, long cost);
  * try/catch or finally intercept the error. */
 int koop_duk_stopped(void *udata);
 
+/* Local time of rules (Date's getHours, getDay, toString...): the offset from UTC in seconds of
+ * the instant `utc_ms`, from the function set with koop_duk_set_tzoffset (the engine sets
+ * Europe/Warsaw), never from the process's TZ; UTC until one is set and for NaN/infinity. */
+typedef int (*KoopDukTzOffsetFn)(double utc_ms);
+void koop_duk_set_tzoffset(KoopDukTzOffsetFn fn);
+int koop_duk_local_tzoffset(double d);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 #include "duktape.h"
 #include "model/chart.h"
 #include "rules/script_rewrite.h"
+#include "time/warsaw_time.h"
 
 namespace koop::rules {
 
@@ -149,9 +150,15 @@ const char* kFreeze =
 // Duktape (finalizers, threads, act, gc, info), performance (a clock).
 const char* kRemovedGlobals[] = {"Duktape", "performance"};
 
+// Date's local time is Warsaw time, not the process's TZ (deterministic across machines).
+int WarsawOffsetSeconds(double utc_ms) {
+  return koop::WarsawOffsetMinutes(static_cast<TimeMs>(utc_ms)) * 60;
+}
+
 }  // namespace
 
 JsHeap::JsHeap(JsLimits limits) : limits_(limits) {
+  koop_duk_set_tzoffset(WarsawOffsetSeconds);
   auto* udata = new HeapUdata{};
   udata->heap = this;
   hook_limits_ = udata;

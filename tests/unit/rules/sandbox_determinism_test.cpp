@@ -3,6 +3,8 @@
 // DESIGN section 6 forbids by name (Date.now, Math.random): the Duktape object (finalizers,
 // threads, act, gc), performance.now(), the original Date constructor behind the replaced one.
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <ctime>
 
 #include "rules/js_heap.h"
 #include "rules/rule_library.h"
@@ -36,6 +38,23 @@ BOOST_AUTO_TEST_CASE(EveryPathToNowGivesTheEventTime) {
   BOOST_CHECK_EQUAL(At("Reflect.construct(Date, []).toISOString()"), iso);
   BOOST_CHECK_EQUAL(At("(new Date(0)).constructor.now()"), "1795428000000");
   BOOST_CHECK_EQUAL(At("Date() === new Date().toString()"), "true");
+}
+
+// Local time followed the process's TZ: a replay on a machine in another zone computed other
+// hours and weekdays. It is Warsaw time (CET/CEST) whatever TZ says.
+BOOST_AUTO_TEST_CASE(LocalTimeIsWarsawTimeWhateverTheProcessZone) {
+  ::setenv("TZ", "America/Los_Angeles", 1);
+  ::tzset();
+  // 2026-11-23T10:00Z is 11:00 CET; 2026-07-01T22:30Z is 00:30 CEST on Thursday 2 July.
+  BOOST_CHECK_EQUAL(At("new Date().getHours()"), "11");
+  BOOST_CHECK_EQUAL(At("new Date().getTimezoneOffset()"), "-60");
+  BOOST_CHECK_EQUAL(At("[new Date(Date.UTC(2026, 6, 1, 22, 30)).getDay(), "
+                       "new Date(Date.UTC(2026, 6, 1, 22, 30)).getHours()]"),
+                    "[4,0]");
+  BOOST_CHECK_EQUAL(At("new Date(2026, 2, 29, 12, 0).toISOString()"),
+                    "\"2026-03-29T10:00:00.000Z\"");
+  ::unsetenv("TZ");
+  ::tzset();
 }
 
 BOOST_AUTO_TEST_CASE(RandomnessIsRefusedEvenThroughACopy) {

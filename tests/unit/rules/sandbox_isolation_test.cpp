@@ -82,6 +82,17 @@ BOOST_AUTO_TEST_CASE(BuiltInObjectsCannotBeReplacedOrExtended) {
       "\"undefined\"");
 }
 
+BOOST_AUTO_TEST_CASE(CodeCompiledAtRunTimeCannotReachTheGlobalObject) {
+  // Indirect eval and the Function constructor run in the global scope.
+  BOOST_CHECK_EQUAL(Leak("try { (0, eval)('var kept = secret'); } catch (e) {}", "typeof kept"),
+                    "\"undefined\"");
+  BOOST_CHECK_EQUAL(
+      Leak("try { Function('return this')().kept = secret; } catch (e) {}", "typeof kept"),
+      "\"undefined\"");
+  BOOST_CHECK_EQUAL(Leak("try { Function('kept = 1')(); } catch (e) {}", "typeof kept"),
+                    "\"undefined\"");
+}
+
 BOOST_AUTO_TEST_CASE(SharedCompiledCodeCannotCarryData) {
   // The compiled wrapper of a code unit is shared by every instance of the chart.
   auto xml = Chart("arguments.callee.kept = secret; arguments.callee.prototype.k2 = secret;");
