@@ -104,6 +104,12 @@ Result<Lines> ScenarioRun::Listing(const Command& c) {
                                  " of the iCalendar feed does not end with CRLF");
       }
       line.pop_back();
+      // A folded line (RFC 5545 §3.1: CRLF and a blank) is shown unfolded, so that ids and
+      // personal texts are matched whole.
+      if (!line.empty() && line[0] == ' ' && !out.empty()) {
+        out.back() += line.substr(1);
+        continue;
+      }
     }
     out.push_back(line);
   }
