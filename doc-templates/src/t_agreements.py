@@ -3,7 +3,7 @@
 from kit import DOTS, Template
 
 PARTY_BLANK = (
-    f"{DOTS}, adres {DOTS}{DOTS}, reprezentowanym przez {DOTS},"
+    f"{DOTS}, adres {DOTS}{DOTS}; w imieniu Strony działa {DOTS},"
 )
 
 
@@ -16,7 +16,7 @@ def agreement_county_municipality():
     t.p("zawarte w dniu {dokument.data | data} w {dokument.miejscowosc_msc}", align="center")
     t.p("pomiędzy:")
     t.loop_open("partnerzy")
-    t.p("**{nazwa}**, adres {adres}, w imieniu którego działa {reprezentant},",
+    t.p("**{nazwa}**, adres {adres}; w imieniu Strony działa {reprezentant},",
         style="Lista numerowana")
     t.loop_close("partnerzy")
     t.loop_open("partnerzy", inverted=True)
@@ -190,7 +190,6 @@ def agreement_county_municipality():
 
 # ---- 001 zał. 3, 4, 5: three variants from one description ----------------------------------------
 
-_PROJECT = "„Kooperacja – efektywna i skuteczna”"
 _VARIANTS = {
     3: "Porozumienie na rzecz współdziałania – wariant z jednym miejscem spotkań",
     4: "Porozumienie na rzecz współdziałania – wariant ze spotkaniami rotacyjnymi",
@@ -202,22 +201,22 @@ def _parties(t):
     t.p("zawarte w {dokument.miejscowosc_msc} w dniu {dokument.data | data}", align="center")
     t.p("pomiędzy:")
     t.loop_open("partnerzy")
-    t.p("**{nazwa}**, z siedzibą w {siedziba_msc}, w imieniu którego działa {reprezentant} – "
+    t.p("**{nazwa}**, z siedzibą w {siedziba_msc}; w imieniu Partnera działa {reprezentant}, "
         "dalej jako Partner nr {nr},", style="Lista numerowana")
     t.loop_close("partnerzy")
     t.loop_open("partnerzy", inverted=True)
     for i in range(1, 5):
-        t.p(f"{DOTS}, z siedzibą w {DOTS}, reprezentowanym/ą przez {DOTS}, zwanym/ą dalej "
-            f"Partnerem nr {i},", style="Lista numerowana")
+        t.p(f"{DOTS}, z siedzibą w {DOTS}; w imieniu Partnera działa {DOTS}, dalej jako "
+            f"Partner nr {i},", style="Lista numerowana")
     t.loop_close("partnerzy")
 
 
 def _project_clause(t):
-    t.ust("Niniejsze Porozumienie jest zawarte w związku z realizacją, na terenie gminy "
-          "{gmina.nazwa_krotka}, projektu pn. " + _PROJECT + ", współfinansowanego ze środków EFS "
-          "w ramach Programu Operacyjnego Wiedza Edukacja Rozwój 2014–2020, który na terenie "
-          "województwa {gmina.wojewodztwo_dop} koordynuje {rops.nazwa}, działający w imieniu "
-          "samorządu województwa.")
+    """The legal basis (`podstawa.prawna`) and, only when the municipality gives one, the project
+    the agreement is made for (`projekt.nazwa`, `projekt.finansowanie`)."""
+    t.ust("Porozumienie zostaje zawarte na podstawie {podstawa.prawna}{#projekt}, w związku "
+          "z realizacją na terenie gminy {gmina.nazwa_krotka} projektu pn. {projekt.nazwa}"
+          "{#projekt.finansowanie}, {projekt.finansowanie}{/projekt.finansowanie}{/projekt}.")
 
 
 def _extra_items(t, name):
@@ -246,19 +245,20 @@ def _signatures_table(t):
 def agreement_variant(n):
     t = Template("Porozumienie na rzecz współdziałania organizacji i instytucji",
                  f"Podręcznik wdrażania, załącznik nr {n} (seed 001)")
+    # An executed copy: no "Wzór – załącznik" line; the project only when the municipality has one.
     t.title_block("POROZUMIENIE NA RZECZ WSPÓŁDZIAŁANIA ORGANIZACJI I INSTYTUCJI",
-                  "w ramach projektu " + _PROJECT, annex=f"Wzór – załącznik nr {n} do podręcznika")
+                  "w celu wdrażania modelu kooperacji{#projekt} w ramach projektu "
+                  "{projekt.nazwa}{/projekt}")
     if n in (3, 4):
         _parties(t)
         t.par()
         _project_clause(t)
-        t.ust("Porozumienie określa zasady współpracy Stron przy realizacji projektu " + _PROJECT +
-              " w zakresie wypracowania modelu kooperacji pomiędzy instytucjami pomocy i integracji "
-              "społecznej a podmiotami innych polityk sektorowych z terenu powiatu "
-              "{gmina.powiat_dop}.")
+        t.ust("Porozumienie określa zasady współpracy Stron przy wdrażaniu modelu kooperacji "
+              "pomiędzy instytucjami pomocy i integracji społecznej a podmiotami innych polityk "
+              "sektorowych z terenu powiatu {gmina.powiat_dop}.")
         t.ust("Strony niniejszego Porozumienia zgodnie oświadczają, że podejmują współdziałanie, "
               "którego celem jest realizacja zadań wymienionych w § 2 ust. 3, wynikających "
-              "z realizacji projektu wskazanego w ust. 1, oraz zobowiązań dotyczących współpracy "
+              "z wdrażania modelu kooperacji, oraz zobowiązań dotyczących współpracy "
               "wynikających z przepisów prawa krajowego.")
         t.par()
         t.ust("Spotkania w ramach Partnerstwa odbywają się w miarę potrzeb, nie rzadziej niż "
@@ -303,7 +303,7 @@ def agreement_variant(n):
         "i podmiotami wymienionymi w wykazie stanowiącym załącznik nr 1.", align="center")
     t.par(inline_title="Cel Porozumienia")
     _project_clause(t)
-    t.ust("Celem projektu jest wdrożenie na terenie gminy {gmina.nazwa_krotka} modelu kooperacji "
+    t.ust("Celem Porozumienia jest wdrożenie na terenie gminy {gmina.nazwa_krotka} modelu kooperacji "
           "służącego pracownikom instytucji dostarczających usług społecznych na terenie gminy, "
           "a w konsekwencji jej mieszkańcom.")
     t.ust("Model kooperacji ma doprowadzić do sytuacji, w której do rozwiązania danego problemu lub "
@@ -313,11 +313,11 @@ def agreement_variant(n):
           "działania instytucji będą się uzupełniały, a osiągnięte efekty będą trwałe. Stała "
           "współpraca powołanego zespołu przedstawicieli różnych instytucji i podmiotów w gminie "
           "może służyć realizacji innych działań strategicznych i rozwojowych na rzecz mieszkańców.")
-    t.ust("Porozumienie określa zasady współpracy Stron przy realizacji projektu " + _PROJECT + ".")
+    t.ust("Porozumienie określa zasady współpracy Stron przy wdrażaniu modelu kooperacji.")
     t.ust("Strony niniejszego Porozumienia zgodnie oświadczają, że podejmują współdziałanie, "
-          "którego celem jest realizacja zadań wymienionych w § 2 ust. 4, wynikających z realizacji "
-          "celu projektu wskazanego w ust. 2, oraz zobowiązań dotyczących współpracy wynikających "
-          "z przepisów prawa krajowego.")
+          "którego celem jest realizacja zadań wymienionych w § 2 ust. 4, wynikających z celu "
+          "wskazanego w ust. 2, oraz zobowiązań dotyczących współpracy wynikających z przepisów "
+          "prawa krajowego.")
     t.par(inline_title="Partnerski Zespół Kooperacji")
     t.ust("Wdrożenie modelu kooperacji zakłada utworzenie Partnerskiego Zespołu Kooperacji (PZK), "
           "składającego się z dyrektorów i kierowników instytucji pomocy i integracji społecznej "
