@@ -51,7 +51,7 @@ check "n after (the scan's assign rolled back)" 2 "$("$KOOP" $db show "$id" --js
 fire nest --at 2026-11-23T13:00 >/dev/null 2>nest.err
 check "deep value exit" 65 "$?"
 check "deep value message" \
-  "koop: $PWD/wf/guarded.scxml: variable 'deep' is nested deeper than 128 levels; such a value cannot be stored" \
+  "koop: instance $id: $PWD/wf/guarded.scxml: variable 'deep' is nested deeper than 128 levels; such a value cannot be stored" \
   "$(cat nest.err)"
 fire count --at 2026-11-23T14:00 >/dev/null
 check "instance usable after the refusals" 0 "$?"

@@ -199,7 +199,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
       advance_only ? (*it)->AdvanceTo(at) : (*it)->Fire(request.event, request.data_json, at);
   if (!step.ok()) return step.status().WithContext("instance " + row.instance_id);
   Result<std::string> snapshot = (*it)->Snapshot();
-  if (!snapshot.ok()) return snapshot.status();
+  if (!snapshot.ok()) return snapshot.status().WithContext("instance " + row.instance_id);
 
   const std::int64_t seq = row.last_seq + 1;
   StepOutcome outcome = ToOutcome(row.instance_id, seq, *step, **it, !advance_only);
