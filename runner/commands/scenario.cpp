@@ -22,7 +22,7 @@ int Run(Invocation& inv) {
   o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   o.templates_dir = DirOrDefault(inv, Resource::kTemplates);
   o.out_dir = inv.Get("output");
-  if (inv.Has("verbose")) o.transcript = inv.out;
+  if (inv.Has("transcript")) o.transcript = inv.out;
   const std::string backend = o.postgres_uri.empty() ? "SQLite" : "PostgreSQL";
   int failed = 0;
   int error_code = 0;
@@ -58,7 +58,8 @@ void Define(Poco::Util::OptionSet& options) {
                         .argument("DIR"));
   options.addOption(
       Poco::Util::Option("output", "o", "keep the documents of `pack` in DIR").argument("DIR"));
-  options.addOption(Poco::Util::Option("verbose", "v", "print every command and its output"));
+  options.addOption(
+      Poco::Util::Option("transcript", "t", "print every command and its output as it runs"));
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ printf '%s\n' '{"gmina": {}}' > "$TMP/bad.jsonl"
 "$KOOP" render "$TMP/t.docx" "$TMP/bad.jsonl" -o "$TMP/bad/" 2>"$TMP/bad.err"
 check "merge missing value exit 65" test $? -eq 65
 check "merge missing value leaves nothing" test -z "$(ls -A "$TMP/bad" 2>/dev/null)"
-check "merge names the line" grep -q "document 1" "$TMP/bad.err"
+check "merge names the line" test "$(head -n 1 "$TMP/bad.err")" = \
+  "koop: $TMP/bad.jsonl: document 1 (dokument-1.docx): $TMP/t.docx: 16 problems with the data:"
 printf '{"a": 1}\nnot json\n' > "$TMP/broken.jsonl"
 "$KOOP" render "$TMP/t.docx" "$TMP/broken.jsonl" -o "$TMP/broken/" 2>"$TMP/broken.err"
 check "bad JSON line exit 65" test $? -eq 65
@@ -40,8 +41,11 @@ echo '{"instytucja": {"nazwa": "X"}}' > "$TMP/partial.json"
 "$KOOP" render "$TMP/t.docx" "$TMP/partial.json" -o "$TMP/partial.docx" 2>"$TMP/partial.err"
 check "missing exit 65" test $? -eq 65
 check "missing no output" test ! -e "$TMP/partial.docx"
-check "missing lists tags" grep -q 'tag "koordynator.stanowisko": no value' "$TMP/partial.err"
-check "missing lists header tags" grep -q 'word/header1.xml: tag "ops.nazwa"' "$TMP/partial.err"
+check "missing lists tags" grep -qxF '  word/document.xml: tag "koordynator.stanowisko": no value in the data' "$TMP/partial.err"
+check "missing lists header tags" grep -qxF '  word/header1.xml: tag "ops.nazwa": no value in the data' "$TMP/partial.err"
+# As many tag lines as the first line counts.
+said=$(sed -n '1s/.*: \([0-9]*\) problems with the data:$/\1/p' "$TMP/partial.err")
+check "missing lists every tag" test "$(grep -c ': no value in the data$' "$TMP/partial.err")" = "$said"
 "$KOOP" render "$TMP/t.docx" "$TMP/partial.json" -o "$TMP/blank.docx" --blanks 2>"$TMP/blank.err"
 check "blanks exit 0" test $? -eq 0
 check "blanks dotted line" "$PY" -c '

@@ -18,8 +18,14 @@ kill -TERM $pid
 for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 kill -0 $pid 2>/dev/null && { echo "FAIL: did not stop"; kill -9 $pid; failures=$((failures + 1)); }
 wait $pid; check "exit status after SIGTERM" 0 $?
-check "says why it stopped" 1 "$(grep -c 'koop daemon: stopping on SIGTERM' err)"
+check "says why it stopped" "koop daemon: stopping on SIGTERM" "$(grep 'stopping' err)"
 "$KOOP" --db k.db daemon --interval P1M >/dev/null 2>err; check "calendar interval refused" 64 $?
+check "calendar interval message" "koop: --interval: expected a fixed duration like PT30S or PT5M" \
+  "$(cat err)"
 "$KOOP" --db k.db daemon --interval 5 >/dev/null 2>err; check "malformed interval" 64 $?
+check "malformed interval message" "koop: --interval: invalid duration '5' at character 1: must \
+start with 'P' (expected ISO 8601 like P7D, P2W, P3M, P1Y, PT2H or P5WD)" "$(cat err)"
 "$KOOP" --db missing.db daemon --interval PT1S >/dev/null 2>err; check "missing database" 66 $?
+check "missing database message" "koop: missing.db: no such database (create it with \`koop init\`)" \
+  "$(cat err)"
 exit $((failures > 0))
