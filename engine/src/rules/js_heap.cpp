@@ -135,13 +135,15 @@ const char* kBootstrap =
 
 // Freezes everything reachable from the global object (built-ins, their prototypes, accessor
 // functions, symbol-keyed members): what one instance's script could change there would be
-// seen by the next instance on this heap. Runs once per heap.
+// seen by the next instance on this heap. Runs once per heap; an object is frozen right after
+// its members are queued, so "already frozen" marks it as visited (built-ins start unfrozen).
 const char* kFreeze =
-    "(function(root){var seen=[],todo=[root],F=Object.freeze,N=Object.getOwnPropertyNames,"
-    "S=Object.getOwnPropertySymbols,G=Object.getOwnPropertyDescriptor,P=Object.getPrototypeOf;"
+    "(function(root){var todo=[root],F=Object.freeze,IF=Object.isFrozen,"
+    "N=Object.getOwnPropertyNames,S=Object.getOwnPropertySymbols,"
+    "G=Object.getOwnPropertyDescriptor,P=Object.getPrototypeOf;"
     "while(todo.length){var o=todo.pop();"
-    "if(o===null||(typeof o!=='object'&&typeof o!=='function')||seen.indexOf(o)>=0)continue;"
-    "seen.push(o);var keys=N(o);if(S)keys=keys.concat(S(o));"
+    "if(o===null||(typeof o!=='object'&&typeof o!=='function')||IF(o))continue;"
+    "var keys=N(o);if(S)keys=keys.concat(S(o));"
     "for(var i=0;i<keys.length;i++){var d=G(o,keys[i]);if(!d)continue;"
     "if('value' in d)todo.push(d.value);if(d.get)todo.push(d.get);if(d.set)todo.push(d.set);}"
     "todo.push(P(o));F(o);}})(this);";
