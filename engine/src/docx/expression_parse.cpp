@@ -3,6 +3,7 @@
 // The input controls the parser's recursion, so it is bounded: the text's length first, then
 // every nesting step (brackets, unary operators, ?:) before recursing, then the depth of the
 // finished tree, which evaluation walks recursively (docx/limits.h).
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -180,7 +181,8 @@ class Parser {
   }
 
  private:
-  const Token& Peek() const { return toks_[pos_]; }
+  // Past the end (after an error) reads as the final kEnd token: never beyond the vector.
+  const Token& Peek() const { return toks_[std::min(pos_, toks_.size() - 1)]; }
   bool IsOp(const char* op) const { return Peek().k == Token::K::kOp && Peek().text == op; }
   bool Accept(const char* op) {
     if (!IsOp(op)) return false;
@@ -357,13 +359,13 @@ class Parser {
     }
     if (Accept(".")) return Node(Expr::Op::kPath);  // `.` alone is the current item
     Fail(t.k == Token::K::kEnd ? "unexpected end of expression" : "unexpected '" + t.text + "'");
-    ++pos_;
+    if (t.k != Token::K::kEnd) ++pos_;
     return Node(Expr::Op::kLiteral);
   }
 
   ExprPtr Postfix(ExprPtr e) {
     while (error_.empty()) {
-      if (IsOp(".") && toks_[pos_ + 1].k == Token::K::kIdent) {
+      if (IsOp(".") && pos_ + 1 < toks_.size() && toks_[pos_ + 1].k == Token::K::kIdent) {
         ++pos_;
         ExprPtr m = Node(Expr::Op::kMember, toks_[pos_++].text);
         m->kids.push_back(std::move(e));

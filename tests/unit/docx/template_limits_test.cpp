@@ -129,6 +129,16 @@ BOOST_AUTO_TEST_CASE(NestingAtTheLimitStillWorks) {
   BOOST_TEST(PartLines(dir + "/out.docx", "word/document.xml") == std::vector<std::string>{"ok"});
 }
 
+BOOST_AUTO_TEST_CASE(ExpressionsEndingAfterAnOperatorFailCleanly) {
+  // Found by fuzz_expression: "! " made the parser step past its last token and read beyond
+  // the token vector (heap-buffer-overflow under ASan) on the way out of the error.
+  for (const std::string expr : {"! ", "a + !", "-", "x | upper : !"}) {
+    ExpectCompileError("truncated", Para("{" + expr + "}"),
+                       "word/document.xml: tag \"" + expr + "\": tag {" + expr +
+                           "}: unexpected end of expression [scopeparser_compilation_failed]");
+  }
+}
+
 // --- Class: loop structure ------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(DeeplyNestedSectionsAreRefused) {
