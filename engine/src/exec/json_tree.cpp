@@ -3,6 +3,13 @@
 #include <charconv>
 
 namespace koop::exec {
+
+JsonNode::JsonNode() = default;
+JsonNode::JsonNode(const JsonNode&) = default;
+JsonNode::JsonNode(JsonNode&&) noexcept = default;
+JsonNode& JsonNode::operator=(const JsonNode&) = default;
+JsonNode& JsonNode::operator=(JsonNode&&) noexcept = default;
+JsonNode::~JsonNode() = default;
 namespace {
 
 constexpr int kMaxDepth = 512;

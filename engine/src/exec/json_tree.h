@@ -18,6 +18,14 @@ namespace koop::exec {
 
 struct JsonNode {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
+  // Defined in json_tree.cpp, where JsonNode is complete: clang with libstdc++ refuses to
+  // instantiate vector<pair<string, JsonNode>>'s members inside the class.
+  JsonNode();
+  JsonNode(const JsonNode&);
+  JsonNode(JsonNode&&) noexcept;
+  JsonNode& operator=(const JsonNode&);
+  JsonNode& operator=(JsonNode&&) noexcept;
+  ~JsonNode();
 
   Kind kind = Kind::kNull;
   std::string_view raw;         // the value's text in the parsed document (valid while it lives)
