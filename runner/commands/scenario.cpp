@@ -6,6 +6,7 @@
 
 #include <Poco/Util/Option.h>
 
+#include <cstdlib>
 #include <ostream>
 
 #include "command.h"
@@ -22,6 +23,9 @@ int Run(Invocation& inv) {
   o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   o.templates_dir = DirOrDefault(inv, Resource::kTemplates);
   o.out_dir = inv.Get("output");
+  // tests/scenario/with_smtp.sh names its server's folder in the environment.
+  const char* smtp_env = std::getenv("KOOP_SCENARIO_SMTP");
+  o.smtp_dir = inv.Get("smtp", smtp_env != nullptr ? smtp_env : "");
   if (inv.Has("transcript")) o.transcript = inv.out;
   const std::string backend = o.postgres_uri.empty() ? "SQLite" : "PostgreSQL";
   int failed = 0;
@@ -58,6 +62,9 @@ void Define(Poco::Util::OptionSet& options) {
                         .argument("DIR"));
   options.addOption(
       Poco::Util::Option("output", "o", "keep the documents of `pack` in DIR").argument("DIR"));
+  options.addOption(
+      Poco::Util::Option("smtp", "", "folder of a loopback SMTP server (tests/cli/smtp_server.py)")
+          .argument("DIR"));
   options.addOption(
       Poco::Util::Option("transcript", "t", "print every command and its output as it runs"));
 }

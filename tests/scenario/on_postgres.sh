@@ -12,4 +12,4 @@ if [ -z "${KOOP_TEST_PG_URI:-}" ]; then
   echo "SKIPPED: no PostgreSQL (KOOP_TEST_PG_URI not set; run under scripts/with-postgres)"
   exit 77
 fi
-exec "$KOOP" scenario --postgres "$KOOP_TEST_PG_URI" "$@"
+exec "$KOOP" scenario --postgres "$KOOP_TEST_PG_URI" ${KOOP_SCENARIO_SMTP:+--smtp "$KOOP_SCENARIO_SMTP"} "$@"

@@ -34,6 +34,10 @@ struct ScenarioOptions {
   // Where `pack` writes documents (DIR/<scenario name>/<pack>/); "" = a temporary folder removed
   // after the run.
   std::string out_dir;
+  // The folder of a real SMTP server on loopback (tests/cli/smtp_server.py: DIR/port, DIR/cert.pem,
+  // messages DIR/NNNNNN.eml) for scenarios with an `smtp` line; user "koop", password from the
+  // environment variable KOOP_SMTP_PASSWORD. "" = such scenarios fail with a clear error.
+  std::string smtp_dir;
   // When set, every command and its output are printed here as they run (the demo).
   std::ostream* transcript = nullptr;
 };

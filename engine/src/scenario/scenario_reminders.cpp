@@ -1,8 +1,10 @@
 // `remind` and `listing`: the real reminder service (log channel) at a simulated time, and the
 // open-deadline listing behind `koop deadlines`.
+#include <fstream>
 #include <sstream>
 
 #include "koop/calendar.h"
+#include "scenario/scenario_mail.h"
 #include "scenario/scenario_run.h"
 
 namespace koop::scenario {
@@ -66,6 +68,42 @@ Result<Lines> ScenarioRun::Remind(const Command& c) {
     }
   }
   return out;
+}
+
+Result<Lines> ScenarioRun::Smtp(const Command& c) {
+  if (!c.args.empty() || c.has_at || c.has_with) {
+    return Status::DataError(c.where + ":1: expected smtp (alone on its line)");
+  }
+  if (options_.smtp_dir.empty()) {
+    return Status::Usage(
+        "this scenario sends e-mail: run it with a loopback SMTP server (koop "
+        "scenario --smtp DIR, tests/scenario/with_smtp.sh)");
+  }
+  std::ifstream port_file(options_.smtp_dir + "/port");
+  std::string port;
+  if (!(port_file >> port)) {
+    return Status::NoInput(options_.smtp_dir + "/port: no SMTP server port");
+  }
+  settings_["smtp.host"] = "127.0.0.1";
+  settings_["smtp.port"] = port;
+  settings_["smtp.user"] = "koop";
+  settings_["smtp.password_env"] = "KOOP_SMTP_PASSWORD";
+  settings_["smtp.from"] = "kooperacja@przypomnienia.example";
+  settings_["smtp.cafile"] = options_.smtp_dir + "/cert.pem";
+  // Messages of an earlier scenario in the same folder are not this one's.
+  Result<Lines> old = ReadNewMail(options_.smtp_dir, mail_seen_);
+  if (!old.ok()) return old.status();
+  return Lines{};
+}
+
+Result<Lines> ScenarioRun::Mail(const Command& c) {
+  if (!c.args.empty() || c.has_at || c.has_with) {
+    return Status::DataError(c.where + ":1: expected mail (alone on its line)");
+  }
+  if (settings_.count("smtp.host") == 0) {
+    return Status::DataError("'mail' needs a working 'smtp' line before it");
+  }
+  return ReadNewMail(options_.smtp_dir, mail_seen_);
 }
 
 Result<Lines> ScenarioRun::Listing(const Command& c) {

@@ -75,7 +75,7 @@ std::string ScenarioRun::Normalize(const std::string& line) const {
 }
 
 bool ScenarioRun::IsPublicOutput(const std::string& command) {
-  return command == "remind" || command == "listing";
+  return command == "remind" || command == "listing" || command == "mail";
 }
 
 }  // namespace koop::scenario

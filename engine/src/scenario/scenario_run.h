@@ -42,6 +42,8 @@ class ScenarioRun {
   Result<Lines> Query(const Command& c);
   Result<Lines> Listing(const Command& c);
   Result<Lines> Pack(const Command& c);
+  Result<Lines> Smtp(const Command& c);
+  Result<Lines> Mail(const Command& c);
   Result<Engine*> OpenEngine();
   Result<std::string> Current() const;  // the current instance's id
   Result<std::map<std::string, InstanceView>> ShowAll();
@@ -56,7 +58,7 @@ class ScenarioRun {
   std::unique_ptr<Engine> engine_;
   std::vector<std::pair<std::string, std::string>> instances_;  // name, id; in start order
   std::string current_;                                         // name
-  std::string saved_cwd_;
+  int mail_seen_ = 0;  // messages of the SMTP folder already shown by `mail`
 };
 
 }  // namespace koop::scenario

@@ -36,6 +36,8 @@ Result<Lines> ScenarioRun::Execute(const Record& record, const std::string& wher
   if (c.name == "remind") return Remind(c);
   if (c.name == "pack") return Pack(c);
   if (c.name == "listing") return Listing(c);
+  if (c.name == "smtp") return Smtp(c);
+  if (c.name == "mail") return Mail(c);
   if (c.name == "use") {
     if (c.args.size() != 1 || c.has_at || c.has_with) return Usage(c, "use NAME");
     for (const auto& [name, id] : instances_) {

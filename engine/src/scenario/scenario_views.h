@@ -26,8 +26,8 @@ Lines HistoryLines(const InstanceView& view);
 // changed since `before`, in `after`'s order.
 Lines DeadlineChanges(const InstanceView& before, const InstanceView& after);
 
-// The value at PATH ("a.b[0].c", "a[-1]" for the last element) of the data model as compact JSON; kDataError when the path
-// is malformed or names nothing (the message names the path).
+// The value at PATH ("a.b[0].c", "a[-1]" for the last element) of the data model as compact JSON;
+// kDataError when the path is malformed or names nothing (the message names the path).
 Result<std::string> FieldJson(const std::string& data_json, const std::string& path);
 // The number of elements of the array (or keys of the object) at PATH.
 Result<std::string> FieldCount(const std::string& data_json, const std::string& path);
