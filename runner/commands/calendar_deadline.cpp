@@ -1,11 +1,13 @@
 // `koop calendar deadline DATE DURATION` — the end of a time limit under KPA art. 57, or with
 // --before the latest working day that is at least DURATION before DATE. --working-days reads a
-// day count as working days (the same as writing PnWD).
+// day count as working days (the same as writing PnWD). --explain adds, in Polish, the start, the
+// counting rule and every day the deadline moved past (ExplainDeadline).
 #include <Poco/Util/Option.h>
 
 #include <ostream>
 
 #include "calendar_options.h"
+#include "koop/calendar_explain.h"
 
 namespace koop::runner {
 namespace {
@@ -30,6 +32,14 @@ int Run(Invocation& inv) {
   }
   Result<std::shared_ptr<Calendar>> calendar = CalendarFromOptions(inv);
   if (!calendar.ok()) return inv.Fail(calendar.status());
+  if (inv.Has("explain")) {
+    Result<DeadlineExplanation> why =
+        ExplainDeadline(**calendar, *date, *duration, inv.Has("before"));
+    if (!why.ok()) return inv.Fail(why.status());
+    *inv.out << why->end.ToString() << '\n';
+    for (const std::string& line : why->lines) *inv.out << "  " << line << '\n';
+    return 0;
+  }
   Result<Date> end = inv.Has("before") ? LatestDateBefore(**calendar, *date, *duration)
                                        : KpaDeadline(**calendar, *date, *duration);
   if (!end.ok()) return inv.Fail(end.status());
@@ -41,6 +51,8 @@ void Define(Poco::Util::OptionSet& options) {
   options.addOption(
       Poco::Util::Option("before", "", "latest working day at least DURATION before DATE"));
   options.addOption(Poco::Util::Option("working-days", "", "count the days as working days"));
+  options.addOption(Poco::Util::Option(
+      "explain", "", "after the date, why it falls there (start, rule, each day moved past)"));
   DefineCalendarOptions(options);
 }
 
@@ -48,7 +60,7 @@ void Define(Poco::Util::OptionSet& options) {
 
 extern const CommandSpec kCalendarDeadlineCommand = {
     "calendar deadline",
-    "DATE DURATION [--before] [--working-days] [--closed DATE]...",
+    "DATE DURATION [--before] [--working-days] [--explain] [--closed DATE]...",
     "deadline under KPA art. 57",
     Define,
     Run,

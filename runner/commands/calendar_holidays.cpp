@@ -1,8 +1,10 @@
 // `koop calendar holidays YEAR` — the named Polish statutory days off of a year, one
 // "YYYY-MM-DD name" a line. Sundays are days off by rule and are not listed.
 #include <ostream>
+#include <string>
 
 #include "calendar_options.h"
+#include "koop/calendar_explain.h"
 
 namespace koop::runner {
 namespace {
@@ -18,19 +20,25 @@ int Run(Invocation& inv) {
   if (!calendar.ok()) return inv.Fail(calendar.status());
   Result<std::vector<Holiday>> holidays = (*calendar)->Holidays(std::stoi(text));
   if (!holidays.ok()) return inv.Fail(holidays.status());
-  for (const Holiday& h : *holidays) *inv.out << h.date.ToString() << ' ' << h.name << '\n';
+  for (const Holiday& h : *holidays) {
+    *inv.out << h.date.ToString() << ' ' << h.name;
+    std::string source = inv.Has("rules") ? "" : PolishHolidaySource(h.date);
+    if (inv.Has("sources") && !source.empty()) *inv.out << " (" << source << ')';
+    *inv.out << '\n';
+  }
   return 0;
 }
 
 void Define(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("rules", "", "holiday rule file instead of the built-in one")
                         .argument("FILE"));
+  options.addOption(Poco::Util::Option("sources", "", "name the act behind each day off"));
 }
 
 }  // namespace
 
 extern const CommandSpec kCalendarHolidaysCommand = {"calendar holidays",
-                                                     "YEAR [--rules FILE]",
+                                                     "YEAR [--rules FILE] [--sources]",
                                                      "Polish statutory days off of a year",
                                                      Define,
                                                      Run,

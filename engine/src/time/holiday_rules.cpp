@@ -84,6 +84,17 @@ Result<Calendar::Rules> ParseHolidayRules(const std::string& text, const std::st
       }
     }
     std::getline(fields, rule.name);
+    // "NAME | SOURCE": the act behind the day off (optional in a file of one's own).
+    if (size_t bar = rule.name.find(" | "); bar != std::string::npos) {
+      rule.source = rule.name.substr(bar + 3);
+      rule.name.erase(bar);
+      size_t s = rule.source.find_first_not_of(" \t");
+      rule.source = s == std::string::npos ? "" : rule.source.substr(s);
+      while (!rule.source.empty() && (rule.source.back() == ' ' || rule.source.back() == '\t')) {
+        rule.source.pop_back();
+      }
+      if (rule.source.empty()) return LineError(source, number, "empty source after '|'");
+    }
     size_t name_start = rule.name.find_first_not_of(" \t");
     if (name_start == std::string::npos) return LineError(source, number, "missing holiday name");
     rule.name = rule.name.substr(name_start);

@@ -17,6 +17,7 @@ struct HolidayRule {
   int month = 0, day = 0;  // fixed date
   int easter_offset = 0;   // days from Easter Sunday
   std::string name;
+  std::string source;  // the act (may be empty in an administrator's own file)
 };
 
 struct Calendar::Rules {

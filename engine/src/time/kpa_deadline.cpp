@@ -23,10 +23,22 @@ Status CheckRange(const Date& d) {
   return Status::Ok();
 }
 
+// The holiday data is complete only for the years it covers: a deadline that starts or ends
+// outside them cannot be counted (it would silently miss the days off).
+Status CheckCovered(const Calendar& calendar, const Date& d) {
+  if (d.year < calendar.first_year() || d.year > calendar.last_year()) {
+    return Status::DataError("no holiday data for year " + std::to_string(d.year) +
+                             " (the calendar covers " + std::to_string(calendar.first_year()) +
+                             "-" + std::to_string(calendar.last_year()) + ")");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Date> KpaDeadline(const Calendar& calendar, const Date& start, const Duration& duration) {
   KOOP_RETURN_IF_ERROR(CheckWholeDays(duration));
+  KOOP_RETURN_IF_ERROR(CheckCovered(calendar, start));
   Date end = start;
   if (duration.IsWorkingDays()) {
     end = AddWorkingDays(calendar, start, duration.working_days);
@@ -36,6 +48,7 @@ Result<Date> KpaDeadline(const Calendar& calendar, const Date& start, const Dura
     end = start.AddMonths(duration.TotalMonths()).AddDays(duration.weeks * 7 + duration.days);
   }
   KOOP_RETURN_IF_ERROR(CheckRange(end));
+  KOOP_RETURN_IF_ERROR(CheckCovered(calendar, end));
   // §4: an end on a statutory day off or a Saturday moves to the next day that is neither.
   while (calendar.IsKpaNonWorking(end)) end = end.AddDays(1);
   return end;
@@ -60,6 +73,7 @@ Date AddWorkingDays(const Calendar& calendar, const Date& start, int n) {
 Result<Date> LatestDateBefore(const Calendar& calendar, const Date& event,
                               const Duration& duration) {
   KOOP_RETURN_IF_ERROR(CheckWholeDays(duration));
+  KOOP_RETURN_IF_ERROR(CheckCovered(calendar, event));
   Date d = event;
   if (duration.IsWorkingDays()) {
     d = AddWorkingDays(calendar, event, -duration.working_days);
@@ -68,6 +82,7 @@ Result<Date> LatestDateBefore(const Calendar& calendar, const Date& event,
     for (int idle = 0; !calendar.IsWorkingDay(d) && idle < 400; ++idle) d = d.AddDays(-1);
   }
   KOOP_RETURN_IF_ERROR(CheckRange(d));
+  KOOP_RETURN_IF_ERROR(CheckCovered(calendar, d));
   return d;
 }
 
