@@ -93,9 +93,9 @@ def work_plan_card():
 def monitoring_form():
     t = Template("Monitoring pracy z osobą/rodziną/grupą", "Podręcznik wdrażania, załącznik nr 7")
     t.p("Załącznik nr 7 do podręcznika wdrażania", style="Oznaczenie załącznika")
-    t.title_block("MONITORING PRACY Z OSOBĄ/RODZINĄ/GRUPĄ SPOŁECZNĄ nr {sprawa.numer}*",
+    t.title_block("MONITORING PRACY Z OSOBĄ/RODZINĄ/GRUPĄ SPOŁECZNĄ nr {sprawa.numer}¹",
                   "informacja za okres {monitoring.okres}")
-    t.table(["Instytucja odpowiedzialna za realizację**", "Zadanie", "Informacja o postępie"],
+    t.table(["Instytucja odpowiedzialna za realizację²", "Zadanie", "Informacja o postępie"],
             [5.0, 5.0, 6.6], loop="monitoring.pozycje",
             cells=["{instytucja}", "{zadanie}", "{postep}"], blank_rows=8, size=10)
     t.p("Zmiany w sytuacji osoby/rodziny/grupy: {monitoring.zmiany}")
@@ -106,7 +106,8 @@ def monitoring_form():
     t.signatures(["/miejscowość, data/", "/podpis koordynatora/"],
                  top=["{dokument.miejscowosc}, {dokument.data | data}",
                       "{koordynator.imie_nazwisko}"])
-    t.note("* numer identyfikacyjny   ** lub osoba/członek rodziny")
+    t.note("¹ numer identyfikacyjny")
+    t.note("² lub osoba/członek rodziny")
     t.note("Formularz wypełnia koordynator (pracownik OPS) co miesiąc na podstawie informacji "
            "przekazywanych przez członków grupy nie rzadziej niż raz w miesiącu lub przekazanych "
            "podczas spotkania monitorującego (podręcznik, pkt 4.4).")

@@ -15,11 +15,11 @@ def request_rops():
     t.p("{osrodek.nazwa} zgłasza potrzebę włączenia {rops.nazwa_dop} w proces zawiązania "
         "kooperacji instytucji na terenie gminy {gmina.nazwa_krotka}.")
     t.p("Do chwili obecnej zostały zrealizowane następujące działania*:")
-    t.p("{zgloszenie.ocena_zasobow | checkbox}  dokonano oceny obrazu zasobów gminy (zgodnie "
+    t.p("{zgloszenie.ocena_zasobow | checkbox} dokonano oceny obrazu zasobów gminy (zgodnie "
         "z elementami wskazanymi w Podręczniku wdrażania Modelu kooperacji pomiędzy instytucjami "
         "pomocy i integracji społecznej a podmiotami innych polityk sektorowych w gminach "
         "miejsko-wiejskich);")
-    t.p("{zgloszenie.proba_samodzielna | checkbox}  podjęto próbę samodzielnego zawiązania "
+    t.p("{zgloszenie.proba_samodzielna | checkbox} podjęto próbę samodzielnego zawiązania "
         "kooperacji.")
     t.p("Krótki opis dotychczas zrealizowanych działań:", bold=True)
     t.p("{zgloszenie.opis}")
@@ -131,7 +131,7 @@ def information_rops():
         "tel. {kontakt.telefon}, e-mail: {kontakt.email}.")
     t.signatures(["/podpis osoby upoważnionej/"], top=["{podpisujacy}"])
     t.note("Załącznik: kopia podpisanego porozumienia o współpracy z dnia "
-           "{porozumienie.data | data}.")
+           "{porozumienie.data | data}")
     t.note("Informację przekazuje się drogą elektroniczną w ciągu "
            "{param.rops_informationDays | liczba: \"dzień\"} od dnia podpisania porozumienia "
            "(podręcznik, pkt 3.5).")

@@ -38,7 +38,7 @@ def protocol():
     t.table(["Lp.", "Ustalenie", "Odpowiedzialny", "Termin"], [1.2, 9.4, 3.6, 2.4],
             loop="ustalenia", cells=["{nr}.", "{tresc}", "{odpowiedzialny}", "{termin | data}"],
             blank_rows=5, first_col_lp=True)
-    t.p("Następne spotkanie: {spotkanie.nastepne | data}.")
+    t.p("Następne spotkanie: {spotkanie.nastepne | data}")
     t.p("Protokół sporządzono na zakończenie spotkania, wyświetlono i odczytano uczestnikom. "
         "Zostanie on przedstawiony do zatwierdzenia na początku kolejnego spotkania.",
         italic=True)
@@ -55,7 +55,7 @@ def attendance_list():
     t.title_block("LISTA OBECNOŚCI", "{spotkanie.rodzaj} – {spotkanie.data | data}, "
                                      "{spotkanie.miejsce}")
     t.table(["Lp.", "Imię i nazwisko", "Instytucja / podmiot", "Stanowisko", "Telefon",
-             "Adres e-mail", "Podpis"], [1.1, 4.4, 6.0, 3.6, 2.9, 4.4, 3.0], loop="uczestnicy",
+             "Adres e-mail", "Podpis"], [1.1, 4.4, 5.9, 3.6, 2.9, 4.4, 3.0], loop="uczestnicy",
             cells=["{nr}.", "{imie_nazwisko}", "{instytucja}", "{stanowisko}", "{telefon}",
                    "{email}", ""], blank_rows=12, first_col_lp=True)
     t.note("Dane kontaktowe z listy zostaną przesłane wszystkim wskazanym osobom w celu ułatwienia "

@@ -15,7 +15,7 @@ _RODO = ("Parlamentu Europejskiego i Rady (UE) 2016/679 z dnia 27 kwietnia 2016 
          "swobodnego przepływu takich danych oraz uchylenia dyrektywy 95/46/WE (ogólne "
          "rozporządzenie o ochronie danych, Dz. Urz. UE L 119 z 4.05.2016, str. 1)")
 
-_YES_NO = "☐ tak     ☐ nie"
+_YES_NO = "☐ tak / ☐ nie"
 
 
 def consent():
