@@ -20,6 +20,13 @@ extern const CommandSpec kPackCommand;
 extern const CommandSpec kBackupCommand;
 extern const CommandSpec kRestoreCommand;
 extern const CommandSpec kVerifyCommand;
+extern const CommandSpec kListCommand;
+extern const CommandSpec kServeCommand;
+extern const CommandSpec kUserAddCommand;
+extern const CommandSpec kUserPasswdCommand;
+extern const CommandSpec kUserDisableCommand;
+extern const CommandSpec kUserListCommand;
+extern const CommandSpec kAuditCommand;
 extern const CommandSpec kDemoCommand;
 extern const CommandSpec kScenarioCommand;
 extern const CommandSpec kScxmlTestCommand;
@@ -44,6 +51,13 @@ const std::vector<const CommandSpec*>& CommandTable() {
       &kBackupCommand,
       &kRestoreCommand,
       &kVerifyCommand,
+      &kListCommand,
+      &kServeCommand,
+      &kUserAddCommand,
+      &kUserPasswdCommand,
+      &kUserDisableCommand,
+      &kUserListCommand,
+      &kAuditCommand,
       &kDemoCommand,
       &kScenarioCommand,
       &kScxmlTestCommand,

@@ -1,7 +1,9 @@
 #include "engine_options.h"
 
-#include "koop/file_env.h"
+#include <pwd.h>
+#include <unistd.h>
 
+#include "koop/file_env.h"
 #include "resource_dirs.h"
 
 namespace koop::runner {
@@ -12,8 +14,15 @@ EngineOptions InstanceEngineOptions(const Invocation& inv, bool create_if_missin
   options.create_if_missing = create_if_missing;
   options.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
   options.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
-  options.actor = "cli";
+  options.actor = inv.Get("actor", OsUser());
   return options;
+}
+
+std::string OsUser() {
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name) {
+    return pw->pw_name;
+  }
+  return "uid:" + std::to_string(geteuid());
 }
 
 Result<std::unique_ptr<Engine>> OpenInstanceEngine(const Invocation& inv, bool create_if_missing) {

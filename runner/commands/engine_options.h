@@ -11,8 +11,9 @@
 namespace koop::runner {
 
 // --workflows DIR / config workflows.dir (default "workflows"), --municipalities DIR / config
-// municipalities.dir (default "samples"); the actor is "cli".
+// municipalities.dir (default "samples"); the actor is --actor, default the OS user (OsUser()).
 EngineOptions InstanceEngineOptions(const Invocation& inv, bool create_if_missing);
+std::string OsUser();
 Result<std::unique_ptr<Engine>> OpenInstanceEngine(const Invocation& inv, bool create_if_missing);
 
 // The text of --data FILE ("{}" without the option); kNoInput when it cannot be read.

@@ -42,6 +42,9 @@ int Run(Invocation& inv) {
 void Define(Poco::Util::OptionSet& options) {
   options.addOption(
       Poco::Util::Option("data", "", "event data (a JSON object)").argument("F.json"));
+  options.addOption(
+      Poco::Util::Option("actor", "", "who is recorded as the author (default: the OS user)")
+          .argument("NAME"));
 }
 
 }  // namespace

@@ -34,6 +34,9 @@ void Define(Poco::Util::OptionSet& options) {
       Poco::Util::Option("municipality", "m", "municipality id or file").argument("ID"));
   options.addOption(
       Poco::Util::Option("data", "", "initial data (a JSON object)").argument("F.json"));
+  options.addOption(
+      Poco::Util::Option("actor", "", "who is recorded as the author (default: the OS user)")
+          .argument("NAME"));
   options.addOption(Poco::Util::Option("workflows", "",
                                        "folder of workflow definitions "
                                        "(default: config workflows.dir or workflows)")

@@ -45,7 +45,7 @@ run_scenario() {  # run_scenario DB
   "$KOOP" --db "$db" show "$id" --verify >out 2>err; check "show --verify" 0 $?
   contains "stage title" out "Stage:        ggk — Posiedzenie Gminnej Grupy Kooperacji"
   contains "deadline" out "2026-12-07  ggk.invitations  open  Wysłanie zaproszeń na posiedzenie GGK"
-  contains "history" out "#2  2026-11-23T11:00:00Z  unknown.event  ignored  by cli"
+  contains "history" out "#2  2026-11-23T11:00:00Z  unknown.event  ignored  by $(id -un)"
   "$KOOP" --db "$db" show "$id" --json >show.json 2>err; check "show --json" 0 $?
   /usr/bin/python3 - show.json <<'PY' || { echo "FAIL: show --json shape"; failures=$((failures + 1)); }
 import json, sys

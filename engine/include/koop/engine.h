@@ -43,6 +43,8 @@ struct StartRequest {
   std::string municipality_id;   // a municipality id or a path to its file
   std::string data_json = "{}";  // initial values merged into the data model
   TimeMs at = 0;
+  std::string actor =
+      "";  // who starts it ("" = EngineOptions::actor); the server's signed-in login
 };
 
 struct FireRequest {
@@ -54,6 +56,11 @@ struct FireRequest {
   // With this set, such an event is recorded at the last event's time instead (the scheduler's
   // deadline events: they carry their due time and must not be lost when raised late).
   bool at_or_after_last = false;
+  std::string actor = "";  // who fires it ("" = EngineOptions::actor)
+  // With this set, an event no transition takes (the stage does not accept it or a guard refuses
+  // it) or whose macrostep raises error.execution is rolled back: nothing is written and the
+  // outcome says recorded = false (the HTTP API; the CLI records such events as ignored).
+  bool refuse_unhandled = false;
 };
 
 // What a Start or Fire did; reported only after it is durably committed.
@@ -65,6 +72,7 @@ struct StepOutcome {
   std::vector<std::string> states;  // active atomic states afterwards, sorted
   std::vector<std::string> errors;  // error.execution messages raised by the macrostep
   int delayed_delivered = 0;        // delayed events that fell due before the event
+  bool recorded = true;             // false: refused (FireRequest::refuse_unhandled), not written
 };
 
 struct DeadlineView {

@@ -152,7 +152,8 @@ Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
   StepOutcome outcome = ToOutcome(id, 0, *step, **it, false);
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       *tx,
-      store::EventRow{id, 0, kStartEvent, request.data_json, request.at, options_.actor,
+      store::EventRow{id, 0, kStartEvent, request.data_json, request.at,
+                      request.actor.empty() ? options_.actor : request.actor,
                       outcome.finished ? "finished" : "started", Now(), ErrorsJson(step->errors)}));
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
@@ -206,7 +207,8 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (advance_only) outcome.handled = true;
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
       tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
-                          advance_only ? "{}" : request.data_json, at, options_.actor,
+                          advance_only ? "{}" : request.data_json, at,
+                          request.actor.empty() ? options_.actor : request.actor,
                           OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors)}));
   std::vector<Effect> effects = (*it)->TakeEffects();
   if (!effects.empty()) {
@@ -231,6 +233,11 @@ Result<StepOutcome> InstanceService::Fire(const FireRequest& request) {
   if (!tx.ok()) return tx.status();
   Result<StepOutcome> outcome = ApplyEvent(*tx, request, false);
   if (!outcome.ok()) return outcome.status();
+  if (request.refuse_unhandled && (!outcome->handled || !outcome->errors.empty())) {
+    KOOP_RETURN_IF_ERROR(tx->Rollback());
+    outcome->recorded = false;
+    return outcome;
+  }
   KOOP_RETURN_IF_ERROR(tx->Commit());
   return outcome;
 }

@@ -69,7 +69,7 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     }
     chart_->params.push_back(std::move(p));
   } else if (name == "field") {
-    CheckAttrs(node, {"name", "type", "required", "personal", "title"});
+    CheckAttrs(node, {"name", "type", "required", "personal", "title", "team"});
     KoopField f;
     f.pos = src_.PosOf(node);
     f.name = Attr(node, "name");
@@ -80,7 +80,7 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
       Error(node, "unknown type '" + Attr(node, "type") + "'", "type");
     else
       f.type = *type;
-    for (const char* flag : {"required", "personal"}) {
+    for (const char* flag : {"required", "personal", "team"}) {
       std::string v = Attr(node, flag);
       if (!v.empty() && v != "true" && v != "false") {
         Error(node, std::string(flag) + " must be 'true' or 'false'", flag);
@@ -88,14 +88,31 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     }
     f.required = Attr(node, "required") == "true";
     f.personal = Attr(node, "personal") == "true";
+    // team="true" is read by the server (koop/workflow_info.h); checked here.
+    if (Attr(node, "team") == "true" && f.type != ValueType::kList) {
+      Error(node, "a team field must be a list", "team");
+    }
     for (const auto& g : chart_->fields) {
       if (g.name == f.name) Error(node, "duplicate field '" + f.name + "'", "name");
     }
     chart_->fields.push_back(std::move(f));
   } else if (name == "event") {
-    CheckAttrs(node, {"name", "title"});
+    CheckAttrs(node, {"name", "title", "by"});
     KoopEventTitle e{Attr(node, "name"), Attr(node, "title"), src_.PosOf(node)};
     if (e.name.empty()) Error(node, "<k:event> needs a name");
+    std::string by = Attr(node, "by");
+    for (std::size_t i = 0; i < by.size();) {
+      std::size_t j = by.find(' ', i);
+      if (j == std::string::npos) j = by.size();
+      std::string role = by.substr(i, j - i);
+      i = j + 1;
+      if (role.empty()) continue;
+      // Read by the server (koop/workflow_info.h); checked here so a typo fails validation.
+      if (role != "admin" && role != "coordinator" && role != "member") {
+        Error(node, "by: unknown role '" + role + "' (admin, coordinator or member fire events)",
+              "by");
+      }
+    }
     chart_->event_titles.push_back(std::move(e));
   } else {
     Error(node, "unknown element <k:" + name + "> at the top level");

@@ -134,6 +134,61 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {6,
+       "accounts, sessions, sign-in failures and the access log of personal data",
+       {
+           // role: admin, coordinator, member, rops, auditor; municipality_id: the tenant (a
+           // region id for rops); password_hash: libsodium's Argon2id string.
+           R"(CREATE TABLE accounts (
+                login TEXT PRIMARY KEY,
+                role TEXT NOT NULL,
+                municipality_id TEXT NOT NULL,
+                institution_id TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                disabled BIGINT NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))",
+           // token_hash: BLAKE2b-256 of the cookie's token (the token itself is never stored).
+           R"(CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                login TEXT NOT NULL REFERENCES accounts (login),
+                csrf_token TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                last_seen_at BIGINT NOT NULL))",
+           "CREATE INDEX sessions_login ON sessions (login)",
+           // One row per failed sign-in, keyed "login:NAME" and "address:IP"; counted in a window.
+           R"(CREATE TABLE sign_in_failures (
+                throttle_key TEXT NOT NULL,
+                at BIGINT NOT NULL))",
+           "CREATE INDEX sign_in_failures_key ON sign_in_failures (throttle_key, at)",
+           // fields: JSON array of the personal field names the response carried.
+           R"(CREATE TABLE access_log (
+                login TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                instance_id TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                purpose TEXT NOT NULL))",
+           "CREATE INDEX access_log_instance ON access_log (instance_id, at)",
+           "CREATE INDEX access_log_login ON access_log (login, at)",
+           // The ics feed tokens (hashed like session tokens), revocable per account.
+           R"(CREATE TABLE feed_tokens (
+                token_hash TEXT PRIMARY KEY,
+                login TEXT NOT NULL REFERENCES accounts (login),
+                created_at BIGINT NOT NULL))",
+       },
+       {
+           R"(CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+              BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END)",
+           R"(CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+              BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END)",
+       },
+       {
+           R"(CREATE FUNCTION koop_access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+              'BEGIN RAISE EXCEPTION ''the access log is append-only''; END')",
+           R"(CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
+              FOR EACH ROW EXECUTE FUNCTION koop_access_log_append_only())",
+       }},
   };
   return kMigrations;
 }

@@ -4,9 +4,9 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 
 #include "store/database.h"
@@ -32,8 +32,12 @@ Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
   if (fs::exists(st)) {
     if (fs::is_directory(st))
       return Status::IoError(path + ": is a directory, not a database file");
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) return Status::IoError(path + ": cannot read the database file");
+    // access(), not open(): closing any descriptor of the file would drop every POSIX lock this
+    // process holds on it through its other connections, and another process could then
+    // checkpoint and delete the WAL under them (their later commits become invisible).
+    if (::access(path.c_str(), R_OK) != 0) {
+      return Status::IoError(path + ": cannot read the database file");
+    }
     return Status::Ok();
   }
   if (!create_if_missing) {

@@ -1,0 +1,57 @@
+// WorkflowInfo: what a workflow declares for the people who use it — its fields (which are
+// personal), its events (Polish titles, which roles may fire them) and its stages (Polish titles,
+// the declared events each one takes). The server uses it to hide personal fields, to decide who
+// may fire what and to build forms; it carries no third-party type.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "koop/status.h"
+
+namespace koop {
+
+struct FieldInfo {
+  std::string name;  // dotted path into the data model ("rodzina", "posiedzenie.data")
+  std::string type;  // "string", "date", "list", ... (docs/workflow-language.md)
+  std::string title;
+  bool required = false;
+  bool personal = false;
+  bool team = false;  // the list of institutions working on the instance (items' "id")
+};
+
+struct EventInfo {
+  std::string name;
+  std::string title;
+  // Roles that may fire it through the server (<k:event by="coordinator member">); a workflow
+  // that names none leaves it to the coordinator.
+  std::vector<std::string> by;
+};
+
+struct StageInfo {
+  std::string id;
+  std::string title;
+  std::vector<std::string> events;  // declared events a transition of the stage (or an
+                                    // enclosing state) takes, in declaration order
+};
+
+struct WorkflowInfo {
+  std::string id;
+  std::string version;
+  std::string title;
+  std::vector<FieldInfo> fields;
+  std::vector<EventInfo> events;
+  std::vector<StageInfo> stages;  // atomic states, document order
+
+  const EventInfo* FindEvent(const std::string& name) const;
+  const FieldInfo* TeamField() const;  // null when the workflow declares none
+  const StageInfo* FindStage(const std::string& id) const;
+  // The top-level names of the personal fields ("rodzina" for "rodzina" or "rodzina.adres").
+  std::vector<std::string> PersonalRoots() const;
+};
+
+// Loads the definition at `path` (errors as Statechart::Load gives them).
+Result<std::shared_ptr<const WorkflowInfo>> DescribeWorkflow(const std::string& path);
+
+}  // namespace koop

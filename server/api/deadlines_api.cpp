@@ -1,0 +1,136 @@
+// GET /api/v1/tasks (what is due and overdue for me), GET /api/v1/deadlines (open deadlines of
+// my scope), the personal .ics feed: POST/DELETE /api/v1/me/feed (new token / revoke) and
+// GET /api/v1/feed/{token}.ics (public: the token is the credential; no personal data inside).
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "koop/calendar.h"
+#include "server/access_policy.h"
+#include "server/api/api.h"
+#include "server/api/views.h"
+
+namespace koop::server {
+namespace {
+
+constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
+
+// The end of the day `until` (YYYY-MM-DD; due times are the end of a Warsaw day, which lies
+// before the end of the same UTC day) or now + `default_days`.
+std::optional<TimeMs> UntilParam(Exchange& ex, int default_days) {
+  std::string until = ex.Query("until");
+  if (until.empty()) return ex.Now() + default_days * kDayMs;
+  Result<Date> date = Date::Parse(until);
+  if (!date.ok()) {
+    ex.Problem(ProblemKind::kBadRequest, "until: " + date.status().message());
+    return std::nullopt;
+  }
+  return static_cast<TimeMs>(date->AddDays(1).ToDays()) * kDayMs;
+}
+
+std::optional<std::size_t> LimitParam(Exchange& ex, std::size_t fallback) {
+  std::string text = ex.Query("limit");
+  if (text.empty()) return fallback;
+  if (text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(text) == 0 || std::stoul(text) > 1000) {
+    ex.Problem(ProblemKind::kBadRequest, "limit: expected a whole number from 1 to 1000");
+    return std::nullopt;
+  }
+  return std::stoul(text);
+}
+
+void ListDeadlines(Exchange& ex, const char* key, int default_days, std::size_t default_limit) {
+  std::optional<TimeMs> until = UntilParam(ex, default_days);
+  if (!until) return;
+  std::optional<std::size_t> limit = LimitParam(ex, default_limit);
+  if (!limit) return;
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  DeadlineQuery q;
+  q.scope = ScopeFor(ex.account(), ex.catalog());
+  q.until = *until;
+  q.now = ex.Now();
+  q.limit = *limit;
+  Result<std::vector<DeadlineListing>> found = backend->directory->OpenDeadlines(q);
+  if (!found.ok()) {
+    ex.DiscardBackend();
+    ex.ProblemFor(found.status());
+    return;
+  }
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (const DeadlineListing& d : *found) items->add(DeadlineJson(d));
+  Poco::JSON::Object root;
+  root.set(key, items);
+  ex.Json(200, Stringify(root));
+}
+
+void Tasks(Exchange& ex) { ListDeadlines(ex, "tasks", 30, 200); }
+void Deadlines(Exchange& ex) { ListDeadlines(ex, "deadlines", 366, 1000); }
+
+void NewFeed(Exchange& ex) {
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  Result<std::string> token = backend->accounts->NewFeedToken(ex.account().login);
+  if (!token.ok()) {
+    ex.ProblemFor(token.status());
+    return;
+  }
+  Poco::JSON::Object o;
+  o.set("url", "/api/v1/feed/" + *token + ".ics");
+  ex.Json(201, Stringify(o));
+}
+
+void RevokeFeed(Exchange& ex) {
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  Status s = backend->accounts->RevokeFeedTokens(ex.account().login);
+  if (!s.ok()) {
+    ex.ProblemFor(s);
+    return;
+  }
+  ex.Send(204, "text/plain", "");
+}
+
+void Feed(Exchange& ex) {
+  std::string name = ex.Param("file");
+  const std::string suffix = ".ics";
+  if (name.size() <= suffix.size() || name.compare(name.size() - 4, 4, suffix) != 0) {
+    ex.Problem(ProblemKind::kNotFound);
+    return;
+  }
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  Result<std::optional<Account>> account =
+      backend->accounts->FeedAccount(name.substr(0, name.size() - 4));
+  if (!account.ok()) {
+    ex.DiscardBackend();
+    ex.ProblemFor(account.status());
+    return;
+  }
+  if (!account->has_value()) {
+    ex.Problem(ProblemKind::kNotFound);
+    return;
+  }
+  DeadlineQuery q;
+  q.scope = ScopeFor(**account, ex.catalog());
+  q.now = ex.Now();
+  q.until = q.now + 366 * kDayMs;
+  q.limit = 1000;
+  Result<std::vector<DeadlineListing>> found = backend->directory->OpenDeadlines(q);
+  if (!found.ok()) {
+    ex.ProblemFor(found.status());
+    return;
+  }
+  ex.Send(200, "text/calendar; charset=utf-8", DeadlinesToIcs(*found, q.now));
+}
+
+}  // namespace
+
+void RegisterDeadlineRoutes(Router& router) {
+  router.Add({"GET", "/api/v1/tasks", Access::kSignedIn, {}, Tasks, ""});
+  router.Add({"GET", "/api/v1/deadlines", Access::kSignedIn, {}, Deadlines, ""});
+  router.Add({"POST", "/api/v1/me/feed", Access::kSignedIn, {}, NewFeed, ""});
+  router.Add({"DELETE", "/api/v1/me/feed", Access::kSignedIn, {}, RevokeFeed, ""});
+  router.Add({"GET", "/api/v1/feed/{file}", Access::kPublic, {}, Feed, ""});
+}
+
+}  // namespace koop::server

@@ -1,0 +1,185 @@
+// Instances: GET /api/v1/instances (list and find), GET /api/v1/instances/{id} (show),
+// POST /api/v1/instances (start), POST /api/v1/instances/{id}/events (fire).
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "server/access_policy.h"
+#include "server/api/api.h"
+#include "server/api/json_body.h"
+#include "server/api/views.h"
+
+namespace koop::server {
+namespace {
+
+void ListInstances(Exchange& ex) {
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  InstanceQuery q;
+  q.scope = ScopeFor(ex.account(), ex.catalog());
+  q.case_number = ex.Query("case");
+  q.workflow = ex.Query("workflow");
+  q.stage = ex.Query("stage");
+  std::string overdue = ex.Query("overdue");
+  if (!overdue.empty() && overdue != "true" && overdue != "false") {
+    ex.Problem(ProblemKind::kBadRequest, "overdue: expected true or false");
+    return;
+  }
+  q.overdue_only = overdue == "true";
+  q.now = ex.Now();
+  Result<std::vector<InstanceListing>> found = backend->directory->FindInstances(q);
+  if (!found.ok()) {
+    ex.DiscardBackend();
+    ex.ProblemFor(found.status());
+    return;
+  }
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (const InstanceListing& l : *found) items->add(ListingJson(l, ex.catalog()));
+  Poco::JSON::Object root;
+  root.set("instances", items);
+  ex.Json(200, Stringify(root));
+}
+
+// The instance if it exists for the account; answers 404 itself (also for another tenant's).
+std::optional<InstanceListing> Visible(Exchange& ex, Backend* backend) {
+  Result<std::vector<InstanceListing>> found =
+      backend->directory->FindInstance(ex.Param("id"), ScopeFor(ex.account(), ex.catalog()));
+  if (!found.ok()) {
+    ex.DiscardBackend();
+    ex.ProblemFor(found.status());
+    return std::nullopt;
+  }
+  if (found->empty()) {
+    ex.Problem(ProblemKind::kNotFound, "no instance '" + ex.Param("id") + "'");
+    return std::nullopt;
+  }
+  return found->front();
+}
+
+void ShowInstance(Exchange& ex) {
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  std::optional<InstanceListing> listing = Visible(ex, backend);
+  if (!listing) return;
+  Result<InstanceView> view = backend->engine->Show(listing->instance_id);
+  if (!view.ok()) {
+    ex.ProblemFor(view.status());
+    return;
+  }
+  std::vector<std::string> shown;
+  std::string doc =
+      InstanceDocumentFor(ex.account(), *view, ex.catalog().Find(view->workflow_id), &shown);
+  if (!shown.empty()) {
+    // Logged before the data leaves: no log row, no answer.
+    Status logged =
+        backend->accounts->RecordAccess({ex.account().login, ex.Now(), view->instance_id, shown,
+                                         ex.request_id(), "GET /api/v1/instances/{id}"});
+    if (!logged.ok()) {
+      ex.ProblemFor(logged);
+      return;
+    }
+  }
+  ex.Json(200, doc);
+}
+
+void StartInstance(Exchange& ex) {
+  std::optional<Poco::JSON::Object::Ptr> body = ReadJsonObject(ex);
+  if (!body) return;
+  std::optional<std::string> workflow = StringMember(ex, *body, "workflow");
+  if (!workflow) return;
+  std::optional<std::string> municipality = StringMember(ex, *body, "municipality", false);
+  if (!municipality) return;
+  std::optional<std::string> data = ObjectMemberJson(ex, *body, "data");
+  if (!data) return;
+  if (municipality->empty()) *municipality = ex.account().municipality_id;
+  if (!MayStart(ex.account(), *municipality)) {
+    ex.Problem(ProblemKind::kForbidden, "instances are started in your own municipality");
+    return;
+  }
+  // Only the served workflows, by id: a path would reach files outside the workflows folder.
+  if (!ex.catalog().Find(*workflow)) {
+    ex.Problem(ProblemKind::kInvalidData, "/workflow: unknown workflow '" + *workflow + "'");
+    return;
+  }
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  StartRequest request;
+  request.workflow = *workflow;
+  request.municipality_id = *municipality;
+  request.data_json = *data;
+  request.at = ex.Now();
+  request.actor = ex.account().login;
+  Result<StepOutcome> outcome = backend->engine->Start(request);
+  if (!outcome.ok()) {
+    ex.ProblemFor(outcome.status());
+    return;
+  }
+  ex.SetHeader("Location", "/api/v1/instances/" + outcome->instance_id);
+  ex.Json(201, OutcomeJson(*outcome));
+}
+
+void FireEvent(Exchange& ex) {
+  std::optional<Poco::JSON::Object::Ptr> body = ReadJsonObject(ex);
+  if (!body) return;
+  std::optional<std::string> event = StringMember(ex, *body, "event");
+  if (!event) return;
+  std::optional<std::string> data = ObjectMemberJson(ex, *body, "data");
+  if (!data) return;
+  Backend* backend = ex.backend();
+  if (!backend) return;
+  std::optional<InstanceListing> listing = Visible(ex, backend);
+  if (!listing) return;
+  const WorkflowInfo* workflow = ex.catalog().Find(listing->workflow_id);
+  if (!workflow || !workflow->FindEvent(*event)) {
+    ex.Problem(ProblemKind::kInvalidData, "/event: the workflow declares no event '" + *event + "'",
+               "\"reason\":" + JsonString("Proces nie zna zdarzenia „" + *event + "”."));
+    return;
+  }
+  if (!MayFire(ex.account(), *workflow, *event)) {
+    ex.Problem(ProblemKind::kForbidden, std::string("the role '") + RoleName(ex.account().role) +
+                                            "' may not fire '" + *event + "'");
+    return;
+  }
+  FireRequest request;
+  request.instance_id = listing->instance_id;
+  request.event = *event;
+  request.data_json = *data;
+  request.at = ex.Now();
+  request.actor = ex.account().login;
+  request.refuse_unhandled = true;
+  Result<StepOutcome> outcome = backend->engine->Fire(request);
+  if (!outcome.ok()) {
+    ex.ProblemFor(outcome.status());
+    return;
+  }
+  if (!outcome->recorded) {
+    std::string event_title = workflow->FindEvent(*event)->title;
+    if (event_title.empty()) event_title = *event;
+    if (!outcome->errors.empty()) {
+      ex.Problem(ProblemKind::kInvalidData, outcome->errors.front(),
+                 "\"reason\":" + JsonString("Reguła procesu odrzuciła zdarzenie „" + event_title +
+                                            "”: " + outcome->errors.front()));
+      return;
+    }
+    ex.Problem(ProblemKind::kRefused,
+               "the current stage does not take '" + *event + "' (or a guard refused it)",
+               "\"reason\":" + JsonString(RefusalReason(*listing, *workflow, event_title)));
+    return;
+  }
+  ex.Json(200, OutcomeJson(*outcome));
+}
+
+}  // namespace
+
+void RegisterInstanceRoutes(Router& router) {
+  using R = std::vector<Role>;
+  router.Add({"GET", "/api/v1/instances", Access::kSignedIn, {}, ListInstances, ""});
+  router.Add({"POST", "/api/v1/instances", Access::kSignedIn, R{Role::kAdmin, Role::kCoordinator},
+              StartInstance, ""});
+  router.Add({"GET", "/api/v1/instances/{id}", Access::kSignedIn, {}, ShowInstance, ""});
+  router.Add({"POST", "/api/v1/instances/{id}/events", Access::kSignedIn,
+              R{Role::kAdmin, Role::kCoordinator, Role::kMember}, FireEvent, ""});
+}
+
+}  // namespace koop::server

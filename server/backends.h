@@ -1,0 +1,70 @@
+// Backends: the engine handles a request works with. An Engine and an Accounts are each one
+// database connection used by one thread at a time, so the server keeps a pool: a request borrows
+// one pair for its duration (Lease) and gives it back; the pool opens at most as many pairs as the
+// server has worker threads.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "koop/accounts.h"
+#include "koop/directory.h"
+#include "koop/engine.h"
+#include "server/workflow_catalog.h"
+
+namespace koop::server {
+
+struct BackendOptions {
+  EngineOptions engine;
+  AccountsOptions accounts;
+  std::string templates_dir = "doc-templates";
+  // Where rendered packs are kept: DIR/INSTANCE/PACK/ (created on demand).
+  std::string packs_dir = "packs";
+};
+
+struct Backend {
+  std::unique_ptr<Engine> engine;
+  std::unique_ptr<Accounts> accounts;
+  std::unique_ptr<Directory> directory;
+};
+
+class BackendPool {
+ public:
+  explicit BackendPool(BackendOptions options)
+      : options_(std::move(options)),
+        catalog_(WorkflowCatalog::Load(options_.engine.workflows_dir)) {}
+  const BackendOptions& options() const { return options_; }
+  const WorkflowCatalog& catalog() const { return *catalog_; }
+
+  // A borrowed pair; returned to the pool when destroyed. A pair whose database failed is
+  // dropped instead (Discard), so the next request reconnects.
+  class Lease {
+   public:
+    Lease(BackendPool* pool, std::unique_ptr<Backend> backend)
+        : pool_(pool), backend_(std::move(backend)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    Backend* operator->() { return backend_.get(); }
+    void Discard() { discard_ = true; }
+
+   private:
+    BackendPool* pool_;
+    std::unique_ptr<Backend> backend_;
+    bool discard_ = false;
+  };
+
+  // kIoError when the database cannot be opened.
+  Result<Lease> Borrow();
+
+ private:
+  void Return(std::unique_ptr<Backend> backend);
+
+  BackendOptions options_;
+  std::shared_ptr<const WorkflowCatalog> catalog_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Backend>> idle_;
+};
+
+}  // namespace koop::server
