@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "engine_options.h"
+#include "resource_dirs.h"
 #include "server/offset_clock.h"
 #include "server/server.h"
 
@@ -76,9 +77,8 @@ int Run(Invocation& inv) {
   backends.packs_dir =
       inv.Get("packs", inv.config ? inv.config->getString("server.packs_dir", "packs") : "packs");
   backends.accounts.session_idle_ms = static_cast<TimeMs>(*idle) * 60 * 1000;
-  backends.templates_dir =
-      inv.Get("templates", inv.config ? inv.config->getString("templates.dir", "doc-templates")
-                                      : "doc-templates");
+  backends.templates_dir = DirOrDefault(inv, Resource::kTemplates);
+  config.web_dir = DirOrDefault(inv, Resource::kWeb);
 
   // Signals are taken by sigwait below, never by a worker thread: block them before any starts.
   sigset_t signals;
@@ -120,6 +120,9 @@ void Define(Poco::Util::OptionSet& options) {
                         .argument("DIR"));
   options.addOption(
       Option("templates", "", "template folder (config templates.dir)").argument("DIR"));
+  options.addOption(
+      Option("web", "", "the web application's templates and stylesheet (config web.dir)")
+          .argument("DIR"));
 }
 
 }  // namespace
