@@ -4,6 +4,8 @@ nothing, the access log grows by exactly the personal reads, the actor is the si
 SQLite and (under scripts/with-postgres) PostgreSQL."""
 
 import json
+import os
+import subprocess
 
 from koopapi import Env, backends, check, check_eq, finish
 
@@ -51,6 +53,7 @@ def run(backend):
         for event, data in [("diagnosis.started", {}),
                             ("interview.done", {"rodzina": RODZINA, "sytuacja": SYTUACJA}),
                             ("consent.given", {"dataProcessing": True, "team": True}),
+                            ("network.informed", {}),
                             ("team.convened", TEAM)]:
             r = ks.request("POST", f"/api/v1/instances/{case_a}/events", {"event": event, "data": data})
             check_eq(r.status, 200, f"[{backend}] coordinator fires {event}")
@@ -107,6 +110,18 @@ def run(backend):
         check_eq(len(after) - before, personal_reads,
                  f"[{backend}] the access log grew by exactly the personal reads")
         check(all(row["request"] for row in after), f"[{backend}] every access row names its request")
+
+        # the access log is append-only in the database itself
+        for sql in ("DELETE FROM access_log", "UPDATE access_log SET login = 'x'"):
+            if backend == "sqlite":
+                proc = subprocess.run(["sqlite3", env.db.uri, sql], capture_output=True, text=True)
+            else:
+                proc = subprocess.run(["psql", os.environ["KOOP_TEST_PG_URI"], "-v", "ON_ERROR_STOP=1",
+                                       "-c", f"SET search_path TO {env.db.schema}; {sql}"],
+                                      capture_output=True, text=True)
+            check(proc.returncode != 0 and "append-only" in proc.stderr,
+                  f"[{backend}] {sql} is refused: {proc.stderr.strip()[:80]}")
+        check_eq(len(audit_rows(env)), len(after), f"[{backend}] the access log kept every row")
 
         # firing: roles and the workflow's <k:event by>
         sp5, kpp = clients["czlonek_sp5"], clients["czlonek_kpp"]

@@ -101,7 +101,8 @@ class DirectoryImpl final : public Directory {
     store::SqlParams params;
     std::string sql =
         "SELECT i.instance_id, i.workflow_id, i.workflow_version, i.municipality_id, "
-        "i.municipality, i.status, i.snapshot, i.updated_at FROM instances i WHERE 1 = 1";
+        "i.municipality, i.status, i.snapshot, i.updated_at, i.last_seq FROM instances i "
+        "WHERE 1 = 1";
     if (!q.workflow.empty()) {
       sql += " AND i.workflow_id = ?";
       params.push_back(q.workflow);
@@ -124,10 +125,11 @@ class DirectoryImpl final : public Directory {
 
   Result<std::vector<InstanceListing>> FindInstance(const std::string& instance_id,
                                                     const TenantScope& scope) override {
-    store::SqlParams params{instance_id};
+    store::SqlParams params;
+    params.emplace_back(instance_id);
     std::string sql =
         "SELECT i.instance_id, i.workflow_id, i.workflow_version, i.municipality_id, "
-        "i.municipality, i.status, i.snapshot, i.updated_at FROM instances i "
+        "i.municipality, i.status, i.snapshot, i.updated_at, i.last_seq FROM instances i "
         "WHERE i.instance_id = ?";
     sql += MunicipalityFilter(scope, params);
     return Collect(
@@ -135,10 +137,12 @@ class DirectoryImpl final : public Directory {
   }
 
   Result<std::vector<DeadlineListing>> OpenDeadlines(const DeadlineQuery& q) override {
-    store::SqlParams params{q.until};
+    store::SqlParams params;
+    params.emplace_back(q.until);
     std::string sql =
         "SELECT d.instance_id, d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, "
-        "d.owner_state, i.workflow_id, i.municipality_id, i.municipality, i.snapshot "
+        "d.owner_state, i.workflow_id, i.municipality_id, i.municipality, i.snapshot, "
+        "i.last_seq "
         "FROM deadlines d JOIN instances i ON i.instance_id = d.instance_id "
         "WHERE d.state = 'open' AND d.due_at < ?";
     sql += MunicipalityFilter(q.scope, params);
@@ -159,7 +163,8 @@ class DirectoryImpl final : public Directory {
       std::string id = r.Text(0);
       auto it = seen.find(id);
       if (it == seen.end()) {
-        InstanceFacts f = ReadFacts(id, r.Text(10), r.Text(9), TeamField(q.scope, r.Text(7)));
+        const InstanceFacts& f =
+            Facts(id, r.Int(11), r.Text(10), r.Text(9), TeamField(q.scope, r.Text(7)));
         it = seen.emplace(id, std::make_pair(InScope(q.scope, r.Text(7), f), f.case_number)).first;
       }
       if (!it->second.first) continue;
@@ -200,7 +205,7 @@ class DirectoryImpl final : public Directory {
       l.status = r.Text(5);
       l.updated_at = r.Int(7);
       std::string team_field = TeamField(scope, l.workflow_id);
-      InstanceFacts f = ReadFacts(l.instance_id, r.Text(6), r.Text(4), team_field);
+      InstanceFacts f = Facts(l.instance_id, r.Int(8), r.Text(6), r.Text(4), team_field);
       if (!InScope(scope, l.workflow_id, f)) continue;
       l.case_number = f.case_number;
       l.municipality_name = f.municipality_name;
@@ -228,7 +233,23 @@ class DirectoryImpl final : public Directory {
     return out;
   }
 
+  // What ReadFacts found, per instance, while the instance is at the same event (last_seq moves
+  // with every event): the task list reads the same instances' snapshots again and again.
+  const InstanceFacts& Facts(const std::string& id, std::int64_t last_seq,
+                             const std::string& snapshot, const std::string& municipality,
+                             const std::string& team_field) {
+    std::string key = id + '\n' + team_field;
+    auto it = facts_.find(key);
+    if (it != facts_.end() && it->second.first == last_seq) return it->second.second;
+    if (facts_.size() > kMaxCachedFacts) facts_.clear();
+    auto& slot = facts_[key];
+    slot = {last_seq, ReadFacts(id, snapshot, municipality, team_field)};
+    return slot.second;
+  }
+
+  static constexpr std::size_t kMaxCachedFacts = 50000;
   std::unique_ptr<store::Store> store_;
+  std::unordered_map<std::string, std::pair<std::int64_t, InstanceFacts>> facts_;
 };
 
 }  // namespace
