@@ -4,6 +4,7 @@
 // may fire what and to build forms; it carries no third-party type.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,12 +22,34 @@ struct FieldInfo {
   bool team = false;  // the list of institutions working on the instance (items' "id")
 };
 
+// A value an event takes, declared for the people who fire it (<k:data> inside <k:event>): the web
+// application builds the event's form from these. `name` is a dotted path into the event's data
+// ("posiedzenie.data"); `type` one of string, text, int, number, bool, date, time, choice
+// (`values` lists the choices) or institutions (a list of the municipality's institutions).
+struct EventDataInfo {
+  std::string name;
+  std::string type = "string";
+  std::string title;
+  bool required = false;
+  bool working_day = false;  // a date that must be a working day of the municipality's office
+  std::vector<std::string> values;
+};
+
+// A parameter the workflow takes from the municipality (<k:param>).
+struct ParamInfo {
+  std::string name;
+  std::string type;
+  std::string title;
+  std::string default_value;  // "" when none
+};
+
 struct EventInfo {
   std::string name;
   std::string title;
   // Roles that may fire it through the server (<k:event by="coordinator member">); a workflow
   // that names none leaves it to the coordinator.
   std::vector<std::string> by;
+  std::vector<EventDataInfo> data;  // declared values of its form, in document order
 };
 
 struct StageInfo {
@@ -40,9 +63,13 @@ struct WorkflowInfo {
   std::string id;
   std::string version;
   std::string title;
+  std::vector<ParamInfo> params;
   std::vector<FieldInfo> fields;
   std::vector<EventInfo> events;
   std::vector<StageInfo> stages;  // atomic states, document order
+  // <k:deadline id due>: each deadline's rule as written ("posiedzenie.data - param('x') working
+  // days"), so people can be told why a date fell where it did.
+  std::map<std::string, std::string> deadline_rules;
 
   const EventInfo* FindEvent(const std::string& name) const;
   const FieldInfo* TeamField() const;  // null when the workflow declares none

@@ -29,12 +29,48 @@ std::string AttrOf(const xmlNode* node, const char* name) {
   return out;
 }
 
+// The <k:data> children of a <k:event> (checked by the loader: model/builder_koop.cpp).
+std::vector<EventDataInfo> ReadEventData(const xmlNode* event) {
+  std::vector<EventDataInfo> out;
+  for (const xmlNode* c = event->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE ||
+        std::string(reinterpret_cast<const char*>(c->name)) != "data") {
+      continue;
+    }
+    EventDataInfo d;
+    d.name = AttrOf(c, "name");
+    d.type = AttrOf(c, "type").empty() ? "string" : AttrOf(c, "type");
+    d.title = AttrOf(c, "title");
+    d.required = AttrOf(c, "required") == "true";
+    d.working_day = AttrOf(c, "working-day") == "true";
+    std::istringstream values(AttrOf(c, "values"));
+    std::string v;
+    while (values >> v) d.values.push_back(v);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 // The two people-facing attributes the chart plan does not keep (<k:event by>, <k:field team>),
 // read from the same file after the loader has accepted and checked it.
 struct PeopleAttrs {
   std::map<std::string, std::vector<std::string>> event_by;
+  std::map<std::string, std::vector<EventDataInfo>> event_data;
   std::map<std::string, bool> field_team;
+  std::map<std::string, std::string> deadline_due;
 };
+
+// Every <k:deadline id due> below `node`, wherever a state's content holds it.
+void ReadDeadlineRules(const xmlNode* node, std::map<std::string, std::string>& out) {
+  for (const xmlNode* n = node->children; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (n->ns && std::string(reinterpret_cast<const char*>(n->ns->href)) == model::kKoopNamespace &&
+        std::string(reinterpret_cast<const char*>(n->name)) == "deadline") {
+      out.emplace(AttrOf(n, "id"), AttrOf(n, "due"));
+    }
+    ReadDeadlineRules(n, out);
+  }
+}
 
 PeopleAttrs ReadPeopleAttrs(const std::string& path) {
   PeopleAttrs out;
@@ -53,10 +89,12 @@ PeopleAttrs ReadPeopleAttrs(const std::string& path) {
       std::string role;
       std::vector<std::string>& by = out.event_by[AttrOf(n, "name")];
       while (roles >> role) by.push_back(role);
+      out.event_data[AttrOf(n, "name")] = ReadEventData(n);
     } else if (local == "field") {
       out.field_team[AttrOf(n, "name")] = AttrOf(n, "team") == "true";
     }
   }
+  if (root) ReadDeadlineRules(root, out.deadline_due);
   xmlFreeDoc(doc);
   return out;
 }
@@ -103,6 +141,10 @@ Result<std::shared_ptr<const WorkflowInfo>> DescribeWorkflow(const std::string& 
   info->id = chart.name;
   info->version = chart.version;
   info->title = chart.title;
+  for (const model::KoopParam& p : chart.params) {
+    info->params.push_back(
+        ParamInfo{p.name, model::ValueTypeName(p.type), p.title, p.default_value.value_or("")});
+  }
   for (const model::KoopField& f : chart.fields) {
     auto team = people.field_team.find(f.name);
     info->fields.push_back(FieldInfo{f.name, model::ValueTypeName(f.type), f.title, f.required,
@@ -110,9 +152,12 @@ Result<std::shared_ptr<const WorkflowInfo>> DescribeWorkflow(const std::string& 
   }
   for (const model::KoopEventTitle& e : chart.event_titles) {
     auto by = people.event_by.find(e.name);
+    auto data = people.event_data.find(e.name);
     info->events.push_back(EventInfo{
-        e.name, e.title, by == people.event_by.end() ? std::vector<std::string>{} : by->second});
+        e.name, e.title, by == people.event_by.end() ? std::vector<std::string>{} : by->second,
+        data == people.event_data.end() ? std::vector<EventDataInfo>{} : data->second});
   }
+  info->deadline_rules = people.deadline_due;
   for (const model::State& s : chart.states) {
     if (s.index == 0 || !s.IsAtomic() || s.generated_id) continue;
     StageInfo stage{s.id, s.title, {}};

@@ -100,6 +100,7 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     CheckAttrs(node, {"name", "title", "by"});
     KoopEventTitle e{Attr(node, "name"), Attr(node, "title"), src_.PosOf(node)};
     if (e.name.empty()) Error(node, "<k:event> needs a name");
+    ParseKoopEventData(node);
     std::string by = Attr(node, "by");
     for (std::size_t i = 0; i < by.size();) {
       std::size_t j = by.find(' ', i);

@@ -44,6 +44,7 @@ class ChartBuilder {
                 const std::string& file);
   // koop
   void ParseKoopTop(const xmlNode* node);
+  void ParseKoopEventData(const xmlNode* event);  // builder_event_data.cpp
   void ParseKoopInState(const xmlNode* node, State& state);
   bool ParseKoopAction(const xmlNode* node, Block& out);
   void CheckKoop();
