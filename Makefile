@@ -9,7 +9,7 @@ ifneq ($(CCACHE),)
 CMAKE_FLAGS += -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 endif
 
-.PHONY: all deps configure build demo test bench package clean
+.PHONY: all deps configure build demo demo-web test web-test-deps screenshots bench package clean
 
 all: build
 
@@ -25,7 +25,19 @@ build: configure
 demo: build
 	$(BUILD)/runner/koop --db $(BUILD)/demo.db demo -o $(BUILD)/demo-out
 
-test: build
+# The sample database with one account per role for the web application; prints how to open it.
+demo-web: build
+	scripts/demo-web $(BUILD)
+
+# axe-core for the browser tests (tests/web/package-lock.json).
+web-test-deps:
+	scripts/install-web-test-deps
+
+# Renews docs/screenshots/ from the browser test.
+screenshots: build web-test-deps
+	/usr/bin/python3 tests/web/browser_test.py --koop $(BUILD)/runner/koop --source-dir . --screenshots docs/screenshots
+
+test: build web-test-deps
 	$(if $(wildcard scripts/with-postgres),scripts/with-postgres) ctest --test-dir $(BUILD) --output-on-failure -j 2
 
 # The Debian package (CPack): $(BUILD)/koop_<version>_<arch>.deb; docs/operations.md.

@@ -1,0 +1,416 @@
+#!/usr/bin/python3
+"""Browser tests of the web application (issue #14): a real headless Chromium against `koop serve`
+on loopback, on a fresh SQLite database. Every page visited is checked with axe-core (WCAG 2.1 A
+and AA: zero violations) and, for the main pages, photographed into docs/screenshots/.
+
+    browser_test.py --koop build/runner/koop --source-dir . [--screenshots docs/screenshots]
+
+Exit 0 when every check passed, 1 on the first failure (with what was expected and seen), 77 when
+Chromium, its driver or Selenium is missing (ctest counts it as skipped, and says so).
+"""
+import argparse
+import glob
+import os
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+
+import web_fixture as fx
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class Browser:
+    def __init__(self, driver, base_url, axe, shots_dir, downloads):
+        self.d = driver
+        self.base = base_url
+        self.axe = axe
+        self.shots = shots_dir
+        self.downloads = downloads
+        self.checked = []
+
+    # --- navigation -------------------------------------------------------------------------
+    def get(self, path):
+        self.d.get(self.base + path)
+
+    def path(self):
+        return self.d.current_url[len(self.base):]
+
+    def by_css(self, css):
+        return self.d.find_element("css selector", css)
+
+    def all_css(self, css):
+        return self.d.find_elements("css selector", css)
+
+    def text(self):
+        return self.by_css("body").text
+
+    def h1(self):
+        return self.by_css("h1").text
+
+    def submit(self, button):
+        """Clicks a submit button and waits until the answer replaced the page."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        old = self.by_css("html")
+        button.click()
+        WebDriverWait(self.d, 30).until(expected_conditions.staleness_of(old))
+
+    def sign_in(self, login, password=fx.PASSWORD):
+        self.get("/logowanie")
+        self.by_css("#login").send_keys(login)
+        self.by_css("#haslo").send_keys(password)
+        self.submit(self.by_css("form button[type=submit]"))
+
+    def sign_out(self):
+        self.submit(self.by_css(".account form button"))
+        expect(self.path().startswith("/logowanie"), "signed out to /logowanie", self.path())
+
+    # --- checks every page gets ---------------------------------------------------------------
+    def check_page(self, name, shot=False):
+        """axe-core on the page as it is now; the page's security headers are checked by
+        check_headers. A screenshot goes to docs/screenshots/NAME.png when asked."""
+        expect(self.by_css("html").get_attribute("lang") == "pl", name + ": lang=pl",
+               self.by_css("html").get_attribute("lang"))
+        self.d.execute_script(self.axe)
+        result = self.d.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: %r}})"
+            ".then(function (r) { done(r.violations.map(function (v) {"
+            "  return v.id + ': ' + v.help + ' -> ' + v.nodes.map(function (n) {"
+            "    return n.target.join(' '); }).join(', '); })); })"
+            ".catch(function (e) { done(['axe failed: ' + e]); });" % AXE_TAGS)
+        expect(result == [], name + ": no axe-core violations at WCAG 2.1 A/AA", result)
+        self.checked.append(name)
+        if shot and self.shots:
+            self.d.execute_script("window.scrollTo(0, 0);")
+            self.d.save_screenshot(os.path.join(self.shots, name + ".png"))
+
+    def new_download(self, before, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            files = set(glob.glob(os.path.join(self.downloads, "*")))
+            done = [f for f in files - before if not f.endswith(".crdownload")]
+            if done:
+                return done[0]
+            time.sleep(0.2)
+        raise AssertionError("no download appeared in %ds" % timeout)
+
+
+def expect(condition, what, seen=None):
+    if not condition:
+        raise AssertionError("expected " + what + (("; saw: %r" % (seen,)) if seen is not None
+                                                    else ""))
+    print("ok - " + what, flush=True)
+
+
+def check_headers(base_url):
+    """The headers a browser gets with every page (urllib: the browser does not show them)."""
+    import urllib.request
+    with urllib.request.urlopen(base_url + "/logowanie", timeout=10) as r:
+        csp = r.headers.get("Content-Security-Policy", "")
+        expect("script-src 'self'" in csp or "default-src 'self'" in csp,
+               "a Content-Security-Policy limiting scripts to the site", csp)
+        expect("unsafe-inline" not in csp, "no 'unsafe-inline' in the CSP", csp)
+        expect(r.headers.get("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options",
+               r.headers.get("X-Content-Type-Options"))
+        expect("frame-ancestors 'none'" in csp or r.headers.get("X-Frame-Options") == "DENY",
+               "frames denied", r.headers.get("X-Frame-Options"))
+
+
+def forged_requests_change_nothing(base_url, case_id):
+    """Requests a browser would not send: no CSRF token, another site's Origin, an event the
+    stage does not take, a declared value of the wrong type. Each is refused, nothing recorded."""
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def send(path, fields, origin=base_url):
+        req = urllib.request.Request(base_url + path, urllib.parse.urlencode(fields, doseq=True)
+                                     .encode(), headers={"Origin": origin})
+        try:
+            with opener.open(req, timeout=20) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    status, _ = send("/logowanie", {"login": "koordynatorka", "haslo": fx.PASSWORD})
+    expect(status == 200, "signed in over HTTP (303 followed to Moje zadania)", status)
+    with opener.open(base_url + "/sprawy/" + case_id, timeout=20) as r:
+        page = r.read().decode()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    history = page.count("<td data-label=\"Kiedy\">")
+    status, _ = send("/sprawy/%s/zdarzenia" % case_id, {"zdarzenie": "invitations.sent"})
+    expect(status == 403, "an action without the CSRF token is refused (403)", status)
+    status, _ = send("/sprawy/%s/zdarzenia" % case_id,
+                     {"_csrf": csrf, "zdarzenie": "invitations.sent"}, origin="http://evil.example")
+    expect(status == 403, "an action from another site is refused (403)", status)
+    status, body = send("/sprawy/%s/zdarzenia" % case_id, {"_csrf": csrf, "zdarzenie": "plan.signed"})
+    expect(status == 409 and "nie przyjmuje zdarzenia" in body,
+           "an action the stage does not take is refused in Polish (409)", status)
+    status, body = send("/sprawy/%s/zdarzenia" % case_id,
+                        {"_csrf": csrf, "zdarzenie": "team.convened", "instytucje": ["sp5", "nope"],
+                         "posiedzenie.data": "2027-02-30", "posiedzenie.godzina": "25:00",
+                         "posiedzenie.minuty": "półtorej", "posiedzenie.miejsce": ""})
+    for problem in ("„Instytucje zaproszone na posiedzenie”: nieznana instytucja.",
+                    "„Data posiedzenia”: podaj datę w formacie RRRR-MM-DD.",
+                    "„Godzina rozpoczęcia”: podaj godzinę w formacie GG:MM.",
+                    "„Czas trwania (w minutach)”: podaj liczbę całkowitą.",
+                    "„Miejsce posiedzenia”: pole jest wymagane."):
+        expect(status == 422 and problem in body, "every bad value named at once: " + problem,
+               status)
+    with opener.open(base_url + "/sprawy/" + case_id, timeout=20) as r:
+        after = r.read().decode().count("<td data-label=\"Kiedy\">")
+    expect(after == history, "the refused requests recorded nothing", (history, after))
+
+
+# --- the scenarios -------------------------------------------------------------------------------
+
+def set_value(b, element, value):
+    """Date and time inputs take typed text in the browser's locale; set the value itself."""
+    b.d.execute_script("arguments[0].value = arguments[1];", element, value)
+
+
+def fill_convening(b, case_id, meeting_date):
+    b.get("/sprawy/" + case_id)
+    details = b.by_css("#akcja-team-convened")
+    if details.get_attribute("open") is None:
+        details.find_element("css selector", "summary").click()
+    form = details.find_element("css selector", "form")
+    for inst in ("mops", "sp5", "razem"):
+        box = form.find_element("css selector", "#f-team-convened-instytucje-" + inst)
+        if not box.is_selected():
+            box.click()
+    set_value(b, form.find_element("css selector", "#f-team-convened-posiedzenie-data"),
+              meeting_date)
+    set_value(b, form.find_element("css selector", "#f-team-convened-posiedzenie-godzina"),
+              "10:00")
+    minutes = form.find_element("css selector", "#f-team-convened-posiedzenie-minuty")
+    minutes.clear()
+    minutes.send_keys("90")
+    place = form.find_element("css selector", "#f-team-convened-posiedzenie-miejsce")
+    place.clear()
+    place.send_keys(fx.HOSTILE)
+    b.submit(form.find_element("css selector", "button[type=submit]"))
+
+
+def coordinator_convenes_team(b, case_id, shots):
+    b.get("/logowanie")
+    b.check_page("logowanie", shot=shots)
+    b.sign_in("koordynatorka", "zle-haslo-123")
+    expect("Nieprawidłowy login lub hasło." in b.text(), "a wrong password is refused in Polish")
+    b.sign_in("koordynatorka")
+    expect(b.h1() == "Moje zadania", "the coordinator lands on Moje zadania", b.h1())
+
+    # Finds the case by its number.
+    b.get("/sprawy")
+    b.by_css("#numer").send_keys("MOPS/2027/003")
+    b.submit(b.by_css("form[role=search] button"))
+    expect("numer=MOPS%2F2027%2F003" in b.path(), "the search is a GET with the case number only",
+           b.path())
+    links = [a.text for a in b.all_css("table a")]
+    expect(links == ["MOPS/2027/003"], "exactly the case found by its number", links)
+    b.check_page("sprawy", shot=shots)
+    b.submit(b.by_css("table a"))
+    expect(b.h1() == "Sprawa MOPS/2027/003", "the case page is titled by its number", b.h1())
+    expect("Diagnoza sytuacji" in b.by_css(".stage").text, "the stage in Polish",
+           b.by_css(".stage").text)
+    expect(b.d.title == "Sprawa MOPS/2027/003 – Kooperacja", "no personal data in the title",
+           b.d.title)
+
+    # A Saturday meeting is refused where the coordinator acted; nothing is recorded.
+    events_before = len(b.all_css("#przebieg ~ .table-wrap tbody tr"))
+    fill_convening(b, case_id, "2027-02-13")
+    refusal = b.by_css("#odmowa").text
+    expect("sobota" in refusal and "13 lutego 2027 r." in refusal,
+           "the Saturday meeting is refused with the reason", refusal)
+    expect(b.by_css("#akcja-team-convened").get_attribute("open") is not None,
+           "the refused form stays open with what was typed")
+    expect(b.by_css("#f-team-convened-posiedzenie-miejsce").get_attribute("value") == fx.HOSTILE,
+           "the typed place comes back as text, not markup")
+    expect("Diagnoza sytuacji" in b.by_css(".stage").text, "the stage did not change")
+    expect("/zdarzenia" in b.path() and "?" not in b.path(),
+           "the refusal answers the POST: no data in the URL", b.path())
+    b.check_page("sprawa-odmowa", shot=shots)
+    b.get("/sprawy/" + case_id)
+    expect(len(b.all_css("#przebieg ~ .table-wrap tbody tr")) == events_before,
+           "the refused action left no event in the timeline")
+
+    # A Wednesday is taken.
+    fill_convening(b, case_id, "2027-02-17")
+    expect("Zapisano: Zwołano posiedzenie zespołu." in b.text(), "the action is confirmed")
+    expect("Zwołanie posiedzenia zespołu" in b.by_css(".stage").text, "the stage moved",
+           b.by_css(".stage").text)
+    timeline = b.by_css("#przebieg ~ .table-wrap tbody tr").text
+    expect("koordynatorka" in timeline and "Zwołano posiedzenie zespołu" in timeline,
+           "the timeline names who did what", timeline)
+    deadlines = [r.text for r in b.all_css("#terminy ~ .table-wrap tbody tr")]
+    expect(any("Wysłanie pisemnych zaproszeń" in r and "10 lutego 2027 r." in r for r in deadlines),
+           "the invitations deadline: 5 working days before 17 February", deadlines)
+    b.check_page("sprawa", shot=shots)
+
+    # Downloads the invitation pack and reads the documents.
+    before = set(glob.glob(os.path.join(b.downloads, "*")))
+    b.by_css("button[aria-label='DOCX: Zaproszenia na posiedzenie zespołu']").click()
+    archive = b.new_download(before)
+    import docx
+    with zipfile.ZipFile(archive) as z:
+        names = sorted(z.namelist())
+        expect(len(names) == 3 and all(n.endswith(".docx") for n in names),
+               "one invitation per institution", names)
+        texts = []
+        for n in names:
+            z.extract(n, b.downloads)
+            texts.append("\n".join(p.text for p in docx.Document(
+                os.path.join(b.downloads, n)).paragraphs))
+    expect(all("Sprawa nr MOPS/2027/003" in t for t in texts), "each invitation names the case")
+    expect(any("Szkoła Podstawowa nr 5 w Sieradzu" in t for t in texts),
+           "an invitation is addressed to the school")
+    expect(all(fx.HOSTILE in t for t in texts),
+           "the meeting place typed in the form is in each invitation as plain text")
+
+    # The deadline is under Moje zadania.
+    b.get("/zadania")
+    week = b.by_css("#grupa-ten-tydzien").find_element("xpath", "..").text
+    expect("MOPS/2027/003" in week and "Wysłanie pisemnych zaproszeń" in week,
+           "the invitations deadline is under Ten tydzień", week)
+    b.check_page("zadania", shot=shots)
+    b.d.set_window_size(390, 844)  # a phone: the tables become cards, nothing scrolls sideways
+    wide = b.d.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+    expect(not wide, "Moje zadania fits a phone's width")
+    b.check_page("zadania-telefon", shot=shots)
+    b.d.set_window_size(1366, 768)
+    b.get("/kalendarz")
+    expect("Wysłanie pisemnych zaproszeń" in b.text(), "the deadline is in the calendar")
+    b.check_page("kalendarz", shot=shots)
+    b.submit(b.by_css("form[action='/kalendarz/subskrypcja'] button"))
+    feed = b.by_css(".ics a").text
+    expect(feed.startswith(b.base + "/api/v1/feed/") and feed.endswith(".ics"),
+           "a personal .ics address", feed)
+    b.get("/partnerstwa")
+    b.check_page("partnerstwa", shot=shots)
+    b.get("/haslo")
+    b.check_page("haslo")
+    b.sign_out()
+
+
+def hostile_values_render_as_text(b, case_id):
+    b.sign_in("pedagog.sp5")
+    b.get("/sprawy/" + case_id)
+    source = b.d.page_source
+    expect("<script>alert" not in source, "no live <script> from field values")
+    body = b.text()
+    expect(fx.HOSTILE in body, "the hostile value is shown as typed (markup, quotes, Polish)")
+    alerts = b.d.execute_script("return document.querySelectorAll('main script, main b').length")
+    expect(alerts == 0, "no element was created from a value", alerts)
+    b.check_page("sprawa-czlonek")
+    b.sign_out()
+
+
+def member_of_another_institution_cannot_reach(b, case_id):
+    b.sign_in("dzielnicowa.kpp")
+    b.get("/sprawy")
+    expect("MOPS/2027/003" not in b.text(), "the case is not in the police member's list")
+    b.get("/sprawy?numer=MOPS%2F2027%2F003")
+    expect("Nie znaleziono." in b.text(), "the search by number finds nothing")
+    for path in ("/sprawy/" + case_id, "/sprawy/" + case_id + "/schemat.svg"):
+        b.get(path)
+        expect(b.h1() == "Nie znaleziono", "the case page by URL does not exist for them: " + path,
+               b.h1())
+    b.check_page("nie-znaleziono")
+    b.get("/zadania")
+    expect("MOPS/2027/003" not in b.text(), "its deadlines are not among their tasks")
+    b.sign_out()
+
+
+def rops_sees_no_personal_data(b, case_id):
+    b.sign_in("rops.lodz")
+    b.get("/sprawy/" + case_id)
+    text = b.text()
+    expect("imie_nazwisko" not in text and "wnioski" not in text and "(dane osobowe)" not in text,
+           "rops sees no personal field (family, diagnosis)")
+    expect("miejsce: " + fx.HOSTILE in text, "but the meeting's place, which is not personal")
+    expect(len(b.all_css(".packs button")) == 0, "rops gets no document packs")
+    b.check_page("sprawa-rops")
+    b.sign_out()
+
+
+def admin_adds_a_user(b, shots):
+    b.sign_in("admin.sieradz")
+    b.get("/admin/uzytkownicy")
+    b.check_page("admin-uzytkownicy", shot=shots)
+    b.by_css("#nowy-login").send_keys("nowa.koordynatorka")
+    b.by_css("#nowe-haslo").send_keys("Nowe-hasło-2027")
+    from selenium.webdriver.support.ui import Select
+    Select(b.by_css("#rola")).select_by_value("coordinator")
+    b.submit(b.by_css("form[action='/admin/uzytkownicy'] button"))
+    expect("Dodano konto nowa.koordynatorka." in b.text(), "the account is added")
+    b.get("/admin/ustawienia")
+    expect("Szkoła Podstawowa nr 5 w Sieradzu" in b.text(), "the institutions are listed")
+    b.check_page("admin-ustawienia", shot=shots)
+    b.get("/admin/walidacja")
+    b.check_page("admin-walidacja", shot=shots)
+    b.sign_out()
+    b.sign_in("nowa.koordynatorka", "Nowe-hasło-2027")
+    expect(b.h1() == "Moje zadania", "the new account signs in", b.h1())
+    b.sign_out()
+    b.sign_in("pedagog.sp5")
+    b.get("/admin/uzytkownicy")
+    expect("/admin" in b.path() and "Nowe konto" not in b.text(),
+           "a member does not reach the administration")
+    b.get("/zadania")
+    b.sign_out()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--koop", required=True)
+    parser.add_argument("--source-dir", required=True)
+    parser.add_argument("--screenshots", default="")
+    args = parser.parse_args()
+    source = os.path.abspath(args.source_dir)
+    work = tempfile.mkdtemp(prefix="koop-web-")
+    downloads = os.path.join(work, "downloads")
+    os.makedirs(downloads)
+    shots = os.path.abspath(args.screenshots) if args.screenshots else ""
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    axe = fx.axe_source(source)
+    koop = fx.Koop(os.path.abspath(args.koop), source, work)
+    case_id = fx.prepare_case(koop)
+    fx.add_accounts(koop)
+    server = fx.Server(koop, "2027-02-04T09:00")
+    driver = None
+    try:
+        check_headers(server.url)
+        forged_requests_change_nothing(server.url, case_id)
+        driver = fx.browser(downloads)
+        b = Browser(driver, server.url, axe, shots, downloads)
+        coordinator_convenes_team(b, case_id, bool(shots))
+        hostile_values_render_as_text(b, case_id)
+        member_of_another_institution_cannot_reach(b, case_id)
+        rops_sees_no_personal_data(b, case_id)
+        admin_adds_a_user(b, bool(shots))
+        print("PASSED: %d pages checked with axe-core: %s" % (len(b.checked), ", ".join(b.checked)))
+        return 0
+    except Exception:
+        traceback.print_exc()
+        if driver:
+            print("at " + driver.current_url, file=sys.stderr)
+        print("serve.log:\n" + open(os.path.join(work, "serve.log")).read()[-3000:],
+              file=sys.stderr)
+        return 1
+    finally:
+        if driver:
+            driver.quit()
+        server.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
