@@ -62,11 +62,15 @@ std::string RuleLabel(const std::string& rule, const std::map<std::string, std::
       piece = (value != params.end() ? value->second : "?") + " (parametr " + name + ")";
       // The unit follows the parameter: keep the parameter's note after it.
       if (next == "working" || next == "days" || next == "months") {
-        std::string unit = next == "working" ? "dni roboczych ośrodka"
-                           : next == "days"  ? "dni kalendarzowych"
-                                             : "miesięcy";
-        piece =
-            (value != params.end() ? value->second : "?") + " " + unit + " (parametr " + name + ")";
+        std::string v = value != params.end() ? value->second : "?";
+        std::string iso = next == "working" ? "P" + v + "WD"
+                          : next == "days"  ? "P" + v + "D"
+                                            : "P" + v + "M";
+        std::string unit = PeriodLabel(iso);
+        if (unit == iso) unit = v + " " + (next == "months" ? "mies." : "dni");
+        if (next == "working") unit += " ośrodka";
+        if (next == "days") unit += " kalendarzowych";
+        piece = unit + " (parametr " + name + ")";
         i += next == "working" ? 2 : 1;
       }
     } else {
@@ -77,6 +81,11 @@ std::string RuleLabel(const std::string& rule, const std::map<std::string, std::
   return out;
 }
 
+// Ends a sentence: a date label already ends with "r.".
+static std::string Sentence(const std::string& text) {
+  return !text.empty() && text.back() == '.' ? text : text + ".";
+}
+
 std::string DeadlineReason(const DeadlineView& d, const Calendar& calendar,
                            const std::string& stage_title, const std::string& rule,
                            const std::map<std::string, std::string>& params) {
@@ -84,8 +93,8 @@ std::string DeadlineReason(const DeadlineView& d, const Calendar& calendar,
   if (!due.ok()) return "";
   std::string why;
   if (!d.recur_every.empty()) {
-    why = "Obowiązek cykliczny: nie rzadziej niż co " + PeriodLabel(d.recur_every) +
-          ", licząc od " + DateLabel(d.recur_anchor) + ".";
+    why = Sentence("Obowiązek cykliczny: nie rzadziej niż co " + PeriodLabel(d.recur_every) +
+                   ", licząc od " + DateLabel(d.recur_anchor));
     std::optional<Date> raw = Unshifted(d);
     if (raw && *raw != *due) {
       std::string kind = DayKind(calendar, *raw);
@@ -110,9 +119,9 @@ std::string DeadlineReason(const DeadlineView& d, const Calendar& calendar,
   why += " " + DateLabel(*due) + " to " + WeekdayName(due->Weekday()) +
          (kind.empty() ? ", dzień roboczy ośrodka." : " – " + kind + ".");
   if (!d.escalation_date.empty()) {
-    why += " Bez wykonania: eskalacja " + DateLabel(d.escalation_date) + ".";
+    why += " Bez wykonania: eskalacja " + DateLabel(d.escalation_date);
   }
-  return why;
+  return Sentence(why);
 }
 
 }  // namespace koop::server::pages
