@@ -250,7 +250,8 @@ void Diagram(Exchange& ex, const PageTemplates& t) {
   int rc = -1;
   try {
     Poco::Pipe in, out;
-    Poco::ProcessHandle dot_process = Poco::Process::launch("dot", {"-Tsvg"}, &in, &out, nullptr);
+    Poco::ProcessHandle dot_process =
+        Poco::Process::launch("dot", {"-q", "-Tsvg"}, &in, &out, nullptr);
     Poco::PipeOutputStream to(in);
     to << dot;
     to.close();
