@@ -76,12 +76,11 @@ DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
   view.recur_count = d.recur_count;
   view.escalate = d.escalate;
   if (!d.escalate.empty()) {
-    view.escalate_to = notify::JsonStringArray(d.escalate_to);
+    view.escalate_to = JsonStringArray(d.escalate_to);
     Result<Date> due = Date::Parse(d.due_date);
     if (due.ok()) {
-      for (const notify::DeadlineAction& a :
-           notify::DeadlineActions(*due, "[]", 0, calendar, d.escalate)) {
-        if (a.kind == notify::ReminderKind::kEscalation) view.escalation_date = a.day.ToString();
+      for (const DeadlineAction& a : DeadlineActions(*due, "[]", 0, calendar, d.escalate)) {
+        if (a.kind == DeadlineActionKind::kEscalation) view.escalation_date = a.day.ToString();
       }
     }
   }

@@ -8,15 +8,13 @@
 #include <string>
 
 #include "koop/calendar.h"
+#include "time/deadline_actions.h"
 
 namespace koop::notify {
 
-enum class ReminderKind {
-  kBefore,      // "reminder": an offset before the due date
-  kDue,         // "due": the due date has come
-  kOverdue,     // "overdue": the due date is over
-  kEscalation,  // "escalation": still not done some time after the due date
-};
+// The kinds are the deadline actions' (time/deadline_actions.h): a reminder before the due date,
+// the due day, overdue, the escalation.
+using ReminderKind = DeadlineActionKind;
 
 const char* ReminderKindName(ReminderKind kind);  // "reminder", "due", "overdue", "escalation"
 bool ParseReminderKind(const std::string& name, ReminderKind* kind);

@@ -7,7 +7,7 @@
 
 #include "time/warsaw_time.h"
 
-namespace koop::notify {
+namespace koop {
 
 std::vector<std::string> JsonStringArray(const std::string& json) {
   std::vector<std::string> out;
@@ -34,10 +34,11 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
     Date day = *day_or;
     if (!(day < due_date)) continue;
     out.push_back(
-        {WarsawToUtc(day, send_minute), ReminderKind::kBefore, d->ToString(), day, false});
+        {WarsawToUtc(day, send_minute), DeadlineActionKind::kBefore, d->ToString(), day, false});
   }
-  out.push_back({WarsawToUtc(due_date, send_minute), ReminderKind::kDue, "", due_date, true});
-  out.push_back({WarsawEndOfDay(due_date), ReminderKind::kOverdue, "", due_date.AddDays(1), true});
+  out.push_back({WarsawToUtc(due_date, send_minute), DeadlineActionKind::kDue, "", due_date, true});
+  out.push_back(
+      {WarsawEndOfDay(due_date), DeadlineActionKind::kOverdue, "", due_date.AddDays(1), true});
   if (!escalate.empty()) {
     Result<Duration> d = Duration::Parse(escalate);
     Result<Date> day = d.ok() && !d->HasTime() ? KpaDeadline(calendar, due_date, *d)
@@ -48,8 +49,8 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
       for (int guard = 0; !calendar.IsWorkingDay(when) && guard < 366; ++guard) {
         when = when.AddDays(1);
       }
-      out.push_back(
-          {WarsawToUtc(when, send_minute), ReminderKind::kEscalation, d->ToString(), when, false});
+      out.push_back({WarsawToUtc(when, send_minute), DeadlineActionKind::kEscalation, d->ToString(),
+                     when, false});
     }
   }
   std::stable_sort(out.begin(), out.end(),
@@ -62,4 +63,4 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
   return out;
 }
 
-}  // namespace koop::notify
+}  // namespace koop

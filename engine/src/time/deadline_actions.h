@@ -16,13 +16,20 @@
 
 #include "koop/calendar.h"
 #include "koop/clock.h"
-#include "notify/reminder.h"
 
-namespace koop::notify {
+namespace koop {
+
+// What an action does; the notify layer calls it the reminder kind (notify/reminder.h).
+enum class DeadlineActionKind {
+  kBefore,      // "reminder": an offset before the due date
+  kDue,         // "due": the due date has come
+  kOverdue,     // "overdue": the due date is over
+  kEscalation,  // "escalation": still not done some time after the due date
+};
 
 struct DeadlineAction {
   TimeMs at = 0;
-  ReminderKind kind = ReminderKind::kBefore;
+  DeadlineActionKind kind = DeadlineActionKind::kBefore;
   std::string offset;         // "P2D" for reminders and escalations, "" otherwise
   Date day;                   // the local day of the action
   bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
@@ -40,4 +47,4 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
 // Parses a JSON array of strings (["a","b"]); empty on anything else.
 std::vector<std::string> JsonStringArray(const std::string& json);
 
-}  // namespace koop::notify
+}  // namespace koop
