@@ -60,7 +60,7 @@ Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::stri
       if (!due.ok()) continue;
       e.due_date = *due;
       e.stamp = d.updated_at;
-      for (const std::string& r : notify::JsonStringArray(d.remind)) {
+      for (const std::string& r : JsonStringArray(d.remind)) {
         Result<Duration> dur = Duration::Parse(r);
         if (dur.ok() && !dur->HasTime() && dur->TotalMonths() == 0 && !dur->IsWorkingDays()) {
           e.alarm_days = std::max(e.alarm_days, dur->weeks * 7 + dur->days);
