@@ -127,22 +127,28 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
   const koop::TimeMs at = koop::ParseInstant("2027-02-01T09:00").value();
   std::vector<std::string> ids;
   std::vector<koop::FireRequest> batch;
+  int refused = 0;
   for (int i = 0; i < instances; ++i) {
     char number[32];
     std::snprintf(number, sizeof number, "MOPS/2027/%05d", i);
     auto started = (*engine)->Start(
         {"case", "sieradz", std::string(R"({"sprawa":{"numer":")") + number + "\"}}", at});
     if (!started.ok()) {
-      std::fprintf(stderr, "%s\n", started.status().message().c_str());
-      return 1;
+      // A loaded machine may hit the rules' time limit: that start is refused, whole; go on.
+      if (++refused > instances / 10) {
+        std::fprintf(stderr, "%s\n", started.status().message().c_str());
+        return 1;
+      }
+      continue;
     }
     ids.push_back(started->instance_id);
     batch.push_back({started->instance_id, "diagnosis.started", "{}", at + 60000});
-    if (batch.size() == 200 || i + 1 == instances) {
+    if (batch.size() == 200) {
       (void)(*engine)->FireBatch(batch);
       batch.clear();
     }
   }
+  if (!batch.empty()) (void)(*engine)->FireBatch(batch);
   auto store = koop::store::Store::Open(uri);
   long existing = 0;
   {
@@ -163,8 +169,11 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
     }
     (void)tx->Commit();
   }
-  std::printf("set-up: %.1f s (%ld deadlines from the workflow, the rest synthetic)\n",
-              std::chrono::duration<double>(SteadyClock::now() - t0).count(), existing);
+  std::printf(
+      "set-up: %.1f s (%zu instances, %d starts refused by the rules' time limit; %ld "
+      "deadlines from the workflow, the rest synthetic)\n",
+      std::chrono::duration<double>(SteadyClock::now() - t0).count(), ids.size(), refused,
+      existing);
   koop::AccountsOptions ao;
   ao.db_uri = uri;
   auto accounts = koop::Accounts::Open(ao);
