@@ -116,7 +116,7 @@ class Server:
         self.log_path = os.path.join(env.dir, f"serve-{len(env.servers)}.log")
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen([KOOP, "--db", env.db.uri, "serve", "--listen", "127.0.0.1:0",
-                                      *extra], cwd=SOURCE, stdout=subprocess.PIPE, stderr=self.log,
+                                      "--packs", os.path.join(env.dir, "packs"), *extra], cwd=SOURCE, stdout=subprocess.PIPE, stderr=self.log,
                                      text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
