@@ -29,7 +29,14 @@ std::string DescribeTick(const ReminderTickReport& r) {
          std::to_string(r.messages_queued) + " messages and " + std::to_string(r.events_queued) +
          " events, sent " + std::to_string(r.sent) + ", events raised " +
          std::to_string(r.events_raised) + ", failed " + std::to_string(r.failed) + ", dropped " +
-         std::to_string(r.dropped);
+         std::to_string(r.dropped) +
+         // The outbox's hand-over counts, shown only when something happened (docs/reminders.md).
+         (r.skipped ? ", skipped " + std::to_string(r.skipped) + " taken by another worker" : "") +
+         (r.taken_over
+              ? ", took over " + std::to_string(r.taken_over) + " left sending by a stopped worker"
+              : "") +
+         (r.lease_lost ? ", lost the lease of " + std::to_string(r.lease_lost) + " while sending"
+                       : "");
 }
 
 }  // namespace koop::runner

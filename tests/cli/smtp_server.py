@@ -3,9 +3,13 @@
 AUTH, AUTH PLAIN and LOGIN checked against --user/--password, every accepted message saved as
 OUT/<n>.eml. Writes OUT/port when it is ready. Stops on SIGTERM.
 
-usage: smtp_server.py --cert CERT --key KEY --out DIR --user U --password P
+usage: smtp_server.py --cert CERT --key KEY --out DIR --user U --password P [--delay-ms N]
+
+--delay-ms makes the server slow: it waits N ms after the data before it answers 250 (a message
+is saved before the wait, so a client killed while waiting has had its message accepted).
 """
 import argparse
+import asyncio
 import logging
 import os
 import signal
@@ -33,6 +37,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--user", required=True)
     ap.add_argument("--password", required=True)
+    ap.add_argument("--delay-ms", type=int, default=0)
     args = ap.parse_args()
 
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -52,6 +57,8 @@ def main():
             with open(os.path.join(args.out, "log"), "a") as f:
                 f.write("%s tls=%s auth=%s rcpt=%s\n" % (path, session.ssl is not None,
                         session.authenticated, ",".join(envelope.rcpt_tos)))
+            if args.delay_ms > 0:
+                await asyncio.sleep(args.delay_ms / 1000.0)
             return "250 OK"
 
     def authenticator(server, session, envelope, mechanism, auth_data):

@@ -61,6 +61,10 @@ struct FireRequest {
   // it) or whose macrostep raises error.execution is rolled back: nothing is written and the
   // outcome says recorded = false (the HTTP API; the CLI records such events as ignored).
   bool refuse_unhandled = false;
+  // When set, the event is recorded at most once per instance under this key: a second Fire with
+  // the same key changes nothing and reports `repeated` (the scheduler's deadline events, whose
+  // key is their outbox id; checked in the transaction that records the event).
+  std::string once_key = "";
 };
 
 // What a Start or Fire did; reported only after it is durably committed.
@@ -73,6 +77,7 @@ struct StepOutcome {
   std::vector<std::string> errors;  // error.execution messages raised by the macrostep
   int delayed_delivered = 0;        // delayed events that fell due before the event
   bool recorded = true;             // false: refused (FireRequest::refuse_unhandled), not written
+  bool repeated = false;            // FireRequest::once_key was recorded before: nothing applied
 };
 
 struct DeadlineView {

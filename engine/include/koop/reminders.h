@@ -5,7 +5,9 @@
 //   smtp.host, smtp.port (587), smtp.user, smtp.password_env (name of the environment variable
 //   holding the password), smtp.auth (plain|login), smtp.from, smtp.starttls (true),
 //   smtp.cafile, smtp.verify (true), reminders.templates (a folder of <kind>.txt),
-//   reminders.send_time (07:00), reminders.message_domain, reminders.batch.
+//   reminders.send_time (07:00), reminders.message_domain, reminders.batch, smtp.timeout (seconds
+//   per SMTP operation, 30), reminders.lease (seconds an outbox claim lasts on the database's
+//   clock, 300; at least 10 × smtp.timeout so a send never outlives its lease).
 // Without smtp.host every message goes to the log stream. Use one service from one thread.
 #pragma once
 
@@ -37,6 +39,9 @@ struct ReminderTickReport {
   int events_raised = 0;
   int failed = 0;
   int dropped = 0;
+  int skipped = 0;     // claimed rows another worker took first (not sent here)
+  int taken_over = 0;  // rows taken from a worker that stopped while sending (possible repeats)
+  int lease_lost = 0;  // rows whose lease ran out while this worker sent them (possible repeats)
 };
 
 class ReminderService {

@@ -19,6 +19,7 @@ enum class Code {
   kNoInput = 66,    // an input file or instance that does not exist
   kInternal = 70,   // a bug or an unimplemented feature
   kIoError = 74,    // could not read or write a file or the database
+  kTempFail = 75,   // a conflict with a concurrent writer (lock timeout, race): try again
 };
 
 class [[nodiscard]] Status {
@@ -30,6 +31,7 @@ class [[nodiscard]] Status {
   static Status NoInput(std::string msg) { return Status(Code::kNoInput, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
   static Status IoError(std::string msg) { return Status(Code::kIoError, std::move(msg)); }
+  static Status TempFail(std::string msg) { return Status(Code::kTempFail, std::move(msg)); }
 
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
 

@@ -97,7 +97,26 @@ Result<DefinitionInfo> InstanceService::RegisterWorkflow(const std::string& path
   return DefinitionInfo{def->row.workflow_id, def->row.version, def->row.hash, fresh};
 }
 
+namespace {
+
+template <typename F>
+Result<StepOutcome> RetryOnConflict(F attempt) {
+  Result<StepOutcome> r = attempt();
+  for (int i = 1; i < 3 && !r.ok() && r.status().code() == Code::kTempFail; ++i) r = attempt();
+  return r;
+}
+
+}  // namespace
+
 Result<StepOutcome> InstanceService::Start(const StartRequest& request) {
+  return RetryOnConflict([&] { return StartOnce(request); });
+}
+
+Result<StepOutcome> InstanceService::Fire(const FireRequest& request) {
+  return RetryOnConflict([&] { return FireOnce(request); });
+}
+
+Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
   KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "--data"));
   Result<std::string> file = ResolveWorkflowFile(request.workflow);
   if (!file.ok()) return file.status();
@@ -176,6 +195,21 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (!found.ok()) return found.status();
   if (!found->has_value()) return Status::NoInput("no instance '" + request.instance_id + "'");
   store::InstanceRow row = std::move(**found);
+  if (!advance_only && !request.once_key.empty()) {
+    // Checked under the instance's lock, in the transaction that would record the event; the
+    // unique index (instance_id, once_key) backs it against any other writer.
+    Result<std::optional<std::int64_t>> seen =
+        store::FindOnceEvent(tx, row.instance_id, request.once_key);
+    if (!seen.ok()) return seen.status();
+    if (seen->has_value()) {
+      StepOutcome repeated;
+      repeated.instance_id = row.instance_id;
+      repeated.seq = **seen;
+      repeated.finished = row.status == "finished";
+      repeated.repeated = true;
+      return repeated;
+    }
+  }
   if (row.status == "finished") {
     return Status::DataError("instance " + row.instance_id +
                              " has finished; it takes no more events");
@@ -209,7 +243,8 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
       tx, store::EventRow{row.instance_id, seq, advance_only ? kAdvanceEvent : request.event,
                           advance_only ? "{}" : request.data_json, at,
                           request.actor.empty() ? options_.actor : request.actor,
-                          OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors)}));
+                          OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors),
+                          advance_only ? "" : request.once_key}));
   std::vector<Effect> effects = (*it)->TakeEffects();
   if (!effects.empty()) {
     Result<std::string> data = (*it)->DataJson();
@@ -228,7 +263,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   return outcome;
 }
 
-Result<StepOutcome> InstanceService::Fire(const FireRequest& request) {
+Result<StepOutcome> InstanceService::FireOnce(const FireRequest& request) {
   Result<store::Transaction> tx = store_.BeginWrite();
   if (!tx.ok()) return tx.status();
   Result<StepOutcome> outcome = ApplyEvent(*tx, request, false);

@@ -40,6 +40,11 @@ class InstanceService {
   Result<std::string> ResolveWorkflowFile(const std::string& id_or_path) const;
 
  private:
+  // Start and Fire run these again (at most 3 times in all) when the database reports a conflict
+  // with a concurrent writer (kTempFail: two first starts of one definition, two fires on one
+  // instance on PostgreSQL); a conflict that persists is returned as kTempFail (exit 75).
+  Result<StepOutcome> StartOnce(const StartRequest& request);
+  Result<StepOutcome> FireOnce(const FireRequest& request);
   // One event inside an open transaction (the caller commits). `advance_only`: deliver due
   // delayed events without an external event.
   Result<StepOutcome> ApplyEvent(store::Transaction& tx, const FireRequest& request,

@@ -43,8 +43,25 @@ void ChartBuilder::Error(const xmlNode* node, const std::string& message, const 
 
 void ChartBuilder::CheckAttrs(const xmlNode* node, std::initializer_list<const char*> allowed) {
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (a->ns != nullptr) continue;  // foreign or koop attributes are checked where used
     std::string name = reinterpret_cast<const char*>(a->name);
+    if (name == "title" || name == "id" || name == "to" || name == "escalate-to") {
+      // Titles, ids and roles reach reminder subjects, SMTP headers and .ics lines: a character
+      // reference such as &#13;&#10; must not smuggle a line break in (the value is not quoted).
+      xmlChar* raw = xmlNodeListGetString(node->doc, a->children, 1);
+      std::string value = raw ? reinterpret_cast<const char*>(raw) : "";
+      xmlFree(raw);
+      for (unsigned char c : value) {
+        if (c < 0x20 || c == 0x7F) {
+          Error(node,
+                "attribute '" + name + "' of <" + LocalName(node) +
+                    "> contains a control character (line breaks and control characters are not "
+                    "allowed)",
+                name.c_str());
+          break;
+        }
+      }
+    }
+    if (a->ns != nullptr) continue;  // foreign or koop attributes are checked where used
     bool ok = false;
     for (const char* x : allowed) ok = ok || name == x;
     if (!ok) {

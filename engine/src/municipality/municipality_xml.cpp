@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -95,7 +96,24 @@ void CheckAttrs(Reader& r, const xmlNode* n, std::initializer_list<const char*> 
     std::string name = reinterpret_cast<const char*>(a->name);
     bool known = a->ns == nullptr && std::any_of(allowed.begin(), allowed.end(),
                                                  [&](const char* x) { return name == x; });
-    if (known) continue;
+    if (known) {
+      // Values reach e-mail headers, .ics lines and documents: a character reference such as
+      // &#13;&#10; must not smuggle a line break (or any control character) in. The value is
+      // not quoted: it may be a person's name.
+      std::string value = Attr(n, name.c_str());
+      auto bad = std::find_if(value.begin(), value.end(), [](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == 0x7F;
+      });
+      if (bad != value.end()) {
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned char>(*bad));
+        r.Error(n, "attribute '" + name + "' of <" + Name(n) +
+                       "> contains the control character U+" + code +
+                       " (line breaks and control characters are not allowed)");
+      }
+      continue;
+    }
     std::string list;
     for (const char* x : allowed) list += (list.empty() ? "" : ", ") + std::string(x);
     if (a->ns && a->ns->prefix) name = reinterpret_cast<const char*>(a->ns->prefix) + (":" + name);
@@ -130,6 +148,19 @@ bool ValidDate(const std::string& text) {
   return d <= kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
 }
 
+// An e-mail address goes into SMTP envelopes and headers as it is: one addr-spec, local@domain,
+// with nothing that could start another recipient or header (spaces, commas, angle brackets...).
+void CheckEmail(Reader& r, const xmlNode* n, const std::string& email) {
+  if (email.empty()) return;
+  static const std::regex kEmail(
+      R"([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)");
+  if (email.size() > 254 || !std::regex_match(email, kEmail)) {
+    r.Error(n, "attribute 'email' of <" + Name(n) +
+                   "> is not a single e-mail address (local@domain, no spaces, commas or "
+                   "angle brackets)");
+  }
+}
+
 void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std::string>& ids) {
   CheckAttrs(r, n, {"id", "type", "name", "email", "phone", "roles"});
   Institution inst;
@@ -145,6 +176,7 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
     r.Error(n, "duplicate institution id '" + inst.id + "'");
   }
   inst.email = Attr(n, "email");
+  CheckEmail(r, n, inst.email);
   inst.phone = Attr(n, "phone");
   inst.roles = Words(Attr(n, "roles"));
   for (const xmlNode* c : Children(n)) {
@@ -162,6 +194,7 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
       CheckAttrs(r, c, {"name", "email", "phone", "roles"});
       Contact contact{Required(r, c, "name"), Attr(c, "email"), Attr(c, "phone"),
                       Words(Attr(c, "roles"))};
+      CheckEmail(r, c, contact.email);
       inst.contacts.push_back(contact);
     } else {
       r.Error(c, "unexpected <" + tag + "> in <institution> (address, contact)");

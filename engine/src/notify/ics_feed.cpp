@@ -63,8 +63,12 @@ void AppendFolded(std::string& out, const std::string& line) {
 }
 
 std::string EscapeIcsText(const std::string& text) {
+  // RFC 5545 3.3.11: backslash, semicolon and comma escaped, a line break as "\n" (CRLF, LF and a
+  // lone CR alike); every other control character (CONTROL excludes only HTAB) becomes a space,
+  // so no value can end a content line or start a property of its own.
   std::string out;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
       case '\\':
         out += "\\\\";
@@ -75,13 +79,18 @@ std::string EscapeIcsText(const std::string& text) {
       case ',':
         out += "\\,";
         break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out += "\\n";
+        break;
       case '\n':
         out += "\\n";
         break;
-      case '\r':
+      case '\t':
+        out += '\t';
         break;
       default:
-        out += c;
+        out += c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c);
     }
   }
   return out;

@@ -58,6 +58,11 @@ Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string
   }
   smtp.from = Setting(s, "smtp.from");
   if (smtp.from.empty()) return Status::Usage("config smtp.from: the sender address is missing");
+  for (unsigned char c : smtp.from + smtp.host) {
+    if (c < 0x20 || c == 0x7F) {
+      return Status::Usage("config smtp.from/smtp.host: a control character (line break?) in it");
+    }
+  }
   Result<bool> starttls = BoolSetting(s, "smtp.starttls", true);
   if (!starttls.ok()) return starttls.status();
   smtp.starttls = *starttls;
@@ -65,6 +70,9 @@ Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string
   if (!verify.ok()) return verify.status();
   smtp.verify = *verify;
   smtp.cafile = Setting(s, "smtp.cafile");
+  Result<int> timeout = IntSetting(s, "smtp.timeout", 30, 1, 3600);
+  if (!timeout.ok()) return timeout.status();
+  smtp.timeout_seconds = *timeout;
   std::string env = Setting(s, "smtp.password_env");
   if (!smtp.user.empty()) {
     if (env.empty())
@@ -92,13 +100,15 @@ class EngineEventSink final : public notify::EventSink {
     options_.workflows_dir = options.workflows_dir;
     options_.municipalities_dir = options.municipalities_dir;
   }
-  Status Raise(const std::string& instance_id, const std::string& event, TimeMs at) override {
+  Status Raise(const std::string& instance_id, const std::string& event, TimeMs at,
+               const std::string& once_key) override {
     if (!engine_) {
       Result<std::unique_ptr<Engine>> engine = Engine::Open(options_);
       if (!engine.ok()) return Status::IoError(engine.status().message());
       engine_ = std::move(*engine);
     }
-    Result<StepOutcome> fired = engine_->Fire(FireRequest{instance_id, event, "{}", at, true});
+    Result<StepOutcome> fired =
+        engine_->Fire(FireRequest{instance_id, event, "{}", at, true, once_key});
     return fired.status();
   }
 
@@ -122,8 +132,10 @@ class ReminderServiceImpl final : public ReminderService {
   Result<ReminderTickReport> Tick(TimeMs now) override {
     Result<notify::TickReport> r = scheduler_.Tick(now);
     if (!r.ok()) return r.status();
-    return ReminderTickReport{r->deadlines_planned, r->messages_queued, r->events_queued, r->sent,
-                              r->events_raised,     r->failed,          r->dropped};
+    return ReminderTickReport{
+        r->deadlines_planned, r->messages_queued, r->events_queued, r->sent,
+        r->events_raised,     r->failed,          r->dropped,       r->skipped,
+        r->taken_over,        r->lease_lost};
   }
   Result<TimeMs> NextWakeUp() override { return scheduler_.NextWakeUp(); }
 
@@ -164,6 +176,20 @@ Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOpt
   Result<int> batch = IntSetting(s, "reminders.batch", 1000, 1, 1000000);
   if (!batch.ok()) return batch.status();
   so.batch = *batch;
+  Result<int> lease = IntSetting(s, "reminders.lease", 300, 1, 86400);
+  if (!lease.ok()) return lease.status();
+  so.lease_ms = *lease * 1000LL;
+  if (!Setting(s, "smtp.host").empty()) {
+    // One message is a handful of SMTP round trips, each allowed smtp.timeout: a lease shorter
+    // than that could run out while the server is still accepting, and another worker would send
+    // the message again.
+    Result<int> timeout = IntSetting(s, "smtp.timeout", 30, 1, 3600);
+    if (*lease < 10 * *timeout) {
+      return Status::Usage("config reminders.lease: " + std::to_string(*lease) +
+                           " s is shorter than 10 times smtp.timeout (" + std::to_string(*timeout) +
+                           " s); a send could outlive its claim");
+    }
+  }
   store::OpenOptions open;
   open.create_if_missing = false;
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(options.db_uri, open);

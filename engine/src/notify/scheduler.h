@@ -4,10 +4,12 @@
 //     message, not one per missed action) and one "event" row per passed due/overdue action — and
 //     their next_action_at/actions_done advance, all in the same transaction. A crash before the
 //     commit leaves nothing; after it the rows are there for any scheduler to deliver.
-//  2. Deliver: claim due outbox rows (a lease; FOR UPDATE SKIP LOCKED on PostgreSQL), send each,
-//     and mark it sent in its own transaction right after the channel accepted it. The only
-//     window for a repeat is between a server's acceptance and that commit (docs/reminders.md);
-//     the repeat carries the same Message-ID.
+//  2. Deliver (outbox_delivery.cpp): claim due outbox rows (a lease on the database's clock; FOR
+//     UPDATE SKIP LOCKED on PostgreSQL); per row re-check the claim and mark it 'sending', send
+//     it, and mark it sent only if it is still this worker's. The only window for a repeat is
+//     between a server's acceptance and that commit (docs/reminders.md); the repeat carries the
+//     same Message-ID, and the row taken over afterwards is counted (TickReport::taken_over).
+//     Deadline events carry their outbox id as the instance's once-key: never raised twice.
 // Event rows are delivered by raising deadline.<id>.due / deadline.<id>.overdue into the instance
 // through an EventSink. Not thread-safe; one scheduler per store connection.
 #pragma once
@@ -27,11 +29,13 @@
 namespace koop::notify {
 
 struct SchedulerOptions {
-  std::string worker_id = "koop";    // unique per process (host:pid), recorded in claims
-  int send_minute = 7 * 60;          // local time messages go out on their day
-  int batch = 1000;                  // deadlines or outbox rows per transaction
-  TimeMs lease_ms = 5 * 60 * 1000;   // a claim not marked sent by then is taken again
-  TimeMs retry_ms = 10 * 60 * 1000;  // delay after a failed delivery
+  std::string worker_id = "koop";  // unique per process (host:pid), recorded in claims
+  int send_minute = 7 * 60;        // local time messages go out on their day
+  int batch = 1000;                // deadlines or outbox rows per transaction
+  // A claim not marked sent by then (on the database's clock) is taken again; must be longer than
+  // any one send (ReminderService checks it against smtp.timeout).
+  TimeMs lease_ms = 5 * 60 * 1000;
+  TimeMs retry_ms = 10 * 60 * 1000;                 // delay after a failed delivery
   std::string message_domain = "kooperacja.local";  // right-hand side of Message-IDs
   bool dry_run = false;                             // plan and list, write and send nothing
 };
@@ -44,6 +48,9 @@ struct TickReport {
   int events_raised = 0;      // events delivered into instances
   int failed = 0;             // deliveries that failed (retried later)
   int dropped = 0;            // rows whose deadline closed before delivery, or refused events
+  int skipped = 0;            // claimed rows another worker took before this one sent them
+  int taken_over = 0;         // rows taken from a worker that stopped while sending them
+  int lease_lost = 0;         // rows sent here whose lease another worker took meanwhile
 };
 
 // Raises a deadline event into an instance. `at` is the action's own time (the due day's send
@@ -53,7 +60,10 @@ struct TickReport {
 class EventSink {
  public:
   virtual ~EventSink() = default;
-  virtual Status Raise(const std::string& instance_id, const std::string& event, TimeMs at) = 0;
+  // `once_key` identifies the event for good: raising it again with the same key must change
+  // nothing and succeed (the instance records the key in the event's own transaction).
+  virtual Status Raise(const std::string& instance_id, const std::string& event, TimeMs at,
+                       const std::string& once_key) = 0;
 };
 
 class ReminderScheduler {
@@ -73,7 +83,8 @@ class ReminderScheduler {
 
  private:
   Result<bool> PlanBatch(TimeMs now, TickReport& report);
-  Result<bool> DeliverBatch(TimeMs now, TickReport& report);
+  Result<bool> DeliverBatch(TimeMs now, TickReport& report);  // outbox_delivery.cpp
+  Status DeliverRow(const store::OutboxRow& row, TimeMs now, TickReport& report);
   // Queues action `a`'s message for each holder of the roles in `roles_json`.
   Status QueueMessages(store::Transaction& tx, const store::PlannedDeadline& p,
                        const DeadlineAction& a, const Date& due_date, const std::string& roles_json,

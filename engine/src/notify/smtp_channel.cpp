@@ -31,19 +31,46 @@ void InitializeSsl() {
   });
 }
 
+// No byte below 0x20 (CR, LF, TAB, NUL...) and no DEL.
+bool IsHeaderSafe(const std::string& v) {
+  for (unsigned char c : v) {
+    if (c < 0x20 || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// A subject on one line: every control character (a CR/LF among them) becomes a space.
+std::string OneLine(std::string v) {
+  for (char& c : v) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return v;
+}
+
 class SmtpChannel final : public Channel {
  public:
   explicit SmtpChannel(SmtpSettings s) : s_(std::move(s)) {}
   ~SmtpChannel() override { Close(); }
 
   Status Send(const OutgoingMessage& m) override {
+    // Header injection: an address or id that could end a header line is refused for good (the
+    // scheduler drops the row and says so); the subject's line breaks and control characters
+    // become spaces before it is encoded. Nothing of the value is quoted (it came from data).
+    if (!IsHeaderSafe(m.to) || m.to.find_first_of(" <>,;\"") != std::string::npos ||
+        m.to.find('@') == std::string::npos) {
+      return Status::DataError("smtp: recipient address of " + m.message_id +
+                               " refused (control character, space or list separator in it)");
+    }
+    if (!IsHeaderSafe(m.message_id)) {
+      return Status::DataError("smtp: a Message-ID with a control character was refused");
+    }
     try {
       if (!session_) KOOP_RETURN_IF_ERROR(Connect());
       Poco::Net::MailMessage mail;
       mail.setSender(s_.from);
       mail.addRecipient(
           Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, m.to));
-      mail.setSubject(Poco::Net::MailMessage::encodeWord(m.subject, "UTF-8"));
+      mail.setSubject(Poco::Net::MailMessage::encodeWord(OneLine(m.subject), "UTF-8"));
       mail.set("Message-ID", m.message_id);
       mail.setContentType("text/plain; charset=UTF-8");
       mail.setContent(m.body, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);

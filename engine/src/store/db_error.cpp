@@ -3,11 +3,19 @@
 namespace koop::store {
 
 Status DatabaseError(const std::string& database, std::string_view what, std::string text,
-                     bool constraint_violation) {
+                     DbErrorKind kind) {
   // libpq and SQLite messages may span lines and repeat the statement; keep the first line.
   if (auto nl = text.find('\n'); nl != std::string::npos) text.erase(nl);
   std::string msg = database + ": " + std::string(what) + ": " + text;
-  return constraint_violation ? Status::DataError(msg) : Status::IoError(msg);
+  switch (kind) {
+    case DbErrorKind::kConstraint:
+      return Status::DataError(msg);
+    case DbErrorKind::kConflict:
+      return Status::TempFail(msg + " (a concurrent change; try again)");
+    case DbErrorKind::kOther:
+      break;
+  }
+  return Status::IoError(msg);
 }
 
 std::string ShortenSql(std::string_view sql) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,13 @@ struct EventRow {
   std::string outcome;        // "started", "handled", "ignored", "finished"
   TimeMs recorded_at = 0;     // when it was written (system clock)
   std::string errors = "[]";  // JSON array of the macrostep's error.execution messages
+  std::string once_key = "";  // "" or a key recorded at most once per instance (unique index)
 };
 
 Status AppendEvent(Transaction& tx, const EventRow& row);
+// The seq of the instance's event recorded with `once_key`, if there is one.
+Result<std::optional<std::int64_t>> FindOnceEvent(Transaction& tx, const std::string& instance_id,
+                                                  const std::string& once_key);
 // The instance's events in sequence order.
 Result<std::vector<EventRow>> ReadEvents(Transaction& tx, const std::string& instance_id);
 

@@ -189,6 +189,24 @@ const std::vector<Migration>& Migrations() {
            R"(CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
               FOR EACH ROW EXECUTE FUNCTION koop_access_log_append_only())",
        }},
+      {7,
+       "outbox leases on the database's clock; deadline events recorded once",
+       {
+           // state: queued -> sending (the one row a worker is handing to a channel) -> sent.
+           // lease_expires: when claimed_by's lease runs out, on the DATABASE's clock (never the
+           // caller's --now). takeovers: how often a row was taken from a worker whose lease ran
+           // out while it was 'sending' (each one a possible repeat, docs/reminders.md).
+           "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'queued'",
+           "UPDATE outbox SET state = 'sent' WHERE sent_at IS NOT NULL",
+           "ALTER TABLE outbox ADD COLUMN lease_expires BIGINT",
+           "ALTER TABLE outbox ADD COLUMN takeovers BIGINT NOT NULL DEFAULT 0",
+           // once_key: an event that must be recorded at most once (a deadline event's outbox
+           // id); the unique index refuses a second copy even from a racing transaction.
+           "ALTER TABLE events ADD COLUMN once_key TEXT",
+           "CREATE UNIQUE INDEX events_once_key ON events (instance_id, once_key)",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

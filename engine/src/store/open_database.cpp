@@ -26,6 +26,32 @@ void RegisterConnectors() {
   });
 }
 
+// An existing file must look like a SQLite database before SQLite sees it: SQLite itself would
+// take a 0-byte file for a new, empty database (and `init` or a migration would then write a
+// fresh schema over what was a case register). Only stat(2) is used — opening and closing the
+// file would drop the POSIX locks this process's other connections hold on it (see below): a
+// 0-byte file, or a length that is no whole number of 512-byte units (every SQLite page size is
+// a multiple of 512), is kDataError naming the file; nothing is opened or written. A foreign
+// file of a plausible length is refused at the first query ("file is not a database", 65).
+Status CheckSqliteSize(const std::string& path) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Status::IoError(path + ": cannot read the database file: " + ec.message());
+  const std::string restore =
+      "; restore it from a backup (a new register is made with `koop init` on a path that does "
+      "not exist)";
+  if (size == 0) {
+    return Status::DataError(path + ": the database file is empty (0 bytes), not a koop database" +
+                             restore);
+  }
+  if (size % 512 != 0) {
+    return Status::DataError(path + ": not a SQLite database, or a truncated one (" +
+                             std::to_string(size) +
+                             " bytes is not a whole number of 512-byte units)" + restore);
+  }
+  return Status::Ok();
+}
+
 Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
@@ -38,7 +64,7 @@ Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
     if (::access(path.c_str(), R_OK) != 0) {
       return Status::IoError(path + ": cannot read the database file");
     }
-    return Status::Ok();
+    return CheckSqliteSize(path);
   }
   if (!create_if_missing) {
     return Status::NoInput(path + ": no such database (create it with `koop init`)");

@@ -47,9 +47,17 @@ Status PostgresDatabase::Error(std::string_view what, const PGresult* result) co
   // Class 23: integrity constraint violation (unique, foreign key, not null, check).
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   bool constraint = state != nullptr && std::strncmp(state, "23", 2) == 0;
+  // 23505 unique_violation, 40001 serialization_failure, 40P01 deadlock_detected, 55P03
+  // lock_not_available: another transaction got there first.
+  bool conflict =
+      state != nullptr && (std::strcmp(state, "23505") == 0 || std::strcmp(state, "40001") == 0 ||
+                           std::strcmp(state, "40P01") == 0 || std::strcmp(state, "55P03") == 0);
   // libpq prefixes the severity ("ERROR:  "); the first line carries the message.
   if (text.starts_with("ERROR:  ")) text.erase(0, 8);
-  return DatabaseError(display_name_, what, std::move(text), constraint);
+  return DatabaseError(display_name_, what, std::move(text),
+                       conflict     ? DbErrorKind::kConflict
+                       : constraint ? DbErrorKind::kConstraint
+                                    : DbErrorKind::kOther);
 }
 
 Result<const std::string*> PostgresDatabase::Prepare(std::string_view sql, std::string_view what) {

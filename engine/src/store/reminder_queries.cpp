@@ -98,43 +98,74 @@ Result<bool> InsertOutbox(Transaction& tx, const OutboxRow& row) {
   return *n > 0;
 }
 
-Result<std::vector<OutboxRow>> ClaimOutbox(Transaction& tx, const std::string& worker, TimeMs now,
-                                           TimeMs lease_ms, int limit) {
+std::string DbClockMs(Dialect dialect) {
+  // Milliseconds since the epoch on the database's own clock: the server's for PostgreSQL, the
+  // host's for SQLite (every writer of a SQLite file runs on the host that holds it).
+  return dialect == Dialect::kPostgres
+             ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
+             : "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+}
+
+Result<ClaimedOutbox> ClaimOutbox(Transaction& tx, const std::string& worker, TimeMs now,
+                                  TimeMs lease_ms, int limit) {
+  // Due by the caller's `now` (its simulated time decides what is due); free when never leased
+  // or when the lease ran out on the database's clock (a caller's clock minutes ahead cannot
+  // take a live worker's rows).
+  const std::string clock = DbClockMs(tx.dialect());
   std::string sql = std::string("SELECT ") + kOutboxColumns +
-                    " FROM outbox WHERE sent_at IS NULL AND due_at <= ? AND (claimed_until IS "
-                    "NULL OR claimed_until < ?) ORDER BY due_at LIMIT ?";
+                    ", state FROM outbox WHERE sent_at IS NULL AND due_at <= ? AND "
+                    "(claimed_until IS NULL OR claimed_until < ?) AND (lease_expires IS NULL OR "
+                    "lease_expires < " +
+                    clock + ") ORDER BY due_at LIMIT ?";
   if (tx.dialect() == Dialect::kPostgres) sql += " FOR UPDATE SKIP LOCKED";
   Result<SqlRows> rows = tx.Query(sql, {now, now, std::int64_t{limit}});
   if (!rows.ok()) return rows.status();
-  std::vector<OutboxRow> out;
+  ClaimedOutbox out;
   for (const SqlRow& r : *rows) {
-    out.push_back(ReadOutbox(r));
-    KOOP_RETURN_IF_ERROR(tx.Exec("UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = "
-                                 "attempts + 1 WHERE message_id = ?",
-                                 {worker, now + lease_ms, out.back().message_id})
-                             .status());
+    out.rows.push_back(ReadOutbox(r));
+    // A row left 'sending' was being handed to a channel when its worker stopped renewing: the
+    // channel may have accepted it. Counted, since it is the one way a repeat can happen.
+    const bool takeover = r.Text(12) == "sending";
+    if (takeover) ++out.takeovers;
+    KOOP_RETURN_IF_ERROR(
+        tx.Exec("UPDATE outbox SET claimed_by = ?, lease_expires = " + clock +
+                    " + ?, state = 'queued', attempts = attempts + 1, takeovers = takeovers + ? "
+                    "WHERE message_id = ?",
+                {worker, lease_ms, std::int64_t{takeover ? 1 : 0}, out.rows.back().message_id})
+            .status());
   }
   return out;
+}
+
+Result<bool> BeginSending(Transaction& tx, const std::string& message_id, const std::string& worker,
+                          TimeMs lease_ms) {
+  Result<std::int64_t> n = tx.Exec(
+      "UPDATE outbox SET state = 'sending', lease_expires = " + DbClockMs(tx.dialect()) +
+          " + ? WHERE message_id = ? AND claimed_by = ? AND state = 'queued' AND sent_at IS NULL",
+      {lease_ms, message_id, worker});
+  if (!n.ok()) return n.status();
+  return *n == 1;
 }
 
 Result<bool> MarkOutboxSent(Transaction& tx, const std::string& message_id,
                             const std::string& worker, TimeMs at) {
   Result<std::int64_t> n = tx.Exec(
-      "UPDATE outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE message_id = "
-      "? AND claimed_by = ? AND sent_at IS NULL",
+      "UPDATE outbox SET sent_at = ?, state = 'sent', lease_expires = NULL, last_error = NULL "
+      "WHERE message_id = ? AND claimed_by = ? AND state = 'sending' AND sent_at IS NULL",
       {at, message_id, worker});
   if (!n.ok()) return n.status();
-  return *n > 0;
+  return *n == 1;
 }
 
-Status MarkOutboxFailed(Transaction& tx, const std::string& message_id, const std::string& error,
-                        TimeMs retry_at) {
-  return tx
-      .Exec(
-          "UPDATE outbox SET claimed_until = ?, last_error = ? WHERE message_id = ? AND "
-          "sent_at IS NULL",
-          {retry_at, error, message_id})
-      .status();
+Result<bool> MarkOutboxFailed(Transaction& tx, const std::string& message_id,
+                              const std::string& worker, const std::string& error,
+                              TimeMs retry_at) {
+  Result<std::int64_t> n = tx.Exec(
+      "UPDATE outbox SET state = 'queued', claimed_until = ?, lease_expires = NULL, last_error = "
+      "? WHERE message_id = ? AND claimed_by = ? AND state = 'sending' AND sent_at IS NULL",
+      {retry_at, error, message_id, worker});
+  if (!n.ok()) return n.status();
+  return *n == 1;
 }
 
 Result<std::string> DeadlineState(Transaction& tx, const std::string& instance_id,

@@ -54,16 +54,30 @@ struct OutboxRow {
 
 // Inserts unless a row with the same message_id exists; returns whether it inserted.
 Result<bool> InsertOutbox(Transaction& tx, const OutboxRow& row);
-// Claims up to `limit` unsent rows due by `now` whose claim is free or expired: sets claimed_by
-// and claimed_until = now + lease. Returns them in due order.
-Result<std::vector<OutboxRow>> ClaimOutbox(Transaction& tx, const std::string& worker, TimeMs now,
-                                           TimeMs lease_ms, int limit);
-// Marks a claimed row sent (only while `worker` holds the claim); returns whether it did.
+// The outbox's delivery protocol (docs/reminders.md, "Exactly once"). Leases run on the
+// database's clock; `now` only decides what is due.
+//  1. ClaimOutbox: up to `limit` unsent rows due by `now` whose lease is free or ran out; each gets
+//     claimed_by = worker and a lease of `lease_ms`. A row taken while 'sending' is a takeover.
+//  2. BeginSending, in its own committed transaction right before the channel is called: the row
+//     must still be this worker's and 'queued'; it becomes 'sending' with a renewed lease. False:
+//     another worker took it (skip it).
+//  3. MarkOutboxSent / MarkOutboxFailed: only while the row is still this worker's and 'sending'.
+//     False: the lease ran out during the send and another worker took the row (a possible repeat).
+struct ClaimedOutbox {
+  std::vector<OutboxRow> rows;
+  int takeovers = 0;  // rows taken from a worker that stopped while sending them
+};
+Result<ClaimedOutbox> ClaimOutbox(Transaction& tx, const std::string& worker, TimeMs now,
+                                  TimeMs lease_ms, int limit);
+Result<bool> BeginSending(Transaction& tx, const std::string& message_id, const std::string& worker,
+                          TimeMs lease_ms);
 Result<bool> MarkOutboxSent(Transaction& tx, const std::string& message_id,
                             const std::string& worker, TimeMs at);
-// Records a failed attempt and frees the row for a retry at `retry_at`.
-Status MarkOutboxFailed(Transaction& tx, const std::string& message_id, const std::string& error,
-                        TimeMs retry_at);
+// Records a failed attempt and frees the row for a retry at `retry_at` (the caller's time).
+Result<bool> MarkOutboxFailed(Transaction& tx, const std::string& message_id,
+                              const std::string& worker, const std::string& error, TimeMs retry_at);
+// SQL for "now" in milliseconds on the database's own clock.
+std::string DbClockMs(Dialect dialect);
 // The state of the deadline an outbox row belongs to ("open", ...; "" when unknown).
 Result<std::string> DeadlineState(Transaction& tx, const std::string& instance_id,
                                   const std::string& deadline_id, std::int64_t occurrence);

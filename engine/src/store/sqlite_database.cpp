@@ -59,7 +59,16 @@ void SqliteDatabase::ClearCache() {
 }
 
 Status SqliteDatabase::Error(std::string_view what, int rc) const {
-  return DatabaseError(display_name_, what, sqlite3_errmsg(db_), (rc & 0xff) == SQLITE_CONSTRAINT);
+  // Writers are serialized by the write lock, so a constraint violation is bad data; a lock still
+  // held by another writer after busy_timeout is a conflict.
+  const int primary = rc & 0xff;
+  return DatabaseError(
+      display_name_, what, sqlite3_errmsg(db_),
+      // A file that is no database (or damaged) is bad data, like a 0-byte one.
+      primary == SQLITE_CONSTRAINT || primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT
+          ? DbErrorKind::kConstraint
+      : primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? DbErrorKind::kConflict
+                                                           : DbErrorKind::kOther);
 }
 
 Result<sqlite3_stmt*> SqliteDatabase::Prepare(std::string_view sql, const SqlParams& params,

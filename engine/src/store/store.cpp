@@ -1,11 +1,18 @@
 #include "store/store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include "store/migrations.h"
 
 namespace koop::store {
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr const char* kMetaTable = "koop_meta";
 
@@ -48,16 +55,60 @@ Result<int> ReadSchemaVersion(Database& db) {
   return version;
 }
 
+void RemoveSqliteFiles(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const OpenOptions& options) {
   Result<DbUri> parsed = ParseDbUri(uri);
   if (!parsed.ok()) return parsed.status();
+  if (parsed->kind == DbUri::Kind::kSqlite && options.create_if_missing) {
+    KOOP_RETURN_IF_ERROR(CreateSqliteAtomically(*parsed, options));
+  }
   Result<std::unique_ptr<Database>> db = OpenDatabase(*parsed, options);
   if (!db.ok()) return db.status();
   std::unique_ptr<Store> store(new Store(std::move(*db)));
   KOOP_RETURN_IF_ERROR(store->Migrate());
   return store;
+}
+
+Status Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options) {
+  // A new SQLite file appears complete or not at all: SQLite would create the file empty and
+  // write its header only at the first commit, and in between a second process would find a
+  // 0-byte file, which every command refuses (open_database.cpp). So the schema is written to a
+  // private file beside the target, which is then hard-linked into place (link(2) never
+  // replaces: when another process won the race, its file is kept and used).
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(uri.sqlite_path, ec))) return Status::Ok();
+  fs::path parent = fs::path(uri.sqlite_path).parent_path();
+  // A missing folder is reported by OpenDatabase on the target's own name.
+  if (!fs::is_directory(parent.empty() ? fs::path(".") : parent, ec)) return Status::Ok();
+  DbUri tmp = uri;
+  tmp.sqlite_path = uri.sqlite_path + ".new-" + std::to_string(::getpid());
+  tmp.display = tmp.sqlite_path;
+  fs::remove(tmp.sqlite_path, ec);
+  {
+    Result<std::unique_ptr<Database>> db = OpenDatabase(tmp, options);
+    if (!db.ok()) return db.status().WithContext(uri.display);
+    Store fresh(std::move(*db));
+    Status s = fresh.Migrate();
+    if (!s.ok()) {
+      fresh.db_.reset();
+      RemoveSqliteFiles(tmp.sqlite_path);
+      return s;
+    }
+  }  // closed: SQLite checkpoints and removes the -wal and -shm files
+  const int linked = ::link(tmp.sqlite_path.c_str(), uri.sqlite_path.c_str());
+  const int link_errno = errno;
+  RemoveSqliteFiles(tmp.sqlite_path);
+  if (linked != 0 && link_errno != EEXIST) {
+    return Status::IoError(uri.display +
+                           ": cannot create the database: " + std::strerror(link_errno));
+  }
+  return Status::Ok();
 }
 
 Status Store::Migrate() {

@@ -10,6 +10,7 @@
 
 #include "koop/status.h"
 #include "store/database.h"
+#include "store/db_uri.h"
 #include "store/transaction.h"
 
 namespace koop::store {
@@ -32,6 +33,7 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
+  static Status CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options);
 
   std::unique_ptr<Database> db_;
   int schema_version_ = 0;

@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(DryRunListsTheEscalation) {
 // A sink whose instance has finished: the refusal is logged (without its text) and counted.
 class RefusingSink final : public EventSink {
  public:
-  Status Raise(const std::string&, const std::string&, TimeMs) override {
+  Status Raise(const std::string&, const std::string&, TimeMs, const std::string&) override {
     return Status::DataError("instance has finished; Jan Kowalski");
   }
 };

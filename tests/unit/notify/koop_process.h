@@ -15,13 +15,18 @@ namespace koop::testing {
 
 inline std::string KoopBinary() { return std::string(KOOP_BINARY_DIR) + "/runner/koop"; }
 
-// `koop --db DB remind --now NOW >> OUT 2>> OUT.err`
+// `koop --db DB [--config CONFIG] remind --now NOW >> OUT 2>> OUT.err`
 inline Poco::ProcessHandle LaunchRemind(const std::string& db, const std::string& now,
-                                        const std::string& out) {
+                                        const std::string& out, const std::string& config = "") {
   std::vector<std::string> args = {
-      "-c",         "exec \"$0\" --db \"$1\" remind --now \"$2\" >>\"$3\" 2>>\"$3.err\"",
-      KoopBinary(), db,
-      now,          out};
+      "-c",
+      "exec \"$0\" --db \"$1\" ${4:+--config \"$4\"} remind --now \"$2\" >>\"$3\" "
+      "2>>\"$3.err\"",
+      KoopBinary(),
+      db,
+      now,
+      out,
+      config};
   return Poco::Process::launch("/bin/sh", args);
 }
 

@@ -16,7 +16,8 @@ namespace koop::testing {
 // Records the events the scheduler raises (a real sink, kept in memory).
 class RecordingSink final : public notify::EventSink {
  public:
-  Status Raise(const std::string& instance, const std::string& event, TimeMs at) override {
+  Status Raise(const std::string& instance, const std::string& event, TimeMs at,
+               const std::string&) override {
     raised.push_back(instance + " " + event + " " + FormatInstantUtc(at));
     return Status::Ok();
   }

@@ -19,7 +19,8 @@ namespace koop::testing {
 
 class SmtpServer {
  public:
-  SmtpServer() : dir_(Poco::TemporaryFile::tempName()) {
+  // delay_ms > 0: a slow server, answering 250 that long after it saved the message.
+  explicit SmtpServer(int delay_ms = 0) : dir_(Poco::TemporaryFile::tempName()) {
     Poco::File(dir_).createDirectories();
     std::string cmd =
         "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
@@ -37,7 +38,9 @@ class SmtpServer {
                                      "--user",
                                      "koop",
                                      "--password",
-                                     "sekret"};
+                                     "sekret",
+                                     "--delay-ms",
+                                     std::to_string(delay_ms)};
     handle_ =
         std::make_unique<Poco::ProcessHandle>(Poco::Process::launch("/usr/bin/python3", args));
     for (int i = 0; i < 200 && !Poco::File(dir_ + "/port").exists(); ++i) {
