@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(MunicipalityEmailWithCharacterReferenceLineBreak) {
   BOOST_REQUIRE(!m.ok());
   BOOST_TEST(m.status().code() == Code::kDataError);
   BOOST_TEST(
-      m.status().message().find(f.path + ":15:7: attribute 'email' of <contact> contains "
+      m.status().message().find(f.path + ":14:7: attribute 'email' of <contact> contains "
                                          "the control character U+000D (line breaks and control "
                                          "characters are not allowed)") != std::string::npos,
       m.status().message());
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(MunicipalityNameWithControlCharacterIsNamedNotQuoted) {
   auto m = municipality::LoadMunicipality(f.path);
   BOOST_REQUIRE(!m.ok());
   BOOST_TEST(
-      m.status().message().find(f.path + ":15:7: attribute 'name' of <contact> contains "
+      m.status().message().find(f.path + ":14:7: attribute 'name' of <contact> contains "
                                          "the control character U+000A") != std::string::npos,
       m.status().message());
   BOOST_TEST(m.status().message().find("Koordynatorka") == std::string::npos);
@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_CASE(MunicipalityEmailMustBeOneAddress) {
     auto m = municipality::LoadMunicipality(f.path);
     BOOST_REQUIRE(!m.ok());
     BOOST_TEST(
-        m.status().message().find(f.path + ":15:7: attribute 'email' of <contact> is not a single "
+        m.status().message().find(f.path + ":14:7: attribute 'email' of <contact> is not a single "
                                            "e-mail address (local@domain, no spaces, commas or "
                                            "angle brackets)") != std::string::npos,
         m.status().message());

@@ -8,7 +8,7 @@
 // SMTP server on loopback (tests/cli/smtp_server.py, STARTTLS + AUTH, answering 250 only 20 ms
 // after it saved each message), the built `koop` binary. Each round starts scheduler A at T and
 // scheduler B at T + 7 min a few milliseconds later, then kills one or both at a random moment;
-// after the rounds, leases are left to run out and one clean run finishes. Reported: kills,
+// after the rounds, leases are left to run out and a clean run finishes. Reported: kills,
 // messages lost, messages repeated and the SMTP acceptance window (outbox.takeovers: rows taken
 // from a worker killed while sending); deadline events lost and raised twice. Required: nothing
 // lost, no event twice, and every repeated message a counted takeover (at most one per kill).
@@ -89,14 +89,14 @@ void RunOverlap(const std::string& uri, const std::string& dir) {
   std::vector<std::string> ids = StartInstances(uri, dir);
   std::set<std::string> mine(ids.begin(), ids.end());
 
-  // Lease 10 s (the shortest allowed with a 1 s SMTP timeout); batches of 5 so A and B interleave.
+  // Lease 20 s (the shortest allowed with a 2 s SMTP timeout); batches of 5 so A and B interleave.
   std::string config = dir + "/koop.properties";
   {
     std::ofstream c(config);
     c << "smtp.host=127.0.0.1\nsmtp.port=" << server.port()
       << "\nsmtp.user=koop\nsmtp.password_env=KOOP_TEST_SMTP_PASSWORD\nsmtp.from=koop@"
          "kooperacja.example\nsmtp.cafile="
-      << server.cafile() << "\nsmtp.timeout=1\nreminders.lease=10\nreminders.batch=5\n";
+      << server.cafile() << "\nsmtp.timeout=2\nreminders.lease=20\nreminders.batch=5\n";
   }
   Poco::Environment::set("KOOP_TEST_SMTP_PASSWORD", "sekret");
   std::string out = dir + "/remind";
@@ -131,9 +131,14 @@ void RunOverlap(const std::string& uri, const std::string& dir) {
   }
   auto t1 = std::chrono::steady_clock::now();
   // Leases of killed workers run out on the database's clock; then one clean run at a later time.
-  std::this_thread::sleep_for(std::chrono::seconds(11));
-  std::string late = FormatInstantUtc(t + (rounds + 10) * 60LL * 1000);
-  int rc = testing::LaunchRemind(uri, late, out + ".final", config).wait();
+  // A send that failed (a loaded machine's TLS handshake past the timeout) is retried 10 minutes
+  // later: the clean run is repeated, later each time, until one ends without failures.
+  std::this_thread::sleep_for(std::chrono::seconds(21));
+  int rc = -1;
+  for (int i = 0; i < 3 && rc != 0; ++i) {
+    std::string late = FormatInstantUtc(t + (rounds + 20 + 15 * i) * 60LL * 1000);
+    rc = testing::LaunchRemind(uri, late, out + ".final", config).wait();
+  }
   BOOST_TEST(rc == 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server's last rename
 
@@ -141,7 +146,8 @@ void RunOverlap(const std::string& uri, const std::string& dir) {
   auto tx = store->BeginRead();
   BOOST_REQUIRE(tx.ok());
   auto rows = tx->Query(
-      "SELECT instance_id, message_id, channel, sent_at IS NULL, takeovers FROM outbox "
+      "SELECT instance_id, message_id, channel, CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END, "
+      "takeovers FROM outbox "
       "ORDER BY message_id");
   BOOST_REQUIRE(rows.ok());
   std::map<std::string, int> arrived = ArrivedMessageIds(server);

@@ -99,11 +99,12 @@ BOOST_AUTO_TEST_CASE(InstancesEventsAndOptimisticUpdates) {
     BOOST_REQUIRE(AppendEvent(*tx, EventRow{"i1", 1, "consent.given", "{\"by\":\"ł\"}", 3000,
                                             "test", "handled", 3001})
                       .ok());
-    // The same sequence number twice is refused.
+    // The same sequence number twice is refused: bad data on SQLite (writers are serialised, so
+    // it cannot be a race), a conflict to retry on PostgreSQL (another writer took the number).
     BOOST_REQUIRE(tx->Savepoint("dup").ok());
     BOOST_TEST(
         AppendEvent(*tx, EventRow{"i1", 1, "x", "{}", 3000, "t", "handled", 3001}).exit_code() ==
-        65);
+        (store.dialect() == Dialect::kSqlite ? 65 : 75));
     BOOST_REQUIRE(tx->RollbackToSavepoint("dup").ok());
     InstanceRow row = Inst("i1");
     row.last_seq = 1;
