@@ -178,10 +178,13 @@ Result<std::string> DeadlineState(Transaction& tx, const std::string& instance_i
 }
 
 Result<TimeMs> NextOutboxDue(Transaction& tx) {
-  // A claimed row can be taken again once its claim (or its retry delay) runs out.
+  // A row can be taken again once its retry delay (claimed_until, the caller's time) and its
+  // lease (lease_expires, the database's clock, which a daemon's wall clock follows) run out.
   return MinOrNever(tx,
-                    "SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > due_at "
-                    "THEN claimed_until ELSE due_at END) FROM outbox WHERE sent_at IS NULL");
+                    "SELECT MIN(CASE WHEN lease_expires IS NOT NULL AND lease_expires > due_at AND "
+                    "lease_expires > COALESCE(claimed_until, 0) THEN lease_expires WHEN "
+                    "claimed_until IS NOT NULL AND claimed_until > due_at THEN claimed_until ELSE "
+                    "due_at END) FROM outbox WHERE sent_at IS NULL");
 }
 
 Result<std::vector<DeadlineRow>> OpenDeadlinesUntil(Transaction& tx, const std::string& until) {
