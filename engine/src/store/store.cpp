@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -87,7 +88,9 @@ Status Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& option
   // A missing folder is reported by OpenDatabase on the target's own name.
   if (!fs::is_directory(parent.empty() ? fs::path(".") : parent, ec)) return Status::Ok();
   DbUri tmp = uri;
-  tmp.sqlite_path = uri.sqlite_path + ".new-" + std::to_string(::getpid());
+  static std::atomic<int> serial{0};  // several Stores of one process may race too
+  tmp.sqlite_path = uri.sqlite_path + ".new-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(serial.fetch_add(1));
   tmp.display = tmp.sqlite_path;
   fs::remove(tmp.sqlite_path, ec);
   {

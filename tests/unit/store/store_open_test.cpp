@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "store/migrations.h"
 #include "store/store.h"
@@ -164,6 +166,63 @@ BOOST_AUTO_TEST_CASE(UnreachablePostgresIsAnIoError) {
                                             "connect",
                                             0) == 0,
              store.status().message());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace koop::store
+
+namespace koop::store {
+namespace {
+
+BOOST_AUTO_TEST_SUITE(DamagedAndNewFiles)
+
+// Guards against: a 0-byte file (a truncated case register, or `touch koop.db`) being taken for a
+// new database: SQLite would migrate a fresh schema into it and every command exited 0. Now it is
+// 65 naming the file, for every opening, and the file stays 0 bytes.
+BOOST_AUTO_TEST_CASE(ZeroByteFileIsRefusedAndLeftAlone) {
+  testing::TempDir dir;
+  std::string path = dir.File("koop.db");
+  std::ofstream(path).close();
+  for (bool create : {true, false}) {
+    OpenOptions o;
+    o.create_if_missing = create;
+    auto store = Store::Open(path, o);
+    BOOST_REQUIRE(!store.ok());
+    BOOST_TEST(store.status().exit_code() == 65);
+    BOOST_TEST(store.status().message() ==
+               path +
+                   ": the database file is empty (0 bytes), not a koop database; restore it from "
+                   "a backup (a new register is made with `koop init` on a path that does not "
+                   "exist)");
+    BOOST_TEST(fs::file_size(path) == 0u);
+    BOOST_TEST(!fs::exists(path + "-wal"));
+  }
+}
+
+// Guards against: a second process finding the 0-byte file SQLite creates before its first commit
+// (and refusing it) when several processes open a new path at once: a new file appears complete.
+BOOST_AUTO_TEST_CASE(ConcurrentFirstOpensAllSucceed) {
+  testing::TempDir dir;
+  std::string path = dir.File("new.db");
+  std::vector<Status> results(6);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto store = Store::Open(path);
+      results[i] = store.ok() ? Status::Ok() : store.status();
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const Status& s : results) BOOST_TEST(s.ok(), s.message());
+  auto store = Store::Open(path);
+  BOOST_REQUIRE(store.ok());
+  BOOST_TEST((*store)->schema_version() == LatestSchemaVersion());
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    std::string name = entry.path().filename().string();
+    BOOST_TEST((name == "new.db" || name == "new.db-wal" || name == "new.db-shm"), name);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
