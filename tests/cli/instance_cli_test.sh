@@ -82,7 +82,7 @@ contains "uncreatable message" err "cannot create the database: directory '$work
 [ ! -e "$work/absent.db" ] || { echo "FAIL: show created a database"; failures=$((failures + 1)); }
 printf 'plain text, not a database\n%.0s' {1..200} >notes.txt
 sum_before=$(md5sum <notes.txt)
-"$KOOP" --db notes.txt init >out 2>err; check "non-database file is 74" 74 $?
+"$KOOP" --db notes.txt init >out 2>err; check "non-database file is 65 (bad data: not a SQLite header)" 65 $?
 [ "$(md5sum <notes.txt)" = "$sum_before" ] || { echo "FAIL: notes.txt changed"; failures=$((failures + 1)); }
 cp koop.db newer.db
 sqlite3 newer.db "UPDATE koop_meta SET value = '99' WHERE key = 'schema_version'"
