@@ -66,33 +66,38 @@ void RemoveSqliteFiles(const std::string& path) {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const OpenOptions& options) {
   Result<DbUri> parsed = ParseDbUri(uri);
   if (!parsed.ok()) return parsed.status();
+  int created = 0;  // migrations applied to a file made just now
   if (parsed->kind == DbUri::Kind::kSqlite && options.create_if_missing) {
-    KOOP_RETURN_IF_ERROR(CreateSqliteAtomically(*parsed, options));
+    Result<int> made = CreateSqliteAtomically(*parsed, options);
+    if (!made.ok()) return made.status();
+    created = *made;
   }
   Result<std::unique_ptr<Database>> db = OpenDatabase(*parsed, options);
   if (!db.ok()) return db.status();
   std::unique_ptr<Store> store(new Store(std::move(*db)));
   KOOP_RETURN_IF_ERROR(store->Migrate());
+  if (store->applied_migrations_ == 0) store->applied_migrations_ = created;
   return store;
 }
 
-Status Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options) {
+Result<int> Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options) {
   // A new SQLite file appears complete or not at all: SQLite would create the file empty and
   // write its header only at the first commit, and in between a second process would find a
   // 0-byte file, which every command refuses (open_database.cpp). So the schema is written to a
   // private file beside the target, which is then hard-linked into place (link(2) never
   // replaces: when another process won the race, its file is kept and used).
   std::error_code ec;
-  if (fs::exists(fs::symlink_status(uri.sqlite_path, ec))) return Status::Ok();
+  if (fs::exists(fs::symlink_status(uri.sqlite_path, ec))) return 0;
   fs::path parent = fs::path(uri.sqlite_path).parent_path();
   // A missing folder is reported by OpenDatabase on the target's own name.
-  if (!fs::is_directory(parent.empty() ? fs::path(".") : parent, ec)) return Status::Ok();
+  if (!fs::is_directory(parent.empty() ? fs::path(".") : parent, ec)) return 0;
   DbUri tmp = uri;
   static std::atomic<int> serial{0};  // several Stores of one process may race too
   tmp.sqlite_path = uri.sqlite_path + ".new-" + std::to_string(::getpid()) + "-" +
                     std::to_string(serial.fetch_add(1));
   tmp.display = tmp.sqlite_path;
   fs::remove(tmp.sqlite_path, ec);
+  int applied = 0;
   {
     Result<std::unique_ptr<Database>> db = OpenDatabase(tmp, options);
     if (!db.ok()) return db.status().WithContext(uri.display);
@@ -103,6 +108,7 @@ Status Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& option
       RemoveSqliteFiles(tmp.sqlite_path);
       return s;
     }
+    applied = fresh.applied_migrations_;
   }  // closed: SQLite checkpoints and removes the -wal and -shm files
   const int linked = ::link(tmp.sqlite_path.c_str(), uri.sqlite_path.c_str());
   const int link_errno = errno;
@@ -111,7 +117,7 @@ Status Store::CreateSqliteAtomically(const DbUri& uri, const OpenOptions& option
     return Status::IoError(uri.display +
                            ": cannot create the database: " + std::strerror(link_errno));
   }
-  return Status::Ok();
+  return linked == 0 ? applied : 0;
 }
 
 Status Store::Migrate() {

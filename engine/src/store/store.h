@@ -33,7 +33,8 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
-  static Status CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options);
+  // The number of migrations applied when it made the file (0: it existed or another won).
+  static Result<int> CreateSqliteAtomically(const DbUri& uri, const OpenOptions& options);
 
   std::unique_ptr<Database> db_;
   int schema_version_ = 0;

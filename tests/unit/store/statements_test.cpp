@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "store/database.h"
+#include "store/store.h"
 #include "unit/store/test_backends.h"
 
 namespace koop::store {
@@ -13,6 +14,12 @@ using testing::TempDir;
 using testing::TestDatabase;
 
 std::unique_ptr<Database> Open(const std::string& uri) {
+  // The database is made by Store::Open (a new SQLite file appears complete, never as the 0-byte
+  // file a raw connection leaves until its first commit, which a second connection would refuse).
+  {
+    auto store = Store::Open(uri);
+    BOOST_REQUIRE_MESSAGE(store.ok(), store.status().message());
+  }
   auto db = OpenDatabase(*ParseDbUri(uri), {});
   BOOST_REQUIRE_MESSAGE(db.ok(), db.status().message());
   return std::move(*db);

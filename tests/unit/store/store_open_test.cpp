@@ -119,14 +119,18 @@ BOOST_AUTO_TEST_CASE(DirectoryAsDatabaseIsAnIoError) {
   BOOST_TEST(store.status().message().find("is a directory") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(AFileThatIsNoDatabaseIsAnIoErrorAndStaysAsItWas) {
+BOOST_AUTO_TEST_CASE(AFileThatIsNoDatabaseIsBadDataAndStaysAsItWas) {
   TempDir dir;
   std::string path = dir.File("notes.txt");
   std::ofstream(path) << std::string(5000, 'x') << "\nnot a database\n";
   std::string before = ReadFile(path);
   auto store = Store::Open(path);
   BOOST_REQUIRE(!store.ok());
-  BOOST_TEST(store.status().exit_code() == 74, store.status().message());
+  BOOST_TEST(store.status().exit_code() == 65, store.status().message());
+  BOOST_TEST(store.status().message() ==
+             path +
+                 ": not a SQLite database (bad header); restore it from a backup (a new register "
+                 "is made with `koop init` on a path that does not exist)");
   BOOST_TEST(ReadFile(path) == before);
 }
 
