@@ -5,7 +5,7 @@
 # such a file with exit 65 naming it, and leave it byte for byte as it was; commands that only read
 # must not create a database that does not exist.
 . "$KOOP_SOURCE_DIR/tests/cli/lib.sh"
-data="$KOOP_SOURCE_DIR/tests/cli/remind_data"
+data="$KOOP_SOURCE_DIR/tests/scenario/remind/data"
 printf 'workflows.dir=%s\nmunicipalities.dir=%s\n' "$data" "$data" >koop.properties
 restore="; restore it from a backup (a new register is made with \`koop init\` on a path that does not exist)"
 

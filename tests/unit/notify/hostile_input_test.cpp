@@ -147,7 +147,7 @@ struct TempFile {
 // Guards against: email="…&#13;&#10;RCPT TO:…" in a municipality file injecting a recipient into
 // every reminder of its cases; refused at load with file:line:col, the value not quoted.
 BOOST_AUTO_TEST_CASE(MunicipalityEmailWithCharacterReferenceLineBreak) {
-  std::string town = ReadSource("tests/cli/remind_data/remindtown.xml");
+  std::string town = ReadSource("tests/scenario/remind/data/remindtown.xml");
   TempFile f(
       Replace(town, R"(email="koordynator@przypomnienia.example")",
               R"(email="koordynator@przypomnienia.example&#13;&#10;RCPT TO:&lt;evil@x&gt;")"));
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(MunicipalityEmailWithCharacterReferenceLineBreak) {
 
 // Guards against: a contact's name with a line break (it is personal: refused, never quoted).
 BOOST_AUTO_TEST_CASE(MunicipalityNameWithControlCharacterIsNamedNotQuoted) {
-  std::string town = ReadSource("tests/cli/remind_data/remindtown.xml");
+  std::string town = ReadSource("tests/scenario/remind/data/remindtown.xml");
   TempFile f(Replace(town, R"(name="Anna Koordynatorka")", R"(name="Anna&#10;Koordynatorka")"));
   auto m = municipality::LoadMunicipality(f.path);
   BOOST_REQUIRE(!m.ok());
@@ -177,7 +177,7 @@ BOOST_AUTO_TEST_CASE(MunicipalityNameWithControlCharacterIsNamedNotQuoted) {
 
 // Guards against: more than one address (or a display name) in one email attribute.
 BOOST_AUTO_TEST_CASE(MunicipalityEmailMustBeOneAddress) {
-  std::string town = ReadSource("tests/cli/remind_data/remindtown.xml");
+  std::string town = ReadSource("tests/scenario/remind/data/remindtown.xml");
   for (const char* bad : {"a@x.example, evil@attacker.example", "Anna &lt;a@x.example&gt;",
                           "a@x.example;evil@attacker.example", "no-at-sign.example"}) {
     TempFile f(Replace(town, R"(email="koordynator@przypomnienia.example")",
@@ -194,11 +194,11 @@ BOOST_AUTO_TEST_CASE(MunicipalityEmailMustBeOneAddress) {
 
 // Guards against: a deadline title with &#13;&#10; reaching reminder subjects and .ics lines.
 BOOST_AUTO_TEST_CASE(WorkflowTitleWithLineBreakIsRefused) {
-  std::string chart = ReadSource("tests/cli/remind_data/remindcase.xml");
+  std::string chart = ReadSource("tests/scenario/remind/data/remindcase.xml");
   std::string bad = Replace(chart, R"(title="Wysłanie zaproszeń na posiedzenie GGK")",
                             R"(title="Wysłanie&#13;&#10;Bcc: evil@attacker.example")");
   auto c = model::LoadChartFromString(bad, "remindcase.xml",
-                                      std::string(KOOP_SOURCE_DIR) + "/tests/cli/remind_data");
+                                      std::string(KOOP_SOURCE_DIR) + "/tests/scenario/remind/data");
   BOOST_REQUIRE(!c.ok());
   BOOST_TEST(c.status().exit_code() == 65);
   BOOST_TEST(c.status().message().find("attribute 'title' of <deadline> contains a control "

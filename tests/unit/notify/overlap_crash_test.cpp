@@ -4,7 +4,7 @@
 // raising a deadline event twice (a kill between the event's commit and the outbox mark), and
 // against losing either when processes are killed with SIGKILL at random moments.
 //
-// Real parts: instances of tests/cli/remind_data/remindcase.xml started through the engine, a real
+// Real parts: instances of tests/scenario/remind/data/remindcase.xml started through the engine, a real
 // SMTP server on loopback (tests/cli/smtp_server.py, STARTTLS + AUTH, answering 250 only 20 ms
 // after it saved each message), the built `koop` binary. Each round starts scheduler A at T and
 // scheduler B at T + 7 min a few milliseconds later, then kills one or both at a random moment;
@@ -62,7 +62,7 @@ std::map<std::string, int> ArrivedMessageIds(const testing::SmtpServer& server) 
 std::vector<std::string> StartInstances(const std::string& uri, const std::string& dir) {
   EngineOptions o;
   o.db_uri = uri;
-  o.workflows_dir = std::string(KOOP_SOURCE_DIR) + "/tests/cli/remind_data";
+  o.workflows_dir = std::string(KOOP_SOURCE_DIR) + "/tests/scenario/remind/data";
   o.municipalities_dir = o.workflows_dir;
   o.actor = "test";
   auto engine = Engine::Open(o);

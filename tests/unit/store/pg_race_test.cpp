@@ -87,9 +87,9 @@ void Race(const std::string& uri) {
       if (!std::isalnum(static_cast<unsigned char>(c))) c = 'x';
     }
     std::ofstream(dir + "/" + id + ".xml")
-        << Replace(ReadSource("tests/cli/remind_data/remindcase.xml"), R"(name="remindcase")",
+        << Replace(ReadSource("tests/scenario/remind/data/remindcase.xml"), R"(name="remindcase")",
                    "name=\"" + id + "\"");
-    std::ofstream(dir + "/town.xml") << Replace(ReadSource("tests/cli/remind_data/remindtown.xml"),
+    std::ofstream(dir + "/town.xml") << Replace(ReadSource("tests/scenario/remind/data/remindtown.xml"),
                                                 R"(ref="remindcase")", "ref=\"" + id + "\"");
     EngineOptions o;
     o.db_uri = uri;
