@@ -42,13 +42,24 @@ damaged() {
 damaged "0-byte file" ": >db.sqlite" \
   "db.sqlite: the database file is empty (0 bytes), not a koop database$restore"
 damaged "text file" "printf 'case register\n%.0s' {1..200} >db.sqlite" \
-  "db.sqlite: not a SQLite database (bad header)$restore"
+  "db.sqlite: not a SQLite database, or a truncated one (2800 bytes is not a whole number of 512-byte units)$restore"
 
 # A real register, truncated in the middle of a page.
 "$KOOP" --db good.sqlite init >/dev/null 2>&1; check "init a register" 0 $?
 size=$(stat -c %s good.sqlite)
 damaged "truncated file" "head -c $((size - 100)) good.sqlite >db.sqlite" \
-  "db.sqlite: damaged database file ($((size - 100)) bytes is not a whole number of 4096-byte pages; truncated?)$restore"
+  "db.sqlite: not a SQLite database, or a truncated one ($((size - 100)) bytes is not a whole number of 512-byte units)$restore"
+
+# A foreign file of a plausible length: SQLite refuses it at the first query, still 65.
+for c in "${commands[@]}"; do
+  head -c 4096 /dev/urandom >db.sqlite
+  before=$(sha256sum db.sqlite)
+  # shellcheck disable=SC2086
+  "$KOOP" --db db.sqlite $c >out.txt 2>err.txt
+  check "foreign 4096 bytes: $c: exit 65" 65 $?
+  check "foreign 4096 bytes: $c: message" 1 "$(grep -c 'db.sqlite: .*file is not a database' err.txt)"
+  check "foreign 4096 bytes: $c: file unchanged" "$before" "$(sha256sum db.sqlite)"
+done
 
 # Read-only commands on a path that does not exist: 66, nothing created.
 for c in "remind --now 2026-12-16T07:00" "deadlines" "show case-0000000000" \

@@ -129,8 +129,9 @@ BOOST_AUTO_TEST_CASE(AFileThatIsNoDatabaseIsBadDataAndStaysAsItWas) {
   BOOST_TEST(store.status().exit_code() == 65, store.status().message());
   BOOST_TEST(store.status().message() ==
              path +
-                 ": not a SQLite database (bad header); restore it from a backup (a new register "
-                 "is made with `koop init` on a path that does not exist)");
+                 ": not a SQLite database, or a truncated one (5016 bytes is not a whole number "
+                 "of 512-byte units); restore it from a backup (a new register is made with `koop "
+                 "init` on a path that does not exist)");
   BOOST_TEST(ReadFile(path) == before);
 }
 
