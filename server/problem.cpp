@@ -82,6 +82,7 @@ ProblemKind ProblemForStatus(const Status& status) {
     case Code::kNoInput:
       return ProblemKind::kNotFound;
     case Code::kIoError:
+    case Code::kTempFail:  // a conflict with a concurrent writer that persisted: try again
       return ProblemKind::kUnavailable;
     case Code::kInternal:
     case Code::kOk:

@@ -107,8 +107,12 @@ class EngineEventSink final : public notify::EventSink {
       if (!engine.ok()) return Status::IoError(engine.status().message());
       engine_ = std::move(*engine);
     }
-    Result<StepOutcome> fired =
-        engine_->Fire(FireRequest{instance_id, event, "{}", at, true, once_key});
+    Result<StepOutcome> fired = engine_->Fire(FireRequest{.instance_id = instance_id,
+                                                          .event = event,
+                                                          .data_json = "{}",
+                                                          .at = at,
+                                                          .at_or_after_last = true,
+                                                          .once_key = once_key});
     return fired.status();
   }
 
