@@ -51,8 +51,10 @@ printf 'root:x:0:\n' >"$root/etc/group"
 printf 'root:*::0:99999:7:::\n' >"$root/etc/shadow"
 printf 'root:*::\n' >"$root/etc/gshadow"
 db="$root/var/lib/koop/koop.db"
-python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())' \
-  "$db" "$KOOP_SOURCE_DIR/tests/data/upgrade/schema5.sql"
+# The fixture's stored definitions name their workflow files as @WORKFLOWS@/…: rules are read
+# beside them on replay, so they point at the workflows the package installs.
+python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read().replace("@WORKFLOWS@", sys.argv[3]))' \
+  "$db" "$KOOP_SOURCE_DIR/tests/data/upgrade/schema5.sql" "$root/usr/share/koop/workflows"
 before=""
 for t in instances events deadlines outbox; do before="$before $t=$(sql "$db" "select count(*) from $t")"; done
 dpkg_root() { dpkg --root="$root" --force-script-chrootless --force-depends --log=/dev/null "$@"; }
