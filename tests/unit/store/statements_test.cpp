@@ -70,7 +70,10 @@ BOOST_AUTO_TEST_CASE(AFailedRunLeavesTheStatementUsable) {
       const char* insert = "INSERT INTO t (id) VALUES (?)";
       BOOST_REQUIRE(db->Exec(insert, {1}).ok());
       auto dup = db->Exec(insert, {1});
-      BOOST_TEST(dup.status().exit_code() == 65, dup.status().message());
+      // A duplicate key is bad data on SQLite; on PostgreSQL koop checks keys under the row lock
+      // first, so a unique violation there is a concurrent writer: 75 (guarantees-store-notify).
+      const int expected = kind == "sqlite" ? 65 : 75;
+      BOOST_TEST(dup.status().exit_code() == expected, dup.status().message());
       BOOST_TEST(dup.status().message().find("INSERT INTO t") != std::string::npos,
                  dup.status().message());
       BOOST_REQUIRE(db->Exec(insert, {2}).ok());
