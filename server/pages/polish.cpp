@@ -1,7 +1,5 @@
 #include "server/pages/polish.h"
 
-#include <cstdio>
-
 namespace koop::server::pages {
 namespace {
 
@@ -61,9 +59,8 @@ std::string DateLabel(const std::string& iso_date) {
 
 std::string LocalTimeLabel(TimeMs utc) {
   WarsawTime local = ToWarsawTime(utc);
-  char clock[8];
-  std::snprintf(clock, sizeof clock, "%02d:%02d", local.minute_of_day / 60,
-                local.minute_of_day % 60);
+  auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  std::string clock = two(local.minute_of_day / 60) + ":" + two(local.minute_of_day % 60);
   return std::to_string(local.date.day) + " " + kMonthsGenitive[local.date.month - 1] + " " +
          std::to_string(local.date.year) + ", " + clock;
 }

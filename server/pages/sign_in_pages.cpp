@@ -101,7 +101,11 @@ void ChangePassword(Exchange& ex, const PageTemplates& t) {
                       : "Obecne hasło jest nieprawidłowe."});
     return;
   }
-  backend->accounts->SignOut(check->session.token);
+  Status closed = backend->accounts->SignOut(check->session.token);
+  if (!closed.ok()) {
+    FailurePage(ex, t, closed);
+    return;
+  }
   Status s = backend->accounts->SetPassword(login, fresh);
   if (!s.ok()) {
     if (s.code() == Code::kDataError) {

@@ -177,12 +177,24 @@ def set_value(b, element, value):
     b.d.execute_script("arguments[0].value = arguments[1];", element, value)
 
 
-def fill_convening(b, case_id, meeting_date):
+def strip_client_checks(b, form):
+    """What a browser could check before sending is removed: `required`, the date, time and
+    number input types, the form's validation. A refusal after this comes from the server."""
+    b.d.execute_script(
+        "var f = arguments[0]; f.noValidate = true;"
+        "f.querySelectorAll('input, select, textarea').forEach(function (i) {"
+        "  i.removeAttribute('required'); i.removeAttribute('min'); i.removeAttribute('max');"
+        "  if (['date', 'time', 'number'].indexOf(i.type) >= 0) i.type = 'text'; });", form)
+
+
+def fill_convening(b, case_id, meeting_date, strip=False):
     b.get("/sprawy/" + case_id)
     details = b.by_css("#akcja-team-convened")
     if details.get_attribute("open") is None:
         details.find_element("css selector", "summary").click()
     form = details.find_element("css selector", "form")
+    if strip:
+        strip_client_checks(b, form)
     for inst in ("mops", "sp5", "razem"):
         box = form.find_element("css selector", "#f-team-convened-instytucje-" + inst)
         if not box.is_selected():
@@ -241,6 +253,19 @@ def coordinator_convenes_team(b, case_id, shots):
     b.get("/sprawy/" + case_id)
     expect(len(b.all_css("#przebieg ~ .table-wrap tbody tr")) == events_before,
            "the refused action left no event in the timeline")
+
+    # The same Saturday typed as plain text into a form stripped of every client-side check:
+    # the server refuses it by the municipality's calendar, in Polish, at the form.
+    fill_convening(b, case_id, "2027-02-13", strip=True)
+    reasons = [li.text for li in b.all_css("#odmowa li")]
+    expect(reasons == ["„Data posiedzenia”: 13 lutego 2027 r. to sobota – wybierz dzień roboczy."],
+           "the server names the Saturday, not the browser", reasons)
+    expect(b.by_css("#f-team-convened-posiedzenie-data").get_attribute("value") == "2027-02-13"
+           and b.by_css("#f-team-convened-posiedzenie-minuty").get_attribute("value") == "90",
+           "the typed values are kept in the refused form")
+    b.get("/sprawy/" + case_id)
+    expect(len(b.all_css("#przebieg ~ .table-wrap tbody tr")) == events_before,
+           "the server-refused action left no event either")
 
     # A Wednesday is taken.
     fill_convening(b, case_id, "2027-02-17")
