@@ -5,10 +5,10 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
-#include <iostream>
 #include <istream>
 
 #include "server/server_config.h"
+#include "server/server_log.h"
 
 namespace koop::server {
 namespace {
@@ -185,7 +185,7 @@ void Exchange::ProblemFor(const Status& status) {
   ProblemKind kind = ProblemForStatus(status);
   // Internal and I/O messages may name machine paths: they go to the log, not to the client.
   if (kind == ProblemKind::kInternal || kind == ProblemKind::kUnavailable) {
-    std::cerr << "koop serve: request " << request_id_ << ": " << status.message() << '\n';
+    LogError(status.message());
     Problem(kind, "request " + request_id_ + " failed; see the server log");
     return;
   }

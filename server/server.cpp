@@ -10,10 +10,12 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <chrono>
-#include <iostream>
+#include <sstream>
 #include <thread>
 
+#include "koop/log_context.h"
 #include "server/routes.h"
+#include "server/server_log.h"
 
 namespace koop::server {
 namespace {
@@ -37,6 +39,9 @@ class RequestHandler final : public Poco::Net::HTTPRequestHandler {
                      Poco::Net::HTTPServerResponse& res) override {
     const auto started = std::chrono::steady_clock::now();
     std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    // Every log line written while this request runs (here, in the router, the handlers and the
+    // engine) carries its id, the one the client sees in X-Request-Id.
+    ScopedLogContext log_context(id);
     res.set("X-Request-Id", id);
     SecurityHeaders(res);
     Exchange ex(req, res, pool_, config_, id);
@@ -47,7 +52,7 @@ class RequestHandler final : public Poco::Net::HTTPRequestHandler {
                             req.getChunkedTransferEncoding();
       if (!has_body || ex.Body()) router_.Dispatch(ex);
     } catch (const std::exception& e) {
-      std::cerr << "koop serve: request " << id << ": " << e.what() << '\n';
+      LogError(std::string("request failed: ") + e.what());
       ex.DiscardBackend();
       ex.Problem(ProblemKind::kInternal, "request " + id + " failed; see the server log");
     }
@@ -58,9 +63,10 @@ class RequestHandler final : public Poco::Net::HTTPRequestHandler {
                     1000.0;
     // The path only (instance ids and names are not personal; query strings are left out).
     if (config_.log_requests) {
-      std::clog << req.getMethod() << ' ' << ex.path().substr(0, 200) << ' ' << ex.status() << ' '
-                << ms << "ms " << id
-                << (ex.session() ? " " + ex.session()->account.login : std::string()) << '\n';
+      std::ostringstream line;
+      line << req.getMethod() << ' ' << LoggablePath(ex.path()) << ' ' << ex.status() << ' ' << ms
+           << "ms" << (ex.session() ? " " + ex.session()->account.login : std::string());
+      LogNotice(line.str());
     }
   }
 

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
+
+#include "server/server_log.h"
 
 namespace koop::server {
 
@@ -19,8 +20,7 @@ std::shared_ptr<const WorkflowCatalog> WorkflowCatalog::Load(const std::string& 
   for (const auto& path : files) {
     Result<std::shared_ptr<const WorkflowInfo>> info = DescribeWorkflow(path.string());
     if (!info.ok()) {
-      std::cerr << "koop serve: workflow " << path.filename().string()
-                << " left out: " << info.status().message() << '\n';
+      LogWarning("workflow " + path.filename().string() + " left out: " + info.status().message());
       continue;
     }
     const std::string id = (*info)->id.empty() ? path.stem().string() : (*info)->id;

@@ -2,15 +2,18 @@
 // thin command: read the options, start koop::server::Server, wait for SIGTERM or SIGINT, stop
 // gracefully (requests in flight finish). Prints "koop serve: listening on http://HOST:PORT" once
 // it accepts connections (with --listen HOST:0 the port is the one the system chose).
+#include <Poco/Logger.h>
 #include <Poco/Util/Option.h>
 
 #include <csignal>
 #include <ostream>
 
 #include "engine_options.h"
+#include "koop/log_context.h"
 #include "resource_dirs.h"
 #include "server/offset_clock.h"
 #include "server/server.h"
+#include "server/server_log.h"
 
 namespace koop::runner {
 namespace {
@@ -46,6 +49,9 @@ Result<int> IntOption(const Invocation& inv, const std::string& name, int fallba
 }
 
 int Run(Invocation& inv) {
+  // Lines written outside a request (start, workflows left out, stop) carry "serve"; those of a
+  // request carry its id (server/server_log.h).
+  ScopedLogContext log_context("serve");
   std::string listen =
       inv.Get("listen", inv.config ? inv.config->getString("server.listen", "127.0.0.1:8080")
                                    : "127.0.0.1:8080");
@@ -62,6 +68,12 @@ int Run(Invocation& inv) {
   config.trust_proxy =
       inv.Has("trust-proxy") || (inv.config && inv.config->getBool("server.trust_proxy", false));
   config.log_requests = !inv.Has("quiet");
+  Poco::Logger& log = Poco::Logger::get(server::kServerLogger);
+  // The request lines are notices: shown unless --quiet, whatever log.level says (a quieter
+  // level still applies to every other logger).
+  if (config.log_requests && log.getLevel() < Poco::Message::PRIO_NOTICE) {
+    log.setLevel(Poco::Message::PRIO_NOTICE);
+  }
 
   if (inv.Has("at") || inv.Has("now")) {
     Result<TimeMs> start = inv.Now();
@@ -93,10 +105,10 @@ int Run(Invocation& inv) {
            << std::endl;
   int received = 0;
   sigwait(&signals, &received);
-  *inv.err << "koop serve: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
-           << ", finishing requests in flight" << std::endl;
+  server::LogNotice(std::string(received == SIGTERM ? "SIGTERM" : "SIGINT") +
+                    ", finishing requests in flight");
   (*server)->Stop();
-  *inv.err << "koop serve: stopped" << std::endl;
+  server::LogNotice("stopped");
   return 0;
 }
 

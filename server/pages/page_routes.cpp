@@ -1,9 +1,8 @@
 // The web application's routes (issue #14). Each page file registers its own; this file loads
 // the templates once and holds what every page shares: the route shape and the error pages.
-#include <iostream>
-
 #include "server/pages/pages.h"
 #include "server/routes.h"
+#include "server/server_log.h"
 
 namespace koop::server {
 namespace pages {
@@ -23,7 +22,7 @@ void NotFoundPage(Exchange& ex, const PageTemplates& t) {
 }
 
 void FailurePage(Exchange& ex, const PageTemplates& t, const Status& status) {
-  std::cerr << "koop serve: " << ex.request_id() << ": " << status.message() << std::endl;
+  LogError(status.message());
   bool unavailable = status.code() == Code::kIoError;
   if (unavailable) ex.DiscardBackend();
   Data data;
@@ -44,7 +43,7 @@ void RegisterPageRoutes(Router& router, const ServerConfig& config) {
       pages::PageTemplates::Load(web_dir + "/templates");
   if (!loaded.ok()) {
     // The API still serves; the pages are absent (404) and the log says why.
-    std::cerr << "koop serve: web pages disabled: " << loaded.status().message() << std::endl;
+    LogWarning("web pages disabled: " + loaded.status().message());
     return;
   }
   pages::Templates t = *loaded;
