@@ -1,5 +1,6 @@
 // Typed table operations and transaction behaviour, on every available backend.
 #include <boost/test/unit_test.hpp>
+#include <type_traits>
 
 #include "store/deadline_table.h"
 #include "store/definition_table.h"
@@ -32,7 +33,7 @@ InstanceRow Inst(const std::string& id) {
   return row;
 }
 
-// Runs `body` with a fresh store for each backend.
+// Runs `body` with a fresh store for each backend (and the backend's name, if it takes one).
 template <typename Body>
 void ForEachBackend(Body body) {
   for (const std::string& kind : Backends()) {
@@ -41,7 +42,11 @@ void ForEachBackend(Body body) {
       TestDatabase tdb(kind, dir);
       auto store = Store::Open(tdb.uri());
       BOOST_REQUIRE_MESSAGE(store.ok(), store.status().message());
-      body(**store);
+      if constexpr (std::is_invocable_v<Body, Store&, const std::string&>) {
+        body(**store, kind);
+      } else {
+        body(**store);
+      }
     }
   }
 }
@@ -49,19 +54,23 @@ void ForEachBackend(Body body) {
 BOOST_AUTO_TEST_SUITE(StoreTables)
 
 BOOST_AUTO_TEST_CASE(DefinitionsAreUniqueByVersionAndByHash) {
-  ForEachBackend([](Store& store) {
+  ForEachBackend([](Store& store, const std::string& kind) {
+    // A duplicate key is bad data on SQLite; on PostgreSQL koop checks keys under the row lock
+    // before inserting, so a unique violation there is a concurrent writer: 75 (see
+    // docs/guarantees-store-notify.md).
+    const int duplicate = kind == "sqlite" ? 65 : 75;
     auto tx = store.BeginWrite();
     BOOST_REQUIRE(InsertDefinition(*tx, Def("1", "aaa")).ok());
     BOOST_REQUIRE(tx->Savepoint("dup").ok());
     Status same_version = InsertDefinition(*tx, Def("1", "bbb"));
-    BOOST_TEST(same_version.exit_code() == 65, same_version.message());
+    BOOST_TEST(same_version.exit_code() == duplicate, same_version.message());
     // A failed statement poisons the transaction until the savepoint is restored.
     BOOST_TEST(tx->Query("SELECT 1").status().exit_code() == 70);
     BOOST_REQUIRE(tx->RollbackToSavepoint("dup").ok());
     BOOST_REQUIRE(tx->Commit().ok());
     auto tx2 = store.BeginWrite();
     Status same_hash = InsertDefinition(*tx2, Def("2", "aaa"));
-    BOOST_TEST(same_hash.exit_code() == 65);
+    BOOST_TEST(same_hash.exit_code() == duplicate, same_hash.message());
     BOOST_REQUIRE(tx2->Rollback().ok());
     auto tx3 = store.BeginRead();
     auto found = FindDefinition(*tx3, "case", "1");
