@@ -76,6 +76,11 @@ Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
   }
   Result<std::optional<store::DefinitionRow>> same = store::FindDefinitionByHash(tx, id, *hash);
   if (!same.ok()) return same.status();
+  if (same->has_value() && (*same)->version == version) {
+    // Another writer registered this very definition between the two look-ups (each statement
+    // sees the latest commit on PostgreSQL): it is the one we would have inserted.
+    return Get(tx, id, version);
+  }
   if (same->has_value()) {
     return Status::DataError(path + ": workflow '" + id + "' version " + version +
                              " has the same content as the registered version " + (*same)->version);

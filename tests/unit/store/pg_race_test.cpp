@@ -63,14 +63,20 @@ void Together(A a, B b) {
   tb.join();
 }
 
-// Counts outcomes by exit code; a success is 0.
+// Counts outcomes by exit code (a success is 0), keeping the first message of each failure code.
 struct Tally {
   std::map<int, int> codes;
-  void Add(const Status& s) { ++codes[s.exit_code()]; }
+  std::map<int, std::string> first;
+  void Add(const Status& s) {
+    ++codes[s.exit_code()];
+    if (!s.ok()) first.emplace(s.exit_code(), s.message());
+  }
   std::string ToString() const {
     std::string out;
-    for (const auto& [code, n] : codes)
+    for (const auto& [code, n] : codes) {
       out += " exit " + std::to_string(code) + ": " + std::to_string(n);
+      if (auto it = first.find(code); it != first.end()) out += " (first: " + it->second + ")";
+    }
     return out;
   }
 };
@@ -89,8 +95,9 @@ void Race(const std::string& uri) {
     std::ofstream(dir + "/" + id + ".xml")
         << Replace(ReadSource("tests/scenario/remind/data/remindcase.xml"), R"(name="remindcase")",
                    "name=\"" + id + "\"");
-    std::ofstream(dir + "/town.xml") << Replace(ReadSource("tests/scenario/remind/data/remindtown.xml"),
-                                                R"(ref="remindcase")", "ref=\"" + id + "\"");
+    std::ofstream(dir + "/town.xml")
+        << Replace(ReadSource("tests/scenario/remind/data/remindtown.xml"), R"(ref="remindcase")",
+                   "ref=\"" + id + "\"");
     EngineOptions o;
     o.db_uri = uri;
     o.workflows_dir = dir;
