@@ -248,6 +248,9 @@ void RegisterCaseRoutes(Router& router, Templates t) {
     const WorkflowInfo* workflow = ex.catalog().Find(listing->workflow_id);
     if (!event.empty() && workflow && workflow->FindEvent(event)) {
       done.notice = "Zapisano: " + EventTitle(ex.catalog(), listing->workflow_id, event) + ".";
+    } else if (ex.Query("rozpoczeto") == "1" && workflow) {
+      // After a start (start_pages.cpp): the same kind of notice, naming the workflow.
+      done.notice = "Rozpoczęto: " + workflow->title + ".";
     }
     RenderCase(ex, *t, *listing, &done, 200);
   }));

@@ -142,11 +142,30 @@ Data EventFormFields(const EventInfo& event, const MunicipalityInfo* municipalit
       }
     } else if (d.type == "choice") {
       select = true;
+      Data none;  // nothing chosen until the person chooses
+      none.set("value", "");
+      none.set("label", "— wybierz —");
+      none.set("selected", Data(value.empty()));
+      options.push_back(none);
       for (const std::string& v : d.values) {
         Data o;
         o.set("value", v);
         o.set("label", v);
         o.set("selected", Data(value == v));
+        options.push_back(o);
+      }
+    } else if (d.type == "institution" && municipality) {
+      select = true;
+      Data none;
+      none.set("value", "");
+      none.set("label", "— wybierz —");
+      none.set("selected", Data(value.empty()));
+      options.push_back(none);
+      for (const InstitutionInfo& i : municipality->institutions) {
+        Data o;
+        o.set("value", i.id);
+        o.set("label", i.name);
+        o.set("selected", Data(value == i.id));
         options.push_back(o);
       }
     } else if (d.type == "institutions" && municipality) {
@@ -259,6 +278,14 @@ std::string EventDataFromForm(const EventInfo& event, const MunicipalityInfo* mu
         continue;
       }
       SetPath(root, d.name, value == "true");
+    } else if (d.type == "institution") {
+      if (!municipality ||
+          std::none_of(municipality->institutions.begin(), municipality->institutions.end(),
+                       [&](const InstitutionInfo& i) { return i.id == value; })) {
+        problems->push_back(Quoted(d) + ": nieznana instytucja.");
+        continue;
+      }
+      SetPath(root, d.name, value);
     } else if (d.type == "choice") {
       if (std::find(d.values.begin(), d.values.end(), value) == d.values.end()) {
         problems->push_back(Quoted(d) + ": wybierz jedną z podanych wartości.");

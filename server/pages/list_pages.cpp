@@ -19,14 +19,23 @@ struct ListKind {
   const char* title;
   const char* nav_key;
   bool cases;  // workflows with a team field
+  const char* start_href;
+  const char* start_label;
 };
 
-constexpr ListKind kCases{"/sprawy", "Sprawy", "sprawy", true};
-constexpr ListKind kPartnerships{"/partnerstwa", "Partnerstwa", "partnerstwa", false};
+constexpr ListKind kCases{"/sprawy", "Sprawy", "sprawy", true, "/sprawy/nowa", "Nowa sprawa"};
+constexpr ListKind kPartnerships{"/partnerstwa", "Partnerstwa",       "partnerstwa",
+                                 false,          "/partnerstwa/nowe", "Nowe partnerstwo"};
 
-bool IsCaseWorkflow(const WorkflowCatalog& catalog, const std::string& workflow_id) {
-  const WorkflowInfo* w = catalog.Find(workflow_id);
-  return w && w->TeamField();
+// Whether the account may start one of the list's workflows from the web application.
+bool CanStart(const Exchange& ex, const ListKind& kind) {
+  if (!MayStart(ex.account(), ex.account().municipality_id)) return false;
+  for (const std::string& id : ex.catalog().ids()) {
+    if (ex.catalog().Find(id)->startable && IsCaseWorkflow(ex.catalog(), id) == kind.cases) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string QueryEscape(const std::string& text) {
@@ -109,7 +118,9 @@ void ShowList(Exchange& ex, const PageTemplates& t, const ListKind& kind) {
   data.set("filter_number", q.case_number);
   data.set("filter_overdue", Data(q.overdue_only));
   data.set("stage_options", stages);
-  data.set("can_start", Data(false));
+  data.set("can_start", Data(CanStart(ex, kind)));
+  data.set("start_href", kind.start_href);
+  data.set("start_label", kind.start_label);
   data.set("rows", list);
   data.set("has_rows", Data(!rows.empty()));
   data.set("found_label", rows.empty() ? std::string("Nie znaleziono.")
@@ -126,6 +137,11 @@ void ShowList(Exchange& ex, const PageTemplates& t, const ListKind& kind) {
 }
 
 }  // namespace
+
+bool IsCaseWorkflow(const WorkflowCatalog& catalog, const std::string& workflow_id) {
+  const WorkflowInfo* w = catalog.Find(workflow_id);
+  return w && w->TeamField();
+}
 
 void RegisterListRoutes(Router& router, Templates t) {
   router.Add(PageRoute("GET", kCases.path, {}, [t](Exchange& ex) { ShowList(ex, *t, kCases); }));

@@ -51,6 +51,7 @@ void RegisterPageRoutes(Router& router, const ServerConfig& config) {
   pages::RegisterSignInRoutes(router, t);
   pages::RegisterTaskRoutes(router, t);
   pages::RegisterListRoutes(router, t);
+  pages::RegisterStartRoutes(router, t);  // "/sprawy/nowa" before "/sprawy/{id}"
   pages::RegisterCaseRoutes(router, t);
   pages::RegisterCaseActionRoutes(router, t);
   pages::RegisterCalendarRoutes(router, t);

@@ -65,8 +65,15 @@ std::string PageTemplates::Render(const std::string& name, const Data& data,
     *error = "no template '" + name + "'";
     return "";
   }
+  // Templates named "_NAME" are partials every template may include as {{> _NAME}}.
+  Data with_partials = data;
+  for (const auto& [partial_name, source] : sources_) {
+    if (partial_name.empty() || partial_name.front() != '_') continue;
+    const std::string* text = &source;
+    with_partials.set(partial_name, kainjow::mustache::partial([text] { return *text; }));
+  }
   kainjow::mustache::mustache tmpl(it->second);
-  std::string out = tmpl.render(data);
+  std::string out = tmpl.render(with_partials);
   if (!tmpl.is_valid()) {
     *error = name + ".mustache: " + tmpl.error_message();
     return "";

@@ -1,6 +1,7 @@
 // PageView: the web application's HTML, rendered from the mustache templates in
 // <web_dir>/templates (kainjow mustache: every {{value}} is HTML-escaped; only {{{body}}} of the
-// layout takes already rendered HTML). The templates are read once when the routes are
+// layout takes already rendered HTML); a template named _NAME is a partial the others include
+// with {{> _NAME}}. The templates are read once when the routes are
 // registered and shared read-only by every worker thread (handlers capture a shared_ptr).
 #pragma once
 

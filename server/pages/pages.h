@@ -20,10 +20,14 @@ void RegisterStaticRoutes(Router& router, const std::string& web_dir);
 void RegisterSignInRoutes(Router& router, Templates templates);
 void RegisterTaskRoutes(Router& router, Templates templates);
 void RegisterListRoutes(Router& router, Templates templates);
+void RegisterStartRoutes(Router& router, Templates templates);  // before the case routes
 void RegisterCaseRoutes(Router& router, Templates templates);
 void RegisterCaseActionRoutes(Router& router, Templates templates);
 void RegisterCalendarRoutes(Router& router, Templates templates);
 void RegisterAdminRoutes(Router& router, Templates templates);
+
+// Cases are the workflows with a team field; partnerships the others.
+bool IsCaseWorkflow(const WorkflowCatalog& catalog, const std::string& workflow_id);
 
 // A page route: signed in, browsers without a session are sent to the sign-in page.
 Route PageRoute(const char* method, const char* pattern, std::vector<Role> roles,

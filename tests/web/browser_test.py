@@ -325,6 +325,78 @@ def coordinator_convenes_team(b, case_id, shots):
     b.sign_out()
 
 
+NEW_NUMBER = "MOPS/2027/005 <script>alert('n')</script> \"Łódź\" 'ń'"
+
+
+def coordinator_starts_case_and_partnership(b, shots):
+    from selenium.webdriver.support.ui import Select
+    b.sign_in("koordynatorka")
+    b.get("/sprawy")
+    b.submit(b.by_css("a[href='/sprawy/nowa']"))
+    expect(b.h1() == "Nowa sprawa", "the case list leads to the new-case form", b.h1())
+    labels = [l.text for l in b.all_css("#start-case label")]
+    expect(labels == ["Numer sprawy (np. MOPS/2027/005) *",
+                      "Kto zgłosił potrzebę (OPS albo kooperant) *",
+                      "Instytucja kooperanta, który zgłosił potrzebę"],
+           "the form asks for the workflow's declared start values with their Polish titles",
+           labels)
+    b.check_page("sprawa-nowa", shot=shots)
+
+    # Nothing filled and no browser checks: the server names every missing value at once.
+    form = b.by_css("#start-case form")
+    strip_client_checks(b, form)
+    b.submit(form.find_element("css selector", "button[type=submit]"))
+    reasons = [li.text for li in b.all_css("#odmowa li")]
+    expect(reasons == ["„Numer sprawy (np. MOPS/2027/005)”: pole jest wymagane.",
+                       "„Kto zgłosił potrzebę (OPS albo kooperant)”: pole jest wymagane."],
+           "the missing values are named by their titles", reasons)
+
+    # A number already used in the municipality is refused; what was typed stays.
+    b.by_css("#f-start-case-sprawa-numer").send_keys("MOPS/2027/003")
+    Select(b.by_css("#f-start-case-zgloszenie-kanal")).select_by_value("kooperant")
+    Select(b.by_css("#f-start-case-zgloszenie-instytucja")).select_by_value("sp5")
+    b.submit(b.by_css("#start-case button[type=submit]"))
+    reasons = [li.text for li in b.all_css("#odmowa li")]
+    expect(reasons == ["Sprawa o numerze MOPS/2027/003 już istnieje w tej gminie."],
+           "a case number in use is refused", reasons)
+    expect(Select(b.by_css("#f-start-case-zgloszenie-instytucja")).first_selected_option
+           .get_attribute("value") == "sp5", "the chosen institution is kept")
+    expect("?" not in b.path(), "the refusal answers the POST: no data in the URL", b.path())
+
+    # A new number (markup, quotes and Polish letters in it) starts the case.
+    number = b.by_css("#f-start-case-sprawa-numer")
+    number.clear()
+    number.send_keys(NEW_NUMBER)
+    b.submit(b.by_css("#start-case button[type=submit]"))
+    expect(b.h1() == "Sprawa " + NEW_NUMBER, "the new case's page, its number shown as text",
+           b.h1())
+    expect("Rozpoczęto: Praca z osobą/rodziną/grupą." in b.text(), "the start is confirmed")
+    expect(b.path().startswith("/sprawy/case-") and b.path().endswith("?rozpoczeto=1"),
+           "the redirect carries no data", b.path())
+    expect(b.d.execute_script("return document.querySelectorAll('main script').length") == 0,
+           "no element was created from the number")
+    timeline = b.by_css("#przebieg ~ .table-wrap tbody tr").text
+    expect("koordynatorka" in timeline, "the start is recorded under the coordinator", timeline)
+    b.check_page("sprawa-nowa-rozpoczeta")
+
+    # A partnership: every workflow of that kind that declares a start, each its own form.
+    b.get("/partnerstwa")
+    b.submit(b.by_css("a[href='/partnerstwa/nowe']"))
+    titles = [t.text for t in b.all_css("details summary")]
+    expect(titles == ["Zawiązanie Partnerskiego Zespołu Kooperacji",
+                      "Działanie Partnerskiego Zespołu Kooperacji"],
+           "the partnership workflows are offered by their Polish titles", titles)
+    b.check_page("partnerstwo-nowe", shot=shots)
+    b.by_css("#start-pzk-founding summary").click()
+    b.submit(b.by_css("#start-pzk-founding button[type=submit]"))
+    expect("Rozpoczęto: Zawiązanie Partnerskiego Zespołu Kooperacji." in b.text(),
+           "the founding is started", b.text()[:300])
+    b.get("/partnerstwa")
+    expect(b.by_css("p[role=status]").text == "Znaleziono: 2.", "two partnerships now",
+           b.by_css("p[role=status]").text)
+    b.sign_out()
+
+
 def hostile_values_render_as_text(b, case_id):
     b.sign_in("pedagog.sp5")
     b.get("/sprawy/" + case_id)
@@ -418,6 +490,7 @@ def main():
         driver = fx.browser(downloads)
         b = Browser(driver, server.url, axe, shots, downloads)
         coordinator_convenes_team(b, case_id, bool(shots))
+        coordinator_starts_case_and_partnership(b, bool(shots))
         hostile_values_render_as_text(b, case_id)
         member_of_another_institution_cannot_reach(b, case_id)
         rops_sees_no_personal_data(b, case_id)

@@ -25,7 +25,9 @@ struct FieldInfo {
 // A value an event takes, declared for the people who fire it (<k:data> inside <k:event>): the web
 // application builds the event's form from these. `name` is a dotted path into the event's data
 // ("posiedzenie.data"); `type` one of string, text, int, number, bool, date, time, choice
-// (`values` lists the choices) or institutions (a list of the municipality's institutions).
+// (`values` lists the choices), institution (one of the municipality's institutions, by id) or
+// institutions (a list of them). The same declarations under <k:start> describe what starting an
+// instance takes.
 struct EventDataInfo {
   std::string name;
   std::string type = "string";
@@ -67,6 +69,9 @@ struct WorkflowInfo {
   std::vector<FieldInfo> fields;
   std::vector<EventInfo> events;
   std::vector<StageInfo> stages;  // atomic states, document order
+  // <k:start>: people may start the workflow from the web application, with these values.
+  bool startable = false;
+  std::vector<EventDataInfo> start_data;
   // <k:deadline id due>: each deadline's rule as written ("posiedzenie.data - param('x') working
   // days"), so people can be told why a date fell where it did.
   std::map<std::string, std::string> deadline_rules;

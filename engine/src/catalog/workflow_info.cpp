@@ -58,6 +58,8 @@ struct PeopleAttrs {
   std::map<std::string, std::vector<EventDataInfo>> event_data;
   std::map<std::string, bool> field_team;
   std::map<std::string, std::string> deadline_due;
+  bool start_declared = false;
+  std::vector<EventDataInfo> start_data;
 };
 
 // Every <k:deadline id due> below `node`, wherever a state's content holds it.
@@ -90,6 +92,9 @@ PeopleAttrs ReadPeopleAttrs(const std::string& path) {
       std::vector<std::string>& by = out.event_by[AttrOf(n, "name")];
       while (roles >> role) by.push_back(role);
       out.event_data[AttrOf(n, "name")] = ReadEventData(n);
+    } else if (local == "start") {
+      out.start_declared = true;
+      out.start_data = ReadEventData(n);
     } else if (local == "field") {
       out.field_team[AttrOf(n, "name")] = AttrOf(n, "team") == "true";
     }
@@ -158,6 +163,8 @@ Result<std::shared_ptr<const WorkflowInfo>> DescribeWorkflow(const std::string& 
         data == people.event_data.end() ? std::vector<EventDataInfo>{} : data->second});
   }
   info->deadline_rules = people.deadline_due;
+  info->startable = people.start_declared;
+  info->start_data = people.start_data;
   for (const model::State& s : chart.states) {
     if (s.index == 0 || !s.IsAtomic() || s.generated_id) continue;
     StageInfo stage{s.id, s.title, {}};

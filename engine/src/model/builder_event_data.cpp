@@ -1,5 +1,6 @@
-// <k:data> inside <k:event>: the values an event takes, declared for the forms people fire it
-// with (read by koop/workflow_info.h). Checked here so a typo fails `koop validate`.
+// <k:data> inside <k:event> (the values an event takes) or <k:start> (the values starting an
+// instance takes), declared for the forms people use (read by koop/workflow_info.h). Checked here
+// so a typo fails `koop validate`.
 #include <libxml/tree.h>
 
 #include <set>
@@ -9,13 +10,15 @@
 namespace koop::model {
 
 void ChartBuilder::ParseKoopEventData(const xmlNode* event) {
-  static const std::set<std::string> kTypes = {"string", "text", "int",    "number",      "bool",
-                                               "date",   "time", "choice", "institutions"};
+  static const std::set<std::string> kTypes = {"string",       "text",       "int",  "number",
+                                               "bool",         "date",       "time", "choice",
+                                               "institutions", "institution"};
+  const std::string parent = "<k:" + LocalName(event) + ">";
   std::set<std::string> names;
   for (const xmlNode* c = event->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (LocalName(c) != "data" || NamespaceOf(c) != kKoopNamespace) {
-      Error(c, "<k:event> holds only <k:data> elements, not <" + LocalName(c) + ">");
+      Error(c, parent + " holds only <k:data> elements, not <" + LocalName(c) + ">");
       continue;
     }
     CheckAttrs(c, {"name", "type", "title", "required", "working-day", "values"});
@@ -26,7 +29,8 @@ void ChartBuilder::ParseKoopEventData(const xmlNode* event) {
     if (!type.empty() && !kTypes.count(type)) {
       Error(c,
             "unknown type '" + type +
-                "' (string, text, int, number, bool, date, time, choice or institutions)",
+                "' (string, text, int, number, bool, date, time, choice, institution or "
+                "institutions)",
             "type");
     }
     for (const char* flag : {"required", "working-day"}) {

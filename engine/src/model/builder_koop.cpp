@@ -115,6 +115,12 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
       }
     }
     chart_->event_titles.push_back(std::move(e));
+  } else if (name == "start") {
+    // What starting an instance takes, for the form people start it with (koop/workflow_info.h).
+    CheckAttrs(node, {});
+    if (start_declared_) Error(node, "only one <k:start> is allowed");
+    start_declared_ = true;
+    ParseKoopEventData(node);
   } else {
     Error(node, "unknown element <k:" + name + "> at the top level");
   }

@@ -44,7 +44,7 @@ class ChartBuilder {
                 const std::string& file);
   // koop
   void ParseKoopTop(const xmlNode* node);
-  void ParseKoopEventData(const xmlNode* event);  // builder_event_data.cpp
+  void ParseKoopEventData(const xmlNode* event);  // builder_event_data.cpp (also <k:start>)
   void ParseKoopInState(const xmlNode* node, State& state);
   bool ParseKoopAction(const xmlNode* node, Block& out);
   void CheckKoop();
@@ -76,6 +76,7 @@ class ChartBuilder {
   std::vector<std::string> satisfy_refs_;  // ids used by k:satisfy / k:cancel-deadline
   std::vector<const xmlNode*> satisfy_nodes_;
   std::set<std::string> satisfied_ids_;  // ids used by k:satisfy alone
+  bool start_declared_ = false;          // one <k:start> at most
 };
 
 }  // namespace koop::model

@@ -237,4 +237,39 @@ BOOST_AUTO_TEST_CASE(SatisfyAndSatisfiedByOfOneEventAreRefused) {
              "two)");
 }
 
+BOOST_AUTO_TEST_CASE(StartDataIsCheckedLikeEventData) {
+  auto good = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <k:start>
+    <k:data name="sprawa.numer" type="string" required="true" title="Numer sprawy"/>
+    <k:data name="zgloszenie.instytucja" type="institution" title="Instytucja"/>
+  </k:start>
+  <state id="a"/>
+</scxml>)X",
+                                               "good.scxml", ".", {});
+  if (!good.ok()) BOOST_ERROR(good.status().message());
+
+  auto chart = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <k:start>
+    <k:data name="a" type="colour"/>
+    <k:field name="b"/>
+    <k:data name="a"/>
+  </k:start>
+  <k:start title="x"/>
+  <state id="a"/>
+</scxml>)X",
+                                                "bad.scxml", ".", {});
+  BOOST_REQUIRE(!chart.ok());
+  const std::string m = chart.status().message();
+  BOOST_TEST_MESSAGE(m);
+  BOOST_CHECK(m.find("bad.scxml:4:22: unknown type 'colour' (string, text, int, number, bool, "
+                     "date, time, choice, institution or institutions)") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:5:5: <k:start> holds only <k:data> elements, not <field>") !=
+              std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:6:13: duplicate <k:data> 'a'") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:8:3: only one <k:start> is allowed") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:8:12: unknown attribute 'title' on <start>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
