@@ -52,11 +52,21 @@ class Browser:
 
     def submit(self, button):
         """Clicks a submit button and waits until the answer replaced the page."""
-        from selenium.webdriver.support import expected_conditions
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
         old = self.by_css("html")
         button.click()
-        WebDriverWait(self.d, 30).until(expected_conditions.staleness_of(old))
+
+        def replaced(_):
+            # Chromium reports a node of the page just left either as stale or as "does not
+            # belong to the document"; both mean the answer replaced the page.
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return self.d.execute_script("return document.readyState") == "complete"
+
+        WebDriverWait(self.d, 30).until(replaced)
 
     def sign_in(self, login, password=fx.PASSWORD):
         self.get("/logowanie")
