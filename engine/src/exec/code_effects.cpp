@@ -13,8 +13,9 @@ bool IdentChar(char c) {
 
 bool MayMutate(const std::string& code) {
   const std::size_t n = code.size();
-  std::string word;  // the identifier just before the current position
-  char prev = 0;     // the last significant character
+  std::string word;     // the identifier just before the current position
+  char prev = 0;        // the last significant character
+  bool member = false;  // `word` follows a '.', so it names a property, not In()/param()
   for (std::size_t i = 0; i < n; ++i) {
     char c = code[i];
     if (c == '"' || c == '\'' || c == '`') {
@@ -30,15 +31,16 @@ bool MayMutate(const std::string& code) {
     if (IdentChar(c)) {
       std::size_t start = i;
       while (i < n && IdentChar(code[i])) ++i;
+      member = prev == '.';
       word = code.substr(start, i - start);
-      if (word == "delete" || word == "function") return true;
+      if (word == "delete" || word == "function" || word == "new") return true;
       --i;
       prev = 'a';
       continue;
     }
     if (std::isspace(static_cast<unsigned char>(c))) continue;
     if (c == '(') {
-      if (prev == 'a' && word != "In" && word != "param") return true;
+      if (prev == 'a' && (member || (word != "In" && word != "param"))) return true;
       if (prev == ')' || prev == ']') return true;
     } else if (c == '=') {
       bool comparison = (i + 1 < n && code[i + 1] == '=') ||

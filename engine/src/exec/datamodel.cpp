@@ -280,6 +280,7 @@ Status DataModel::Declare(const model::DataDecl& data, bool with_value) {
   std::string where =
       chart_->file + ":" + std::to_string(data.pos.line) + ":" + std::to_string(data.pos.column);
   if (with_value && !data.expr.empty()) {
+    if (MayChange(data.expr)) code_ran_ = true;
     Status st = heap_.PushCode(*chart_, data.expr.id);
     if (!st.ok()) {
       duk_push_undefined(ctx);
@@ -328,51 +329,88 @@ bool DataModel::HasVariable(const std::string& name) {
   return has;
 }
 
-Result<bool> DataModel::EvalBool(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
-  heap_.PushScope(scope_);
-  Status st = Run(CallToBool, nullptr, 2, 1, Where(expr));
-  bool v = duk_get_boolean(heap_.ctx(), -1);
-  duk_pop(heap_.ctx());
+bool DataModel::MayChange(const model::Expr& expr) {
+  if (expr.id < 0) return false;
+  // A <data> named In or param shadows the built-in: calling it runs the workflow's code.
+  if (HasVariable("In") || HasVariable("param")) return true;
+  auto id = static_cast<std::size_t>(expr.id);
+  if (may_mutate_.size() < chart_->code.size()) may_mutate_.resize(chart_->code.size(), -1);
+  if (may_mutate_[id] < 0) may_mutate_[id] = MayMutate(chart_->code[id].text) ? 1 : 0;
+  return may_mutate_[id] == 1;
+}
+
+template <class Eval>
+Status DataModel::AsUnit(bool may_change, const model::Expr& expr, bool read_only, Eval&& eval) {
+  // Once code that may store a function ran, a guard's property read or comparison may call
+  // it (a getter, valueOf): guards are compared from then on whatever their text.
+  if (read_only && code_ran_) may_change = true;
+  if (!may_change) return eval();
+  code_ran_ = true;
+  Result<std::string> before = ToJson();
+  // A data model that cannot be stored any more is refused at this macrostep's snapshot, which
+  // refuses the whole event; only a guard needs the comparison before that.
+  if (!before.ok()) return read_only ? before.status() : eval();
+  Status st = eval();
+  if (st.ok() && !read_only) return st;
+  if (st.ok()) {
+    Result<std::string> after = ToJson();
+    if (after.ok() && *after == *before) return st;
+  }
+  Status restored = FromJson(*before);
+  if (restored.ok()) return st;
+  return Status::DataError((st.ok() ? Where(expr) : st.message()) + "; " + restored.message());
+}
+
+Result<bool> DataModel::EvalBool(const model::Expr& expr) { return Bool(expr, false); }
+
+Result<bool> DataModel::EvalGuard(const model::Expr& expr) { return Bool(expr, true); }
+
+Result<bool> DataModel::Bool(const model::Expr& expr, bool read_only) {
+  bool v = false;
+  Status st = AsUnit(MayChange(expr), expr, read_only, [&] {
+    KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
+    heap_.PushScope(scope_);
+    Status run = Run(CallToBool, nullptr, 2, 1, Where(expr));
+    v = duk_get_boolean(heap_.ctx(), -1);
+    duk_pop(heap_.ctx());
+    return run;
+  });
   if (!st.ok()) return st;
   return v;
 }
 
-Result<bool> DataModel::EvalGuard(const model::Expr& expr) {
-  if (expr.id < 0) return EvalBool(expr);
-  auto id = static_cast<std::size_t>(expr.id);
-  if (may_mutate_.size() < chart_->code.size()) may_mutate_.resize(chart_->code.size(), -1);
-  if (may_mutate_[id] < 0) may_mutate_[id] = MayMutate(chart_->code[id].text) ? 1 : 0;
-  if (may_mutate_[id] == 0) return EvalBool(expr);
-  Result<std::string> before = ToJson();
-  if (!before.ok()) return before.status();
-  Result<bool> v = EvalBool(expr);
-  Result<std::string> after = ToJson();
-  if (after.ok() && *after == *before) return v;
-  KOOP_RETURN_IF_ERROR(FromJson(*before));
-  return Status::DataError(Where(expr) + ": a guard must not change the data model (cond '" +
-                           expr.text + "')");
-}
-
 Result<std::string> DataModel::EvalString(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
-  heap_.PushScope(scope_);
-  Status st = Run(CallToString, nullptr, 2, 1, Where(expr));
-  std::string v = PopString(heap_.ctx());
+  std::string v;
+  Status st = AsUnit(MayChange(expr), expr, false, [&] {
+    KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
+    heap_.PushScope(scope_);
+    Status run = Run(CallToString, nullptr, 2, 1, Where(expr));
+    v = PopString(heap_.ctx());
+    return run;
+  });
   if (!st.ok()) return st;
   return v;
 }
 
 Result<std::string> DataModel::EvalJson(const model::Expr& expr) {
-  KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
-  heap_.PushScope(scope_);
-  Status st = Run(CallToJson, nullptr, 2, 1, Where(expr));
-  std::string v = PopString(heap_.ctx());
+  std::string v;
+  Status st = AsUnit(MayChange(expr), expr, false, [&] {
+    KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
+    heap_.PushScope(scope_);
+    Status run = Run(CallToJson, nullptr, 2, 1, Where(expr));
+    v = PopString(heap_.ctx());
+    return run;
+  });
   if (!st.ok()) return st;
   return v;
 }
 
 Status DataModel::Assign(const model::Action& assign) {
+  bool may_change = MayChange(assign.location_expr) || MayChange(assign.expr);
+  return AsUnit(may_change, assign.expr, false, [&] { return Store(assign); });
+}
+
+Status DataModel::Store(const model::Action& assign) {
   std::string where = Where(assign.location_expr);
   std::string root = RootIdentifier(assign.location);
   if (IsSystemVariable(root)) {
@@ -434,6 +472,7 @@ Status DataModel::AssignJson(const model::Expr& location, const std::string& jso
 Status DataModel::RunScript(const model::Expr& script) {
   // A script that fails changes nothing (DESIGN section 6): what it assigned before the error
   // is undone. Other actions of the block keep their effects, as SCXML 4.10 requires.
+  code_ran_ = true;
   Result<std::string> before = ToJson();
   KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, script.id));
   heap_.PushScope(scope_);
@@ -465,9 +504,13 @@ Result<int> DataModel::ForeachBegin(const model::Expr& array) {
   KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, array.id));
   heap_.PushScope(scope_);
   int depth = foreach_depth_;
-  Status st = Run(CallForeachBegin, &depth, 2, 1, Where(array));
-  int len = duk_get_int_default(heap_.ctx(), -1, -1);
-  duk_pop(heap_.ctx());
+  int len = -1;
+  Status st = AsUnit(MayChange(array), array, false, [&] {
+    Status run = Run(CallForeachBegin, &depth, 2, 1, Where(array));
+    len = duk_get_int_default(heap_.ctx(), -1, -1);
+    duk_pop(heap_.ctx());
+    return run;
+  });
   if (!st.ok()) return st;
   if (len < 0) {
     return Status::DataError(Where(array) + ": foreach array '" + array.text + "' is not an array");

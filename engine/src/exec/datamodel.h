@@ -34,10 +34,10 @@ class DataModel {
   bool HasVariable(const std::string& name);
 
   Result<bool> EvalBool(const model::Expr& expr);
-  // A transition guard: EvalBool in a read-only context. A guard that changed the data model
-  // is undone and fails ("a guard must not change the data model"). Guards whose text cannot
-  // change anything (no assignment, ++/--, delete or call other than In()/param()) run as
-  // plain EvalBool; the others are checked by comparing the data model before and after.
+  // A transition guard: EvalBool in a read-only context. Whatever the guard changed in the data
+  // model is undone; its value decides. Guards whose text cannot change anything (no
+  // assignment, ++/--, delete or call other than In()/param()) run as plain EvalBool; for the
+  // others the data model is compared before and after.
   Result<bool> EvalGuard(const model::Expr& expr);
   Result<std::string> EvalString(const model::Expr& expr);  // ToString of the value
   Result<std::string> EvalJson(const model::Expr& expr);    // JSON; undefined -> "null"
@@ -69,6 +69,15 @@ class DataModel {
   std::string Where(const model::Expr& expr) const;
 
  private:
+  // Whether a code unit's text may change the data model (code_effects.h), cached per unit.
+  bool MayChange(const model::Expr& expr);
+  // Runs `eval` as one unit of change: when `may_change`, the data model is saved before it and
+  // restored when `eval` fails, or, if `read_only`, whenever it changed anything. So every
+  // expression, <assign> and <script> that fails leaves the data model as it was before it.
+  template <class Eval>
+  Status AsUnit(bool may_change, const model::Expr& expr, bool read_only, Eval&& eval);
+  Result<bool> Bool(const model::Expr& expr, bool read_only);
+  Status Store(const model::Action& assign);  // Assign without the unit around it
   Status Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets, const std::string& where,
              const rules::CodeSpan& span = {});
   // Lines of the definition that a multi-line inline code unit spans ({} otherwise).
@@ -80,6 +89,7 @@ class DataModel {
   int scope_ = 0;
   int foreach_depth_ = 0;
   std::vector<signed char> may_mutate_;  // per code unit: -1 unknown, 0 no, 1 maybe
+  bool code_ran_ = false;                // code that may have stored a function or accessor has run
 };
 
 }  // namespace koop::exec
