@@ -1,122 +1,18 @@
-// Administration (admin role, own municipality only):
-//   GET/POST /admin/uzytkownicy  accounts of the municipality; a new account
-//   GET      /admin/ustawienia   institutions with their contacts, parameters with Polish titles
+// Administration (admin role, own municipality only); the accounts are in admin_users.cpp:
+//   GET      /admin/ustawienia   institutions with their contacts, parameters with Polish titles,
+//                                closure days: read-only, from the municipality file (the page
+//                                says why and how they are changed; docs/web.md)
 //   GET      /admin/walidacja    `koop validate` of the served workflows and the municipality file
 #include <algorithm>
+#include <filesystem>
 
 #include "koop/municipality.h"
 #include "koop/statechart.h"
-#include "server/pages/event_forms.h"
 #include "server/pages/pages.h"
 #include "server/pages/polish.h"
 
 namespace koop::server::pages {
 namespace {
-
-constexpr Role kAssignable[] = {Role::kCoordinator, Role::kMember, Role::kAdmin, Role::kAuditor};
-
-std::string First(const FormValues& form, const std::string& name) {
-  auto it = form.find(name);
-  return it == form.end() || it->second.empty() ? "" : it->second.front();
-}
-
-void ShowUsers(Exchange& ex, const PageTemplates& t, const FormValues& form,
-               std::vector<std::string> errors, std::vector<std::string> notices, int status) {
-  Backend* backend = ex.backend();
-  if (!backend) return;
-  const Account& admin = ex.account();
-  Result<std::vector<Account>> accounts = backend->accounts->List();
-  if (!accounts.ok()) {
-    FailurePage(ex, t, accounts.status());
-    return;
-  }
-  Result<MunicipalityInfo> municipality =
-      DescribeMunicipality(ex.backend_options().engine.municipalities_dir, admin.municipality_id);
-  auto institution_name = [&](const std::string& id) {
-    if (!municipality.ok()) return id;
-    for (const InstitutionInfo& i : municipality->institutions) {
-      if (i.id == id) return i.name;
-    }
-    return id;
-  };
-  Data users = MakeList();
-  for (const Account& a : *accounts) {
-    if (a.municipality_id != admin.municipality_id) continue;  // the tenant: own municipality
-    Data u;
-    u.set("login", a.login);
-    u.set("role", RoleLabel(a.role));
-    u.set("municipality", a.municipality_id);
-    u.set("institution", a.institution_id.empty() ? "—" : institution_name(a.institution_id));
-    u.set("state", a.disabled ? "wyłączone" : "aktywne");
-    users.push_back(u);
-  }
-  Data roles = MakeList();
-  for (Role r : kAssignable) {
-    Data o;
-    o.set("value", RoleName(r));
-    o.set("label", RoleLabel(r));
-    o.set("selected", Data(First(form, "rola") == RoleName(r)));
-    roles.push_back(o);
-  }
-  Data institutions = MakeList();
-  if (municipality.ok()) {
-    for (const InstitutionInfo& i : municipality->institutions) {
-      Data o;
-      o.set("value", i.id);
-      o.set("label", i.name);
-      o.set("selected", Data(First(form, "instytucja") == i.id));
-      institutions.push_back(o);
-    }
-  }
-  Data data;
-  data.set("users", users);
-  data.set("roles", roles);
-  data.set("institutions", institutions);
-  data.set("form_login", First(form, "login"));
-  RenderPage(ex, t, {"Administracja – konta", "admin", std::move(notices), std::move(errors)},
-             "admin_users", data, status);
-}
-
-void AddUser(Exchange& ex, const PageTemplates& t) {
-  std::optional<std::string> body = ex.Body();
-  if (!body) return;
-  FormValues form = ParseForm(*body);
-  Result<Role> role = ParseRole(First(form, "rola"));
-  std::vector<std::string> errors;
-  if (!role.ok() ||
-      std::find(std::begin(kAssignable), std::end(kAssignable), *role) == std::end(kAssignable)) {
-    errors.push_back("Wybierz rolę z listy.");
-  }
-  NewAccount account;
-  account.login = First(form, "login");
-  account.password = First(form, "haslo");
-  account.role = role.ok() ? *role : Role::kMember;
-  account.municipality_id = ex.account().municipality_id;
-  account.institution_id = First(form, "instytucja");
-  if (role.ok() && *role == Role::kMember && account.institution_id.empty()) {
-    errors.push_back("Członek zespołu musi mieć wybraną instytucję.");
-  }
-  if (role.ok() && *role != Role::kMember) account.institution_id.clear();
-  if (account.password.size() < 8) errors.push_back("Hasło musi mieć co najmniej 8 znaków.");
-  if (errors.empty()) {
-    Backend* backend = ex.backend();
-    if (!backend) return;
-    Status added = backend->accounts->Add(account);
-    if (added.ok()) {
-      ShowUsers(ex, t, {}, {}, {"Dodano konto " + account.login + "."}, 201);
-      return;
-    }
-    if (added.code() != Code::kDataError) {
-      FailurePage(ex, t, added);
-      return;
-    }
-    errors.push_back(
-        "Nie dodano konta: login jest zajęty albo ma niedozwolone znaki (dozwolone: "
-        "litery, cyfry, kropka, podkreślenie, myślnik).");
-  }
-  form.erase("haslo");
-  ShowUsers(ex, t, form, errors, {}, 422);
-}
 
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
@@ -165,9 +61,21 @@ void ShowSettings(Exchange& ex, const PageTemplates& t) {
       params.push_back(row);
     }
   }
+  Data closures = MakeList();
+  for (const auto& [date, reason] : m->closures) {
+    Data row;
+    row.set("date", DateLabel(date));
+    row.set("reason", reason.empty() ? "—" : reason);
+    closures.push_back(row);
+  }
   Data data;
   data.set("institutions", institutions);
   data.set("params", params);
+  data.set("closures", closures);
+  data.set("has_closures", Data(!m->closures.empty()));
+  // The file's name only: where it lies on the server is the operator's business
+  // (docs/operations.md).
+  data.set("file", std::filesystem::path(m->file).filename().string());
   RenderPage(ex, t, {"Administracja – " + m->name, "admin", {}, {}}, "admin_settings", data);
 }
 
@@ -211,10 +119,6 @@ void ShowValidation(Exchange& ex, const PageTemplates& t) {
 
 void RegisterAdminRoutes(Router& router, Templates t) {
   using R = std::vector<Role>;
-  router.Add(PageRoute("GET", "/admin/uzytkownicy", R{Role::kAdmin},
-                       [t](Exchange& ex) { ShowUsers(ex, *t, {}, {}, {}, 200); }));
-  router.Add(PageRoute("POST", "/admin/uzytkownicy", R{Role::kAdmin},
-                       [t](Exchange& ex) { AddUser(ex, *t); }));
   router.Add(PageRoute("GET", "/admin/ustawienia", R{Role::kAdmin},
                        [t](Exchange& ex) { ShowSettings(ex, *t); }));
   router.Add(PageRoute("GET", "/admin/walidacja", R{Role::kAdmin},

@@ -56,6 +56,7 @@ void RegisterPageRoutes(Router& router, const ServerConfig& config) {
   pages::RegisterCaseActionRoutes(router, t);
   pages::RegisterCalendarRoutes(router, t);
   pages::RegisterAdminRoutes(router, t);
+  pages::RegisterAdminUserRoutes(router, t);
   router.Add({"GET", "/", Access::kPublic, {}, [](Exchange& ex) { ex.Redirect("/zadania"); }, ""});
 }
 

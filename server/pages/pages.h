@@ -25,6 +25,7 @@ void RegisterCaseRoutes(Router& router, Templates templates);
 void RegisterCaseActionRoutes(Router& router, Templates templates);
 void RegisterCalendarRoutes(Router& router, Templates templates);
 void RegisterAdminRoutes(Router& router, Templates templates);
+void RegisterAdminUserRoutes(Router& router, Templates templates);
 
 // Cases are the workflows with a team field; partnerships the others.
 bool IsCaseWorkflow(const WorkflowCatalog& catalog, const std::string& workflow_id);

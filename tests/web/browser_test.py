@@ -448,29 +448,92 @@ def rops_sees_no_personal_data(b, case_id):
     b.sign_out()
 
 
-def admin_adds_a_user(b, shots):
+def admin_manages_accounts(b, shots):
+    from selenium.webdriver.support.ui import Select
     b.sign_in("admin.sieradz")
     b.get("/admin/uzytkownicy")
     b.check_page("admin-uzytkownicy", shot=shots)
-    b.by_css("#nowy-login").send_keys("nowa.koordynatorka")
+    # A login with markup is refused; what was typed comes back as text.
+    hostile_login = "<script>alert('l')</script>\"ż\""
+    b.by_css("#nowy-login").send_keys(hostile_login)
     b.by_css("#nowe-haslo").send_keys("Nowe-hasło-2027")
-    from selenium.webdriver.support.ui import Select
+    Select(b.by_css("#rola")).select_by_value("coordinator")
+    b.submit(b.by_css("form[action='/admin/uzytkownicy'] button"))
+    expect("Nie dodano konta: login jest zajęty albo ma niedozwolone znaki" in b.text(),
+           "a login with markup is refused in Polish")
+    expect(b.by_css("#nowy-login").get_attribute("value") == hostile_login,
+           "the typed login comes back as text")
+    expect(b.by_css("#nowe-haslo").get_attribute("value") == "", "the password is not sent back")
+    login = b.by_css("#nowy-login")
+    login.clear()
+    login.send_keys("nowa.koordynatorka")
+    b.by_css("#nowe-haslo").send_keys("Nowe-hasło-2027")
     Select(b.by_css("#rola")).select_by_value("coordinator")
     b.submit(b.by_css("form[action='/admin/uzytkownicy'] button"))
     expect("Dodano konto nowa.koordynatorka." in b.text(), "the account is added")
+
+    # The new account signs in (a second client) ...
+    other = fx.HttpClient(b.base)
+    status, where = other.sign_in("nowa.koordynatorka", "Nowe-hasło-2027")
+    expect(where == "/zadania", "the new account signs in", (status, where))
+    # ... gets a new password from the administrator, which ends its session ...
+    Select(b.by_css("#haslo-login")).select_by_value("nowa.koordynatorka")
+    b.by_css("#haslo-nowe").send_keys("Inne-hasło-2027")
+    b.submit(b.by_css("form[action='/admin/uzytkownicy/haslo'] button"))
+    expect("Ustawiono nowe hasło konta nowa.koordynatorka; jego sesje zakończono." in b.text(),
+           "the administrator sets a new password")
+    status, where, _ = other.request("/zadania")
+    expect(where.startswith("/logowanie"), "the old session ended with the new password", where)
+    status, where = other.sign_in("nowa.koordynatorka", "Inne-hasło-2027")
+    expect(where == "/zadania", "the new password signs in", (status, where))
+    # ... and is disabled: the session ends at once and no sign-in works any more.
+    b.submit(b.by_css("button[aria-label='Wyłącz konto nowa.koordynatorka']"))
+    expect("Wyłączono konto nowa.koordynatorka." in b.text(), "the account is disabled")
+    rows = [r.text for r in b.all_css("tbody tr") if "nowa.koordynatorka" in r.text]
+    expect(len(rows) == 1 and "wyłączone" in rows[0], "the list shows it disabled", rows)
+    status, where, _ = other.request("/zadania")
+    expect(where.startswith("/logowanie"), "the disabled account's session ended", where)
+    status, where = other.sign_in("nowa.koordynatorka", "Inne-hasło-2027")
+    expect(where.startswith("/logowanie"), "the disabled account cannot sign in", where)
+    b.check_page("admin-uzytkownicy-wylaczone")
+
+    # Requests the page does not offer: its own account, another municipality's, none.
+    admin = fx.HttpClient(b.base)
+    admin.sign_in("admin.sieradz")
+    for login, code, message in (("admin.sieradz", 422, "Nie można wyłączyć własnego konta."),
+                                 ("rops.lodz", 404, "Nie ma takiego konta w tej gminie."),
+                                 ("nikt", 404, "Nie ma takiego konta w tej gminie.")):
+        status, _, page = admin.post("/admin/uzytkownicy/wylacz", {"login": login})
+        expect(status == code and message in page, "disabling %s is refused: %s" % (login, message),
+               status)
+    status, _, page = admin.post("/admin/uzytkownicy/haslo", {"login": "rops.lodz",
+                                                             "haslo": "Dowolne-hasło-1"})
+    expect(status == 404, "another municipality's password is not set", status)
+    member = fx.HttpClient(b.base)
+    member.sign_in("pedagog.sp5")
+    status, _, _ = member.post("/admin/uzytkownicy/wylacz", {"login": "koordynatorka"})
+    expect(status == 403, "a member cannot disable an account", status)
+
     b.get("/admin/ustawienia")
-    expect("Szkoła Podstawowa nr 5 w Sieradzu" in b.text(), "the institutions are listed")
+    text = b.text()
+    expect("Szkoła Podstawowa nr 5 w Sieradzu" in text, "the institutions are listed")
+    expect("Zaproszenia na posiedzenie co najmniej (dni roboczych przed)" in text,
+           "parameters with their Polish titles")
+    expect("Na tej stronie można je tylko przeglądać" in text and "koop validate" in text,
+           "the page says why the settings are read-only and how they are changed")
     b.check_page("admin-ustawienia", shot=shots)
     b.get("/admin/walidacja")
+    results = [r.text for r in b.all_css("tbody tr")]
+    expect(len(results) >= 4 and all(r.endswith("poprawny") for r in results),
+           "koop validate: every served workflow and the municipality file are valid", results)
     b.check_page("admin-walidacja", shot=shots)
-    b.sign_out()
-    b.sign_in("nowa.koordynatorka", "Nowe-hasło-2027")
-    expect(b.h1() == "Moje zadania", "the new account signs in", b.h1())
     b.sign_out()
     b.sign_in("pedagog.sp5")
     b.get("/admin/uzytkownicy")
     expect("/admin" in b.path() and "Nowe konto" not in b.text(),
            "a member does not reach the administration")
+    b.get("/sprawy/nowa")
+    expect("Rozpocznij sprawę" not in b.text(), "a member does not reach the new-case form")
     b.get("/zadania")
     b.sign_out()
 
@@ -504,7 +567,7 @@ def main():
         hostile_values_render_as_text(b, case_id)
         member_of_another_institution_cannot_reach(b, case_id)
         rops_sees_no_personal_data(b, case_id)
-        admin_adds_a_user(b, bool(shots))
+        admin_manages_accounts(b, bool(shots))
         print("PASSED: %d pages checked with axe-core: %s" % (len(b.checked), ", ".join(b.checked)))
         return 0
     except Exception:

@@ -154,3 +154,41 @@ def axe_source(source_dir):
                              "(scripts/install-web-test-deps)")
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+class HttpClient:
+    """A second client beside the browser (urllib with its own cookies): requests a browser
+    would not send, and a session that must end when its account is disabled."""
+
+    def __init__(self, base_url):
+        import http.cookiejar
+        import urllib.request
+        self.base = base_url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = ""
+
+    def request(self, path, fields=None, origin=None):
+        """(status, final path, body); redirects are followed."""
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+        data = None
+        if fields is not None:
+            data = urllib.parse.urlencode(fields, doseq=True).encode()
+        req = urllib.request.Request(self.base + path, data,
+                                     headers={"Origin": origin or self.base})
+        try:
+            with self.opener.open(req, timeout=20) as r:
+                return r.status, r.url[len(self.base):], r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, path, e.read().decode()
+
+    def sign_in(self, login, password=PASSWORD):
+        status, where, page = self.request("/logowanie", {"login": login, "haslo": password})
+        m = re.search(r'name="_csrf" value="([^"]+)"', page)
+        self.csrf = m.group(1) if m else ""
+        return status, where
+
+    def post(self, path, fields):
+        return self.request(path, dict(fields, _csrf=self.csrf))
