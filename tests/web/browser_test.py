@@ -30,10 +30,15 @@ class Browser:
         self.shots = shots_dir
         self.downloads = downloads
         self.checked = []
+        self.history = []  # (url, title) of every page the browser showed: its history
 
     # --- navigation -------------------------------------------------------------------------
+    def remember(self):
+        self.history.append((self.d.current_url, self.d.title))
+
     def get(self, path):
         self.d.get(self.base + path)
+        self.remember()
 
     def path(self):
         return self.d.current_url[len(self.base):]
@@ -67,6 +72,7 @@ class Browser:
                 return self.d.execute_script("return document.readyState") == "complete"
 
         WebDriverWait(self.d, 30).until(replaced)
+        self.remember()
 
     def sign_in(self, login, password=fx.PASSWORD):
         self.get("/logowanie")
@@ -107,6 +113,19 @@ class Browser:
                 return done[0]
             time.sleep(0.2)
         raise AssertionError("no download appeared in %ds" % timeout)
+
+
+def personal_values_not_in_history(b):
+    """Personal values typed or stored (the family's name, the diagnosis: fx.HOSTILE) never reach
+    an address or a title the browser keeps in its history."""
+    import urllib.parse
+    markers = ["Zażółć", "gęślą", "jaźń", "pogrubienie"]
+    leaks = []
+    for url, title in b.history:
+        plain = urllib.parse.unquote_plus(url)
+        leaks += [(url, m) for m in markers if m in plain or m in title]
+    expect(leaks == [], "no personal value in the %d addresses and titles of the browser's "
+           "history" % len(b.history), leaks)
 
 
 def expect(condition, what, seen=None):
@@ -351,6 +370,10 @@ def coordinator_starts_case_and_partnership(b, shots):
            "the form asks for the workflow's declared start values with their Polish titles",
            labels)
     b.check_page("sprawa-nowa", shot=shots)
+    b.d.set_window_size(390, 844)
+    wide = b.d.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+    expect(not wide, "the new-case form fits a phone's width")
+    b.d.set_window_size(1366, 768)
 
     # Nothing filled and no browser checks: the server names every missing value at once.
     form = b.by_css("#start-case form")
@@ -568,6 +591,7 @@ def main():
         member_of_another_institution_cannot_reach(b, case_id)
         rops_sees_no_personal_data(b, case_id)
         admin_manages_accounts(b, bool(shots))
+        personal_values_not_in_history(b)
         print("PASSED: %d pages checked with axe-core: %s" % (len(b.checked), ", ".join(b.checked)))
         return 0
     except Exception:
