@@ -1,5 +1,6 @@
 // Workflows: GET /api/v1/workflows (the served workflows), GET /api/v1/workflows/{id} (fields,
 // events with who may fire them, stages with the events each takes: what forms are built from)
+// and the declared values of its events and of its start (<k:data>, <k:start>),
 // and GET /api/v1/workflows/{id}/graph.svg (Graphviz `dot` over the workflow's DOT, cached).
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -21,6 +22,22 @@ namespace {
 Poco::JSON::Array::Ptr Strings(const std::vector<std::string>& items) {
   Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
   for (const std::string& s : items) a->add(s);
+  return a;
+}
+
+// Declared values of an event or of the start (<k:data>): what a form asks for.
+Poco::JSON::Array::Ptr DataJson(const std::vector<EventDataInfo>& data) {
+  Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+  for (const EventDataInfo& d : data) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set("name", d.name);
+    o->set("type", d.type);
+    o->set("title", d.title);
+    o->set("required", d.required);
+    o->set("working_day", d.working_day);
+    o->set("values", Strings(d.values));
+    a->add(o);
+  }
   return a;
 }
 
@@ -48,6 +65,7 @@ Poco::JSON::Object::Ptr WorkflowJson(const WorkflowInfo& w, bool full) {
     eo->set("name", e.name);
     eo->set("title", e.title);
     eo->set("by", Strings(e.by.empty() ? std::vector<std::string>{"coordinator"} : e.by));
+    eo->set("data", DataJson(e.data));
     events->add(eo);
   }
   o->set("events", events);
@@ -60,6 +78,15 @@ Poco::JSON::Object::Ptr WorkflowJson(const WorkflowInfo& w, bool full) {
     stages->add(so);
   }
   o->set("stages", stages);
+  // <k:start>: the values POST /api/v1/instances takes for this workflow (the web's new-case
+  // form); null when the workflow is not started from a form.
+  if (w.startable) {
+    Poco::JSON::Object::Ptr start = new Poco::JSON::Object;
+    start->set("data", DataJson(w.start_data));
+    o->set("start", start);
+  } else {
+    o->set("start", Poco::Dynamic::Var());
+  }
   return o;
 }
 
