@@ -3,15 +3,39 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <sstream>
 
+#include "koop/municipality.h"
 #include "server/access_policy.h"
 #include "server/api/api.h"
 #include "server/api/json_body.h"
 #include "server/api/views.h"
+#include "server/declared_dates.h"
 
 namespace koop::server {
 namespace {
+
+// 422 when a declared working-day date of `declared` is not one (server/declared_dates.h); the
+// problem's `reason` names every such value in Polish. True when answered.
+bool RefuseNonWorkingDays(Exchange& ex, const std::vector<EventDataInfo>& declared,
+                          const std::string& data, const std::string& municipality_id) {
+  bool any = std::any_of(declared.begin(), declared.end(),
+                         [](const EventDataInfo& d) { return d.working_day; });
+  if (!any) return false;
+  Result<std::shared_ptr<Calendar>> calendar =
+      MunicipalityCalendar(ex.backend_options().engine.municipalities_dir, municipality_id);
+  if (!calendar.ok()) return false;  // the engine names the municipality's problem itself
+  std::vector<DateProblem> problems = WorkingDayProblems(declared, data, **calendar);
+  if (problems.empty()) return false;
+  std::string detail, reason;
+  for (const DateProblem& p : problems) {
+    detail += (detail.empty() ? "" : "; ") + p.detail;
+    reason += (reason.empty() ? "" : " ") + p.reason;
+  }
+  ex.Problem(ProblemKind::kInvalidData, detail, "\"reason\":" + JsonString(reason));
+  return true;
+}
 
 void ListInstances(Exchange& ex) {
   Backend* backend = ex.backend();
@@ -102,6 +126,8 @@ void StartInstance(Exchange& ex) {
     ex.Problem(ProblemKind::kInvalidData, "/workflow: unknown workflow '" + *workflow + "'");
     return;
   }
+  const WorkflowInfo* info = ex.catalog().Find(*workflow);
+  if (RefuseNonWorkingDays(ex, info->start_data, *data, *municipality)) return;
   Backend* backend = ex.backend();
   if (!backend) return;
   StartRequest request;
@@ -139,6 +165,10 @@ void FireEvent(Exchange& ex) {
   if (!MayFire(ex.account(), *workflow, *event)) {
     ex.Problem(ProblemKind::kForbidden, std::string("the role '") + RoleName(ex.account().role) +
                                             "' may not fire '" + *event + "'");
+    return;
+  }
+  if (RefuseNonWorkingDays(ex, workflow->FindEvent(*event)->data, *data,
+                           listing->municipality_id)) {
     return;
   }
   FireRequest request;

@@ -23,6 +23,7 @@
 #include "koop/statechart.h"
 #include "server/access_policy.h"
 #include "server/api/views.h"
+#include "server/declared_dates.h"
 #include "server/pages/case_page.h"
 #include "server/pages/stage_titles.h"
 
@@ -80,9 +81,14 @@ void FireAction(Exchange& ex, const PageTemplates& t) {
   Result<MunicipalityInfo> municipality = DescribeMunicipality(dir, listing->municipality_id);
   Result<std::shared_ptr<Calendar>> calendar = MunicipalityCalendar(dir, listing->municipality_id);
   std::vector<std::string> problems;
-  std::string data =
-      EventDataFromForm(*event, municipality.ok() ? &*municipality : nullptr,
-                        calendar.ok() ? calendar->get() : nullptr, state.submitted, &problems);
+  std::string data = EventDataFromForm(*event, municipality.ok() ? &*municipality : nullptr,
+                                       state.submitted, &problems);
+  // The same check as POST /api/v1/instances/{id}/events: a declared working day that is not one.
+  if (calendar.ok()) {
+    for (const DateProblem& p : WorkingDayProblems(event->data, data, **calendar)) {
+      problems.push_back(p.reason);
+    }
+  }
   if (!problems.empty()) {
     Refuse(ex, t, *listing, state, problems, 422);
     return;

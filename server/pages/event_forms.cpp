@@ -39,17 +39,6 @@ bool ValidTime(const std::string& t) {
   return std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
 }
 
-// Why a date is not a working day of the office, in Polish ("" when it is one).
-std::string NotWorkingReason(const Calendar& calendar, const Date& date) {
-  if (calendar.IsWorkingDay(date)) return "";
-  std::string holiday = calendar.HolidayName(date);
-  if (!holiday.empty()) return "dzień wolny od pracy (" + holiday + ")";
-  if (date.Weekday() == 6) return "sobota";
-  if (date.Weekday() == 7) return "niedziela";
-  if (calendar.IsClosureDay(date)) return "dzień, w którym ośrodek jest nieczynny";
-  return "dzień, w którym ośrodek nie pracuje";
-}
-
 // Sets `value` at a dotted path of `root`, creating the objects on the way.
 void SetPath(Poco::JSON::Object::Ptr root, const std::string& path,
              const Poco::Dynamic::Var& value) {
@@ -195,8 +184,7 @@ Data EventFormFields(const EventInfo& event, const MunicipalityInfo* municipalit
 }
 
 std::string EventDataFromForm(const EventInfo& event, const MunicipalityInfo* municipality,
-                              const Calendar* calendar, const FormValues& form,
-                              std::vector<std::string>* problems) {
+                              const FormValues& form, std::vector<std::string>* problems) {
   Poco::JSON::Object::Ptr root = new Poco::JSON::Object;
   for (const EventDataInfo& d : event.data) {
     if (d.type == "institutions") {
@@ -226,19 +214,11 @@ std::string EventDataFromForm(const EventInfo& event, const MunicipalityInfo* mu
       continue;
     }
     if (d.type == "date") {
-      Result<Date> date = Date::Parse(value);
-      if (!date.ok()) {
+      if (!Date::Parse(value).ok()) {
         problems->push_back(Quoted(d) + ": podaj datę w formacie RRRR-MM-DD.");
         continue;
       }
-      if (d.working_day && calendar) {
-        std::string why = NotWorkingReason(*calendar, *date);
-        if (!why.empty()) {
-          problems->push_back(Quoted(d) + ": " + DateLabel(*date) + " to " + why +
-                              " – wybierz dzień roboczy.");
-          continue;
-        }
-      }
+      // A working day is the API's check (server/declared_dates.h), run on the data built here.
       SetPath(root, d.name, value);
     } else if (d.type == "time") {
       if (!ValidTime(value)) {

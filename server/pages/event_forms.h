@@ -28,10 +28,11 @@ FormValues ParseForm(const std::string& body);
 Data EventFormFields(const EventInfo& event, const MunicipalityInfo* municipality,
                      const FormValues& submitted, const std::string& slug);
 
-// The event's data from the form, or the problems (Polish sentences) in `problems`.
+// The event's data from the form, or the problems (Polish sentences) in `problems`. Whether a
+// declared date is a working day is not judged here: the caller runs the API's check
+// (server/declared_dates.h) on the data, so the page and the API refuse it alike.
 std::string EventDataFromForm(const EventInfo& event, const MunicipalityInfo* municipality,
-                              const Calendar* calendar, const FormValues& form,
-                              std::vector<std::string>* problems);
+                              const FormValues& form, std::vector<std::string>* problems);
 
 // "team.convened" -> "team-convened" (ids and anchors).
 std::string Slug(const std::string& name);

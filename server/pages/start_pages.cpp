@@ -13,6 +13,7 @@
 #include "koop/engine.h"
 #include "koop/municipality.h"
 #include "server/access_policy.h"
+#include "server/declared_dates.h"
 #include "server/pages/event_forms.h"
 #include "server/pages/pages.h"
 
@@ -129,7 +130,13 @@ void Start(Exchange& ex, const PageTemplates& t, const StartKind& kind) {
   std::vector<std::string> problems;
   std::string data =
       EventDataFromForm(StartEvent(workflow), municipality.ok() ? &*municipality : nullptr,
-                        calendar.ok() ? calendar->get() : nullptr, state.submitted, &problems);
+                        state.submitted, &problems);
+  // The same check as POST /api/v1/instances: a declared working day that is not one.
+  if (calendar.ok()) {
+    for (const DateProblem& p : WorkingDayProblems(workflow.start_data, data, **calendar)) {
+      problems.push_back(p.reason);
+    }
+  }
   if (!problems.empty()) {
     state.refusal = problems;
     ShowStart(ex, t, kind, state, 422);

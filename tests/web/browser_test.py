@@ -199,6 +199,56 @@ def forged_requests_change_nothing(base_url, case_id):
     expect(after == history, "the refused requests recorded nothing", (history, after))
 
 
+def api_refuses_saturday(base_url, case_id):
+    """The JSON API refuses the Saturday meeting as the page does (the same check, the same
+    Polish words) and writes nothing; a weekday passes that check."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    def call(method, path, body=None, headers=None):
+        req = urllib.request.Request(base_url + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers=dict({"Content-Type": "application/json"},
+                                                  **(headers or {})))
+        try:
+            with opener.open(req, timeout=20) as r:
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode()
+
+    import http.cookiejar
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    status, headers, _ = call("POST", "/api/v1/session",
+                              {"login": "koordynatorka", "password": fx.PASSWORD})
+    expect(status == 201, "signed in to the API", status)
+    csrf = {"X-CSRF-Token": headers["X-CSRF-Token"]}
+    _, _, before = call("GET", "/api/v1/instances/" + case_id)
+    data = {"instytucje": [{"id": "mops", "nr": 1}],
+            "posiedzenie": {"data": "2027-02-13", "godzina": "10:00", "minuty": 90,
+                            "miejsce": "sala 1"}}
+    status, headers, body = call("POST", "/api/v1/instances/%s/events" % case_id,
+                                 {"event": "team.convened", "data": data}, csrf)
+    problem = json.loads(body)
+    expect(status == 422 and headers.get("Content-Type", "").startswith("application/problem+json"),
+           "the API refuses a Saturday meeting with 422 problem+json", (status, body))
+    expect(problem.get("reason") ==
+           "„Data posiedzenia”: 13 lutego 2027 r. to sobota – wybierz dzień roboczy.",
+           "the API's reason in Polish, the page's words", problem)
+    expect(problem.get("detail") ==
+           "/data/posiedzenie/data: 2027-02-13 is not a working day of the office",
+           "the detail names the JSON pointer", problem)
+    data["posiedzenie"]["data"] = "2027-02-13T10:00"
+    status, _, body = call("POST", "/api/v1/instances/%s/events" % case_id,
+                           {"event": "team.convened", "data": data}, csrf)
+    expect(status == 422 and "podaj datę w formacie RRRR-MM-DD" in json.loads(body)["reason"],
+           "a declared date that is not YYYY-MM-DD is refused", (status, body))
+    _, _, after = call("GET", "/api/v1/instances/" + case_id)
+    expect(json.loads(after)["history"] == json.loads(before)["history"],
+           "the refused API calls recorded nothing")
+
+
 # --- the scenarios -------------------------------------------------------------------------------
 
 def set_value(b, element, value):
@@ -583,6 +633,7 @@ def main():
     try:
         check_headers(server.url)
         forged_requests_change_nothing(server.url, case_id)
+        api_refuses_saturday(server.url, case_id)
         driver = fx.browser(downloads)
         b = Browser(driver, server.url, axe, shots, downloads)
         coordinator_convenes_team(b, case_id, bool(shots))
