@@ -26,11 +26,20 @@ struct StartKind {
   const char* nav_key;
   bool cases;
   const char* button;
+  const char* intro;
 };
 
-constexpr StartKind kNewCase{"/sprawy/nowa", "Nowa sprawa", "sprawy", true, "Rozpocznij sprawę"};
-constexpr StartKind kNewPartnership{"/partnerstwa/nowe", "Nowe partnerstwo", "partnerstwa", false,
-                                    "Rozpocznij"};
+constexpr StartKind kNewCase{"/sprawy/nowa",
+                             "Nowa sprawa",
+                             "sprawy",
+                             true,
+                             "Rozpocznij sprawę",
+                             "Dane osobowe osoby lub rodziny wpisuje się później, na stronie "
+                             "sprawy, w działaniach, które ich wymagają."};
+constexpr StartKind kNewPartnership{
+    "/partnerstwa/nowe", "Nowe partnerstwo",
+    "partnerstwa",       false,
+    "Rozpocznij",        "Kolejne kroki partnerstwa wpisuje się na jego stronie."};
 
 // The number the directory shows the instance by (data.sprawa.numer).
 constexpr const char* kCaseNumberPath = "sprawa.numer";
@@ -77,11 +86,13 @@ void ShowStart(Exchange& ex, const PageTemplates& t, const StartKind& kind, cons
     f.set("fields", EventFormFields(StartEvent(*w), municipality.ok() ? &*municipality : nullptr,
                                     again ? state.submitted : FormValues{}, slug));
     f.set("button", kind.button);
+    f.set("no_fields", Data(w->start_data.empty()));
     f.set("action", kind.path);
     forms.push_back(f);
   }
   Data data;
   data.set("forms", forms);
+  data.set("intro", kind.intro);
   data.set("has_forms", Data(!workflows.empty()));
   data.set("municipality", municipality.ok() ? municipality->name : ex.account().municipality_id);
   data.set("has_refusal", Data(!state.refusal.empty()));
