@@ -8,11 +8,11 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include "command.h"
+#include "koop/file_env.h"
 #include "koop/statechart.h"
 
 namespace koop::runner {
@@ -25,14 +25,13 @@ struct TraceEvent {
 };
 
 Result<std::vector<TraceEvent>> ReadEvents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
+  constexpr uint64_t kMaxTraceBytes = 16 << 20;
+  Result<std::string> text = DefaultFileEnv().ReadFile(path, kMaxTraceBytes);
+  if (!text.ok()) return text.status();
   std::vector<TraceEvent> events;
   try {
     Poco::JSON::Parser parser;
-    Poco::Dynamic::Var root = parser.parse(text.str());
+    Poco::Dynamic::Var root = parser.parse(*text);
     Poco::JSON::Array::Ptr array;
     if (root.type() == typeid(Poco::JSON::Object::Ptr)) {
       // Also taken: the test-framework shape {"events": [{"event": {"name", "data"}, "after"}]}.

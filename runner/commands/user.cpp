@@ -3,12 +3,12 @@
 // (it would be visible to every user of the machine in the process list).
 #include <Poco/Util/Option.h>
 
-#include <fstream>
 #include <iostream>
 #include <ostream>
 
 #include "command.h"
 #include "koop/accounts.h"
+#include "koop/file_env.h"
 
 namespace koop::runner {
 namespace {
@@ -23,9 +23,11 @@ Result<std::unique_ptr<Accounts>> OpenAccounts(const Invocation& inv, bool creat
 Result<std::string> ReadPassword(const Invocation& inv) {
   std::string line;
   if (inv.Has("password-file")) {
-    std::ifstream in(inv.Get("password-file"));
-    if (!in) return Status::NoInput(inv.Get("password-file") + ": cannot read the password file");
-    std::getline(in, line);
+    constexpr uint64_t kMaxPasswordFileBytes = 4096;
+    Result<std::string> text =
+        DefaultFileEnv().ReadFile(inv.Get("password-file"), kMaxPasswordFileBytes);
+    if (!text.ok()) return text.status();
+    line = text->substr(0, text->find('\n'));
   } else {
     std::getline(std::cin, line);
   }

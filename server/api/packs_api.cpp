@@ -9,11 +9,11 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include <fstream>
 #include <mutex>
 #include <sstream>
 
 #include "koop/docx.h"
+#include "koop/file_env.h"
 #include "koop/pack.h"
 #include "server/access_policy.h"
 #include "server/api/api.h"
@@ -58,12 +58,12 @@ std::optional<InstanceListing> VisibleInstance(Exchange& ex, Backend* backend) {
   return found->front();
 }
 
+// A pack's manifest or document, as written by `koop pack` (each far below this).
 std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  constexpr uint64_t kMaxPackFileBytes = 256u << 20;
+  Result<std::string> bytes = DefaultFileEnv().ReadFile(path, kMaxPackFileBytes);
+  if (!bytes.ok()) return std::nullopt;
+  return std::move(*bytes);
 }
 
 void ListInstancePacks(Exchange& ex) {

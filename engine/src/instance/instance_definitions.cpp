@@ -4,10 +4,9 @@
 #include <Poco/SHA2Engine.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "koop/file_env.h"
 #include "model/loader.h"
 
 namespace koop::exec {
@@ -16,11 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot read the workflow file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return DefaultFileEnv().ReadFile(path, model::LoadOptions{}.max_file_bytes);
 }
 
 }  // namespace

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "koop/file_env.h"
 #include "model/chart_builder.h"
 #include "model/xml_source.h"
 
@@ -63,17 +62,14 @@ Result<std::shared_ptr<const Chart>> LoadChart(const std::string& path,
                                                const LoadOptions& options) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::NoInput(path + ": cannot read: " + ec.message());
-  if (size > options.max_file_bytes) {
+  if (!ec && size > options.max_file_bytes) {
     return Status::DataError(path + ":1:1: file is " + std::to_string(size) + " bytes (limit " +
                              std::to_string(options.max_file_bytes) + ")");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  Result<std::string> text = DefaultFileEnv().ReadFile(path, options.max_file_bytes);
+  if (!text.ok()) return text.status();
   std::string base = std::filesystem::path(path).parent_path().string();
-  return LoadChartFromString(buf.str(), path, base.empty() ? "." : base, options);
+  return LoadChartFromString(*text, path, base.empty() ? "." : base, options);
 }
 
 }  // namespace koop::model

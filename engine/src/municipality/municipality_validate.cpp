@@ -1,8 +1,7 @@
 // koop/municipality.h: telling a municipality file apart and checking it as a whole.
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
+#include "koop/file_env.h"
 #include "koop/municipality.h"
 #include "municipality/municipality.h"
 
@@ -37,11 +36,11 @@ std::string RootName(const std::string& xml) {
 }
 
 bool ReadFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *text = s.str();
+  // Only the root element is looked at; the loader then applies the municipality's own limit.
+  constexpr uint64_t kMaxSniffBytes = 64u << 20;
+  Result<std::string> read = DefaultFileEnv().ReadFile(path, kMaxSniffBytes);
+  if (!read.ok()) return false;
+  *text = std::move(*read);
   return true;
 }
 

@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "koop/file_env.h"
 #include "model/xml_limits.h"
 #include "municipality/municipality.h"
 
@@ -408,17 +408,15 @@ Result<Municipality> ParseMunicipality(const std::string& xml, const std::string
 }
 
 Result<Municipality> LoadMunicipality(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot open the municipality file");
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMunicipalityXmlLimits.max_bytes) {
     return Status::DataError(path + ":1:1: the file is " + std::to_string(size) + " bytes (limit " +
                              std::to_string(kMunicipalityXmlLimits.max_bytes) + ")");
   }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return ParseMunicipality(s.str(), path);
+  Result<std::string> text = DefaultFileEnv().ReadFile(path, kMunicipalityXmlLimits.max_bytes);
+  if (!text.ok()) return text.status();
+  return ParseMunicipality(*text, path);
 }
 
 Result<std::string> FindMunicipalityFile(const std::string& dir, const std::string& id_or_path) {

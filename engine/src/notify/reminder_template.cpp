@@ -1,10 +1,13 @@
 #include "notify/reminder_template.h"
 
-#include <fstream>
-#include <sstream>
+#include <filesystem>
+
+#include "koop/file_env.h"
 
 namespace koop::notify {
 namespace {
+
+constexpr uint64_t kMaxTemplateBytes = 1 << 20;  // a reminder text, not a document
 
 const char* const kPlaceholders[] = {"sprawa",         "zadanie", "etap",      "termin",
                                      "termin_slownie", "dni",     "dni_slowo", "rola"};
@@ -143,11 +146,11 @@ Result<ReminderTemplates> ReminderTemplates::Load(const std::string& dir) {
   ReminderTemplates t = Defaults();
   for (auto& [kind, text] : t.templates_) {
     std::string path = dir + "/" + ReminderKindName(kind) + ".txt";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
-    std::ostringstream content;
-    content << in.rdbuf();
-    Result<RenderedText> parsed = Parse(content.str(), path);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) continue;  // the built-in text stays
+    Result<std::string> content = DefaultFileEnv().ReadFile(path, kMaxTemplateBytes);
+    if (!content.ok()) return content.status();
+    Result<RenderedText> parsed = Parse(*content, path);
     if (!parsed.ok()) return parsed.status();
     text = *parsed;
   }

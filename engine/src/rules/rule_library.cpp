@@ -1,20 +1,16 @@
 #include "rules/rule_library.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "duktape.h"
+#include "koop/file_env.h"
 #include "rules/script_rewrite.h"
 
 namespace koop::rules {
 namespace {
 
+constexpr uint64_t kMaxRuleFileBytes = 1 << 20;  // as a workflow's <script src>
+
 Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  return DefaultFileEnv().ReadFile(path, kMaxRuleFileBytes);
 }
 
 // [fn, scope] -> fn(scope)

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "koop/backup.h"
+#include "koop/file_env.h"
 #include "koop/version.h"
 #include "store/db_uri.h"
 
@@ -138,8 +139,12 @@ Result<BackupReport> BackupDatabase(const std::string& db_uri, const std::string
   }
   Connection from;
   KOOP_RETURN_IF_ERROR(from.Open(*source, SQLITE_OPEN_READONLY));
-  const std::string temp = out_path + ".koop-tmp-" + std::to_string(::getpid());
-  fs::remove(temp, ec);
+  // SQLite writes the copy in a private folder beside the output (same file system), from
+  // where it is moved into place: nobody can plant a link at a guessable temporary name.
+  Result<std::string> staging = DefaultFileEnv().MakeTempDir(ParentDir(out_path), ".koop-backup-");
+  if (!staging.ok()) return staging.status();
+  TempDirGuard staging_guard(DefaultFileEnv(), *staging);
+  const std::string temp = *staging + "/backup.db";
   Status failed;
   BackupReport report;
   {
@@ -159,15 +164,8 @@ Result<BackupReport> BackupDatabase(const std::string& db_uri, const std::string
     }
   }
   if (failed.ok()) failed = SyncFile(temp);
-  if (failed.ok() && std::rename(temp.c_str(), out_path.c_str()) != 0) {
-    failed = Status::IoError(out_path + ": " + std::strerror(errno));
-  }
-  if (!failed.ok()) {
-    fs::remove(temp, ec);
-    return failed;
-  }
-  fs::path dir = fs::path(out_path).parent_path();
-  KOOP_RETURN_IF_ERROR(SyncFile(dir.empty() ? "." : dir.string()));
+  if (failed.ok()) failed = DefaultFileEnv().MoveIntoPlace(temp, out_path);
+  if (!failed.ok()) return failed;
   return report;
 }
 

@@ -1,9 +1,8 @@
 // koop::Calendar: statutory days off from rule data, closure days and office hours.
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <unordered_map>
 
+#include "koop/file_env.h"
 #include "time/holiday_rules.h"
 
 namespace koop {
@@ -49,11 +48,10 @@ Result<std::shared_ptr<Calendar>> Calendar::FromRuleText(const std::string& text
 }
 
 Result<std::shared_ptr<Calendar>> Calendar::FromRuleFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput("cannot read holiday rules '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return FromRuleText(text.str(), path);
+  constexpr uint64_t kMaxRuleBytes = 1 << 20;
+  Result<std::string> text = DefaultFileEnv().ReadFile(path, kMaxRuleBytes);
+  if (!text.ok()) return text.status();
+  return FromRuleText(*text, path);
 }
 
 int Calendar::first_year() const { return rules_->first_year; }
