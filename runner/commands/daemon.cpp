@@ -43,8 +43,11 @@ int Run(Invocation& inv) {
     Result<ReminderTickReport> report = (*service)->Tick(now);
     if (!report.ok()) {
       *inv.err << "koop daemon: " << report.status().message() << '\n';  // retried next tick
-    } else if (report->deadlines_planned || report->sent || report->events_raised ||
-               report->failed) {
+    } else {
+      LogTickNotes("koop.daemon", *report);
+    }
+    if (report.ok() &&
+        (report->deadlines_planned || report->sent || report->events_raised || report->failed)) {
       *inv.err << "koop daemon: " << DescribeTick(*report) << '\n';
     }
     long long wait_ms = interval_ms;

@@ -25,6 +25,7 @@ int Run(Invocation& inv) {
   if (!service.ok()) return inv.Fail(service.status());
   Result<ReminderTickReport> report = (*service)->Tick(*now);
   if (!report.ok()) return inv.Fail(report.status());
+  LogTickNotes("koop.remind", *report);
   *inv.err << DescribeTick(*report) << (options.dry_run ? " (dry run)" : "") << '\n';
   return report->failed > 0 ? static_cast<int>(Code::kIoError) : 0;
 }

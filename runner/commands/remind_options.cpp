@@ -1,5 +1,8 @@
 #include "remind_options.h"
 
+#include <Poco/Logger.h>
+
+#include "koop/log_context.h"
 #include "resource_dirs.h"
 
 namespace koop::runner {
@@ -37,6 +40,14 @@ std::string DescribeTick(const ReminderTickReport& r) {
               : "") +
          (r.lease_lost ? ", lost the lease of " + std::to_string(r.lease_lost) + " while sending"
                        : "");
+}
+
+void LogTickNotes(const char* source, const ReminderTickReport& r) {
+  Poco::Logger& log = Poco::Logger::get(source);
+  for (const ReminderNote& note : r.notes) {
+    ScopedLogContext context(note.message_id);
+    log.warning(note.what);
+  }
 }
 
 }  // namespace koop::runner

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "koop/clock.h"
 #include "koop/status.h"
@@ -31,17 +32,25 @@ struct ReminderOptions {
   std::string municipalities_dir = "samples";
 };
 
+// One outbox row that did not go out as planned, for the operator's log: named by its message
+// id (the reminder's Message-ID, or the deadline event's once-key), never by its content.
+struct ReminderNote {
+  std::string message_id;
+  std::string what;  // e.g. "failed, retried after 2027-03-01T09:15Z: 451 try later"
+};
+
 struct ReminderTickReport {
-  int deadlines_planned = 0;
-  int messages_queued = 0;
-  int events_queued = 0;
-  int sent = 0;
-  int events_raised = 0;
-  int failed = 0;
-  int dropped = 0;
-  int skipped = 0;     // claimed rows another worker took first (not sent here)
+  int deadlines_planned = 0;  // deadlines whose plan moved
+  int messages_queued = 0;    // outbox message rows created
+  int events_queued = 0;      // outbox event rows created
+  int sent = 0;               // messages delivered
+  int events_raised = 0;      // events delivered into instances
+  int failed = 0;             // deliveries that failed (retried later)
+  int dropped = 0;            // rows whose deadline closed before delivery, or refused events
+  int skipped = 0;            // claimed rows another worker took first (not sent here)
   int taken_over = 0;  // rows taken from a worker that stopped while sending (possible repeats)
   int lease_lost = 0;  // rows whose lease ran out while this worker sent them (possible repeats)
+  std::vector<ReminderNote> notes;  // one per failed, dropped or lease-lost row
 };
 
 class ReminderService {

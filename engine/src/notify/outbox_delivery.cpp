@@ -3,6 +3,7 @@
 // event sink, and mark it sent only while the row is still this worker's. The protocol and its
 // one repeat window are in docs/reminders.md ("Exactly once").
 #include <ostream>
+#include <string>
 
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
@@ -61,6 +62,9 @@ Status ReminderScheduler::DeliverRow(const store::OutboxRow& row, TimeMs now, Ti
         if (!sent.ok() && (sent.code() == Code::kDataError || sent.code() == Code::kNoInput)) {
           drop = true;  // the instance refuses it for good (finished, gone)
           // The refusal's text may quote instance data: only its code is logged (RODO).
+          report.notes.push_back({row.message_id, "event " + row.recipient +
+                                                      " dropped: the instance refused it (exit " +
+                                                      std::to_string(sent.exit_code()) + ")"});
           if (dry_out_) {
             *dry_out_ << "event " << row.instance_id << ' ' << row.recipient
                       << " dropped: the instance refused it (exit " << sent.exit_code() << ")\n";
@@ -73,6 +77,7 @@ Status ReminderScheduler::DeliverRow(const store::OutboxRow& row, TimeMs now, Ti
       sent = channel->Send(m);
       if (sent.code() == Code::kDataError) {
         drop = true;  // refused for good (a header value that could inject): never retried
+        report.notes.push_back({row.message_id, "dropped: " + sent.message()});
         if (dry_out_) {
           *dry_out_ << "message " << row.message_id << " dropped: " << sent.message() << '\n';
         }
@@ -88,6 +93,8 @@ Status ReminderScheduler::DeliverRow(const store::OutboxRow& row, TimeMs now, Ti
       // The lease ran out while the channel had the row (a send slower than the lease, or this
       // process stopped) and another worker took it: it may go out twice. Counted, never hidden.
       ++report.lease_lost;
+      report.notes.push_back(
+          {row.message_id, "sent, but another worker took its lease meanwhile (may repeat)"});
     } else if (drop) {
       ++report.dropped;
     } else if (row.channel == "event") {
@@ -100,6 +107,9 @@ Status ReminderScheduler::DeliverRow(const store::OutboxRow& row, TimeMs now, Ti
                                                   sent.message(), now + options_.retry_ms);
     if (!marked.ok()) return marked.status();
     ++(*marked ? report.failed : report.lease_lost);
+    report.notes.push_back({row.message_id, (*marked ? "failed, retried later: "
+                                                     : "failed after its lease ran out: ") +
+                                                sent.message()});
   }
   return tx->Commit();
 }

@@ -136,10 +136,7 @@ class ReminderServiceImpl final : public ReminderService {
   Result<ReminderTickReport> Tick(TimeMs now) override {
     Result<notify::TickReport> r = scheduler_.Tick(now);
     if (!r.ok()) return r.status();
-    return ReminderTickReport{
-        r->deadlines_planned, r->messages_queued, r->events_queued, r->sent,
-        r->events_raised,     r->failed,          r->dropped,       r->skipped,
-        r->taken_over,        r->lease_lost};
+    return std::move(*r);
   }
   Result<TimeMs> NextWakeUp() override { return scheduler_.NextWakeUp(); }
 

@@ -20,6 +20,7 @@
 
 #include "koop/calendar.h"
 #include "koop/clock.h"
+#include "koop/reminders.h"
 #include "notify/channel.h"
 #include "notify/reminder_template.h"
 #include "store/reminder_queries.h"
@@ -40,18 +41,8 @@ struct SchedulerOptions {
   bool dry_run = false;                             // plan and list, write and send nothing
 };
 
-struct TickReport {
-  int deadlines_planned = 0;  // deadlines whose plan moved
-  int messages_queued = 0;    // outbox message rows created
-  int events_queued = 0;      // outbox event rows created
-  int sent = 0;               // messages delivered
-  int events_raised = 0;      // events delivered into instances
-  int failed = 0;             // deliveries that failed (retried later)
-  int dropped = 0;            // rows whose deadline closed before delivery, or refused events
-  int skipped = 0;            // claimed rows another worker took before this one sent them
-  int taken_over = 0;         // rows taken from a worker that stopped while sending them
-  int lease_lost = 0;         // rows sent here whose lease another worker took meanwhile
-};
+// The tick's counts and notes are the public report (koop/reminders.h).
+using TickReport = ReminderTickReport;
 
 // Raises a deadline event into an instance. `at` is the action's own time (the due day's send
 // time, or the end of the due day), not the tick's: the instance records the event at `at`, or at
