@@ -119,10 +119,10 @@ void ShowValidation(Exchange& ex, const PageTemplates& t) {
 
 void RegisterAdminRoutes(Router& router, Templates t) {
   using R = std::vector<Role>;
-  router.Add(PageRoute("GET", "/admin/ustawienia", R{Role::kAdmin},
-                       [t](Exchange& ex) { ShowSettings(ex, *t); }));
-  router.Add(PageRoute("GET", "/admin/walidacja", R{Role::kAdmin},
-                       [t](Exchange& ex) { ShowValidation(ex, *t); }));
+  router.Add(RolePageRoute("GET", "/admin/ustawienia", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { ShowSettings(ex, *t); }));
+  router.Add(RolePageRoute("GET", "/admin/walidacja", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { ShowValidation(ex, *t); }));
 }
 
 }  // namespace koop::server::pages

@@ -205,14 +205,14 @@ void SetUserPassword(Exchange& ex, const PageTemplates& t) {
 
 void RegisterAdminUserRoutes(Router& router, Templates t) {
   using R = std::vector<Role>;
-  router.Add(PageRoute("GET", "/admin/uzytkownicy", R{Role::kAdmin},
-                       [t](Exchange& ex) { ShowUsers(ex, *t, {}); }));
-  router.Add(PageRoute("POST", "/admin/uzytkownicy", R{Role::kAdmin},
-                       [t](Exchange& ex) { AddUser(ex, *t); }));
-  router.Add(PageRoute("POST", "/admin/uzytkownicy/wylacz", R{Role::kAdmin},
-                       [t](Exchange& ex) { DisableUser(ex, *t); }));
-  router.Add(PageRoute("POST", "/admin/uzytkownicy/haslo", R{Role::kAdmin},
-                       [t](Exchange& ex) { SetUserPassword(ex, *t); }));
+  router.Add(RolePageRoute("GET", "/admin/uzytkownicy", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { ShowUsers(ex, *t, {}); }));
+  router.Add(RolePageRoute("POST", "/admin/uzytkownicy", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { AddUser(ex, *t); }));
+  router.Add(RolePageRoute("POST", "/admin/uzytkownicy/wylacz", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { DisableUser(ex, *t); }));
+  router.Add(RolePageRoute("POST", "/admin/uzytkownicy/haslo", R{Role::kAdmin}, t,
+                           [t](Exchange& ex) { SetUserPassword(ex, *t); }));
 }
 
 }  // namespace koop::server::pages

@@ -280,9 +280,9 @@ void Diagram(Exchange& ex, const PageTemplates& t) {
 
 void RegisterCaseActionRoutes(Router& router, Templates t) {
   using R = std::vector<Role>;
-  router.Add(PageRoute("POST", "/sprawy/{id}/zdarzenia",
-                       R{Role::kAdmin, Role::kCoordinator, Role::kMember},
-                       [t](Exchange& ex) { FireAction(ex, *t); }));
+  router.Add(RolePageRoute("POST", "/sprawy/{id}/zdarzenia",
+                           R{Role::kAdmin, Role::kCoordinator, Role::kMember}, t,
+                           [t](Exchange& ex) { FireAction(ex, *t); }));
   router.Add(PageRoute("POST", "/sprawy/{id}/pakiety/{pack}", {},
                        [t](Exchange& ex) { DownloadPack(ex, *t); }));
   router.Add(

@@ -1,6 +1,9 @@
 // The web application's routes (issue #14). Each page file registers its own; this file loads
 // the templates once and holds what every page shares: the route shape and the error pages.
+#include <algorithm>
+
 #include "server/pages/pages.h"
+#include "server/pages/polish.h"
 #include "server/routes.h"
 #include "server/server_log.h"
 
@@ -11,6 +14,27 @@ Route PageRoute(const char* method, const char* pattern, std::vector<Role> roles
                 std::function<void(Exchange&)> handler) {
   return Route{method,     pattern, Access::kSignedIn, std::move(roles), std::move(handler),
                kSignInPath};
+}
+
+Route RolePageRoute(const char* method, const char* pattern, std::vector<Role> roles, Templates t,
+                    std::function<void(Exchange&)> handler) {
+  return PageRoute(method, pattern, {},
+                   [roles = std::move(roles), t, handler = std::move(handler)](Exchange& ex) {
+                     if (std::find(roles.begin(), roles.end(), ex.account().role) == roles.end()) {
+                       ForbiddenPage(ex, *t);
+                       return;
+                     }
+                     handler(ex);
+                   });
+}
+
+void ForbiddenPage(Exchange& ex, const PageTemplates& t) {
+  Data data;
+  data.set("message",
+           "Ta strona nie jest dostępna dla Twojej roli (" + RoleLabel(ex.account().role) + ").");
+  data.set("back_href", "/zadania");
+  data.set("back_label", "Wróć do listy zadań");
+  RenderPage(ex, t, {"Brak dostępu", "", {}, {}}, "message", data, 403);
 }
 
 void NotFoundPage(Exchange& ex, const PageTemplates& t) {

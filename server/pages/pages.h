@@ -33,12 +33,18 @@ bool IsCaseWorkflow(const WorkflowCatalog& catalog, const std::string& workflow_
 // A page route: signed in, browsers without a session are sent to the sign-in page.
 Route PageRoute(const char* method, const char* pattern, std::vector<Role> roles,
                 std::function<void(Exchange&)> handler);
+// A page route for some roles only: another signed-in role gets the Polish 403 page (the router
+// would answer a JSON problem). Sign-in, CSRF and Origin checks stay the router's.
+Route RolePageRoute(const char* method, const char* pattern, std::vector<Role> roles,
+                    Templates templates, std::function<void(Exchange&)> handler);
 
 // The 404/403 page in Polish (also for an instance the account may not see: it does not exist
 // for them).
 void NotFoundPage(Exchange& ex, const PageTemplates& templates);
 // A failure of the engine or the database: 500/503 with a Polish message; the detail goes to the
 // server log, never to the page (it may name files).
+// 403 in Polish: the page exists, the account's role may not use it.
+void ForbiddenPage(Exchange& ex, const PageTemplates& templates);
 void FailurePage(Exchange& ex, const PageTemplates& templates, const Status& status);
 
 }  // namespace koop::server::pages

@@ -194,10 +194,10 @@ void Start(Exchange& ex, const PageTemplates& t, const StartKind& kind) {
 void RegisterStartRoutes(Router& router, Templates t) {
   using R = std::vector<Role>;
   for (const StartKind* kind : {&kNewCase, &kNewPartnership}) {
-    router.Add(PageRoute("GET", kind->path, R{Role::kAdmin, Role::kCoordinator},
-                         [t, kind](Exchange& ex) { ShowStart(ex, *t, *kind, {}, 200); }));
-    router.Add(PageRoute("POST", kind->path, R{Role::kAdmin, Role::kCoordinator},
-                         [t, kind](Exchange& ex) { Start(ex, *t, *kind); }));
+    router.Add(RolePageRoute("GET", kind->path, R{Role::kAdmin, Role::kCoordinator}, t,
+                             [t, kind](Exchange& ex) { ShowStart(ex, *t, *kind, {}, 200); }));
+    router.Add(RolePageRoute("POST", kind->path, R{Role::kAdmin, Role::kCoordinator}, t,
+                             [t, kind](Exchange& ex) { Start(ex, *t, *kind); }));
   }
 }
 

@@ -602,11 +602,12 @@ def admin_manages_accounts(b, shots):
     b.check_page("admin-walidacja", shot=shots)
     b.sign_out()
     b.sign_in("pedagog.sp5")
-    b.get("/admin/uzytkownicy")
-    expect("/admin" in b.path() and "Nowe konto" not in b.text(),
-           "a member does not reach the administration")
-    b.get("/sprawy/nowa")
-    expect("Rozpocznij sprawę" not in b.text(), "a member does not reach the new-case form")
+    for path in ("/admin/uzytkownicy", "/admin/ustawienia", "/sprawy/nowa", "/partnerstwa/nowe"):
+        b.get(path)
+        expect(b.h1() == "Brak dostępu" and "(członek zespołu)" in b.text()
+               and "Nowe konto" not in b.text() and "Rozpocznij" not in b.text(),
+               "a member gets the Polish 403 page at " + path, b.h1())
+    b.check_page("brak-dostepu")
     b.get("/zadania")
     b.sign_out()
 
