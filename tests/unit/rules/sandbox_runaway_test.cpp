@@ -69,6 +69,28 @@ BOOST_AUTO_TEST_CASE(QuadraticStringSearch) {
   CheckStopped("var h = 'a'.repeat(1 << 21), n = 'a'.repeat(1 << 19) + 'b'; return h.indexOf(n);");
 }
 
+// Native calls that make long strings but touch no property: the check came only from the
+// bytecode interrupt, which a loop of a few instructions around them reached after seconds
+// (`for(;;) s.toUpperCase()` ran 15 s past a 100 ms limit). Every string made now counts,
+// weighted by its length.
+BOOST_AUTO_TEST_CASE(LoopsAroundLinearStringBuiltIns) {
+  CheckStopped("var s = 'x'.repeat(1 << 20), r; for (;;) { r = s.toUpperCase(); }");
+  CheckStopped("var s = 'x'.repeat(1 << 20), r; for (;;) { r = encodeURIComponent(s); }");
+  CheckStopped("var s = 'ab'.repeat(1 << 19), r; for (;;) { r = s.replace(/a/g, 'c'); }");
+  CheckStopped("var s = 'x'.repeat(1 << 19), r; for (;;) { r = s.split('').length; }");
+}
+
+// JSON.stringify walking a shared structure of 2^40 nodes that emits little (a whitelist of
+// keys) ran 3.7x its limit.
+BOOST_AUTO_TEST_CASE(StringifyOfAHugeSharedStructure) {
+  CheckStopped(
+      "var x = {}; for (var i = 0; i < 40; i++) x = {a: x, b: x};"
+      " return JSON.stringify(x, ['a', 'b']).length;");
+  CheckStopped(
+      "var x = 1; for (var i = 0; i < 40; i++) x = [x, x];"
+      " return JSON.stringify(x).length;");
+}
+
 BOOST_AUTO_TEST_CASE(StopCannotBeSwallowedByTryCatchOrFinally) {
   CheckStopped("for (;;) { try { for (;;) {} } catch (e) {} }");
   CheckStopped(
