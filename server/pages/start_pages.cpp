@@ -8,6 +8,7 @@
 // Only workflows that declare <k:start> are offered: the others are started another way (the
 // API, `koop start`). A case number already used in the municipality is refused.
 #include <algorithm>
+#include <mutex>
 
 #include "koop/directory.h"
 #include "koop/engine.h"
@@ -155,6 +156,10 @@ void Start(Exchange& ex, const PageTemplates& t, const StartKind& kind) {
   }
   Backend* backend = ex.backend();
   if (!backend) return;
+  // The number check and the start, one at a time in this process (two people starting the same
+  // number at once: the second is refused). Servers sharing one PostgreSQL do not share the lock.
+  static std::mutex start_mutex;
+  std::lock_guard<std::mutex> one_at_a_time(start_mutex);
   std::string number = First(state.submitted, kCaseNumberPath);
   number.erase(0, number.find_first_not_of(" \t"));
   number.erase(number.find_last_not_of(" \t") + 1);

@@ -239,6 +239,16 @@ def api_refuses_saturday(base_url, case_id):
     expect(problem.get("detail") ==
            "/data/posiedzenie/data: 2027-02-13 is not a working day of the office",
            "the detail names the JSON pointer", problem)
+    for date, start, end in (("2027-02-14", "„Data posiedzenia”: 14 lutego 2027 r. to niedziela",
+                              " – wybierz dzień roboczy."),
+                             ("2027-05-03", "„Data posiedzenia”: 3 maja 2027 r. to dzień wolny od "
+                              "pracy (", ") – wybierz dzień roboczy.")):
+        data["posiedzenie"]["data"] = date
+        status, _, body = call("POST", "/api/v1/instances/%s/events" % case_id,
+                               {"event": "team.convened", "data": data}, csrf)
+        reason = json.loads(body).get("reason", "")
+        expect(status == 422 and reason.startswith(start) and reason.endswith(end),
+               "the API refuses %s: %s" % (date, reason), (status, body))
     data["posiedzenie"]["data"] = "2027-02-13T10:00"
     status, _, body = call("POST", "/api/v1/instances/%s/events" % case_id,
                            {"event": "team.convened", "data": data}, csrf)
@@ -446,10 +456,17 @@ def coordinator_starts_case_and_partnership(b, shots):
            .get_attribute("value") == "sp5", "the chosen institution is kept")
     expect("?" not in b.path(), "the refusal answers the POST: no data in the URL", b.path())
 
-    # A new number (markup, quotes and Polish letters in it) starts the case.
+    # A new number (markup, quotes and Polish letters in it) comes back as text when refused ...
     number = b.by_css("#f-start-case-sprawa-numer")
     number.clear()
     number.send_keys(NEW_NUMBER)
+    Select(b.by_css("#f-start-case-zgloszenie-kanal")).select_by_value("")
+    strip_client_checks(b, b.by_css("#start-case form"))
+    b.submit(b.by_css("#start-case button[type=submit]"))
+    expect(b.by_css("#f-start-case-sprawa-numer").get_attribute("value") == NEW_NUMBER,
+           "the typed number comes back as text after a refusal")
+    # ... and starts the case.
+    Select(b.by_css("#f-start-case-zgloszenie-kanal")).select_by_value("kooperant")
     b.submit(b.by_css("#start-case button[type=submit]"))
     expect(b.h1() == "Sprawa " + NEW_NUMBER, "the new case's page, its number shown as text",
            b.h1())
@@ -582,6 +599,37 @@ def admin_manages_accounts(b, shots):
     status, _, page = admin.post("/admin/uzytkownicy/haslo", {"login": "rops.lodz",
                                                              "haslo": "Dowolne-hasło-1"})
     expect(status == 404, "another municipality's password is not set", status)
+    # Start requests the form does not offer are refused and start nothing.
+    coordinator = fx.HttpClient(b.base)
+    coordinator.sign_in("koordynatorka")
+    for path, fields, code, message in (
+            ("/sprawy/nowa", {"proces": "nope"}, 422, "Nie można tu rozpocząć takiego procesu."),
+            ("/partnerstwa/nowe", {"proces": "case", "sprawa.numer": "X/1"}, 422,
+             "Nie można tu rozpocząć takiego procesu."),
+            ("/sprawy/nowa", {"proces": "case", "sprawa.numer": "X/1", "zgloszenie.kanal": "SMS",
+                              "zgloszenie.instytucja": "../etc"}, 422,
+             "„Kto zgłosił potrzebę (OPS albo kooperant)”: wybierz jedną z podanych wartości."),
+            ("/sprawy/nowa", {"proces": "case", "sprawa.numer": "X/1", "zgloszenie.kanal": "OPS",
+                              "zgloszenie.instytucja": "../etc"}, 422,
+             "„Instytucja kooperanta, który zgłosił potrzebę”: nieznana instytucja.")):
+        status, _, page = coordinator.post(path, fields)
+        expect(status == code and message in page, "start refused: " + message, status)
+    status, _, page = coordinator.request("/sprawy?numer=X%2F1")
+    expect("Nie znaleziono." in page, "the refused starts started nothing")
+    # Six people start the same new number at once: one case, five refusals.
+    from concurrent.futures import ThreadPoolExecutor
+    clients = []
+    for _ in range(6):
+        c = fx.HttpClient(b.base)
+        c.sign_in("koordynatorka")
+        clients.append(c)
+    fields = {"proces": "case", "sprawa.numer": "MOPS/2027/077", "zgloszenie.kanal": "OPS"}
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda c: c.post("/sprawy/nowa", fields)[0], clients))
+    expect(sorted(answers) == [200, 409, 409, 409, 409, 409],
+           "one of six simultaneous starts of a number succeeds", answers)
+    status, _, page = coordinator.request("/sprawy?numer=MOPS%2F2027%2F077")
+    expect("Znaleziono: 1." in page, "exactly one case has the number")
     member = fx.HttpClient(b.base)
     member.sign_in("pedagog.sp5")
     status, _, _ = member.post("/admin/uzytkownicy/wylacz", {"login": "koordynatorka"})
