@@ -29,6 +29,21 @@ std::string Quoted(const EventDataInfo& d) {
   return "„" + (d.title.empty() ? d.name : d.title) + "”";
 }
 
+// Limits of a typed value: control characters (line breaks only in a text area) and length, in
+// characters; "" when it is within them.
+std::string TextProblem(const std::string& value, bool multiline) {
+  const std::size_t limit = multiline ? 20000 : 500;
+  std::size_t chars = 0;
+  for (unsigned char c : value) {
+    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f) {
+      return "niedozwolony znak sterujący.";
+    }
+    if ((c & 0xC0) != 0x80) ++chars;
+  }
+  if (chars > limit) return "najwyżej " + std::to_string(limit) + " znaków.";
+  return "";
+}
+
 bool ValidTime(const std::string& t) {
   if (t.size() != 5 || t[2] != ':' || !std::isdigit(static_cast<unsigned char>(t[0])) ||
       !std::isdigit(static_cast<unsigned char>(t[1])) ||
@@ -211,6 +226,10 @@ std::string EventDataFromForm(const EventInfo& event, const MunicipalityInfo* mu
     std::string value = Trim(First(form, d.name));
     if (value.empty()) {
       if (d.required) problems->push_back(Quoted(d) + ": pole jest wymagane.");
+      continue;
+    }
+    if (std::string why = TextProblem(value, d.type == "text"); !why.empty()) {
+      problems->push_back(Quoted(d) + ": " + why);
       continue;
     }
     if (d.type == "date") {

@@ -611,7 +611,13 @@ def admin_manages_accounts(b, shots):
              "„Kto zgłosił potrzebę (OPS albo kooperant)”: wybierz jedną z podanych wartości."),
             ("/sprawy/nowa", {"proces": "case", "sprawa.numer": "X/1", "zgloszenie.kanal": "OPS",
                               "zgloszenie.instytucja": "../etc"}, 422,
-             "„Instytucja kooperanta, który zgłosił potrzebę”: nieznana instytucja.")):
+             "„Instytucja kooperanta, który zgłosił potrzebę”: nieznana instytucja."),
+            ("/sprawy/nowa", {"proces": "case", "sprawa.numer": "X/1\x00\r\nSet-Cookie: a=b",
+                              "zgloszenie.kanal": "OPS"}, 422,
+             "„Numer sprawy (np. MOPS/2027/005)”: niedozwolony znak sterujący."),
+            ("/sprawy/nowa", {"proces": "case", "sprawa.numer": "ż" * 501,
+                              "zgloszenie.kanal": "OPS"}, 422,
+             "„Numer sprawy (np. MOPS/2027/005)”: najwyżej 500 znaków.")):
         status, _, page = coordinator.post(path, fields)
         expect(status == code and message in page, "start refused: " + message, status)
     status, _, page = coordinator.request("/sprawy?numer=X%2F1")
