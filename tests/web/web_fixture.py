@@ -10,8 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 
 SKIP = 77  # ctest SKIP_RETURN_CODE: said loudly, never counted as passed
 
@@ -192,3 +190,10 @@ class HttpClient:
 
     def post(self, path, fields):
         return self.request(path, dict(fields, _csrf=self.csrf))
+
+
+def expect(condition, what, seen=None):
+    if not condition:
+        raise AssertionError("expected " + what + (("; saw: %r" % (seen,)) if seen is not None
+                                                    else ""))
+    print("ok - " + what, flush=True)
