@@ -12,6 +12,7 @@
 #include "koop/accounts.h"
 #include "koop/directory.h"
 #include "koop/engine.h"
+#include "server/fire_batcher.h"
 #include "server/workflow_catalog.h"
 
 namespace koop::server {
@@ -37,6 +38,8 @@ class BackendPool {
         catalog_(WorkflowCatalog::Load(options_.engine.workflows_dir)) {}
   const BackendOptions& options() const { return options_; }
   const WorkflowCatalog& catalog() const { return *catalog_; }
+  // Events fired through the API are committed in groups (fire_batcher.h).
+  FireBatcher& fires() { return fires_; }
 
   // A borrowed pair; returned to the pool when destroyed. A pair whose database failed is
   // dropped instead (Discard), so the next request reconnects.
@@ -63,6 +66,7 @@ class BackendPool {
 
   BackendOptions options_;
   std::shared_ptr<const WorkflowCatalog> catalog_;
+  FireBatcher fires_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Backend>> idle_;
 };

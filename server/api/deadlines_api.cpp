@@ -56,11 +56,7 @@ void ListDeadlines(Exchange& ex, const char* key, int default_days, std::size_t 
     ex.ProblemFor(found.status());
     return;
   }
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-  for (const DeadlineListing& d : *found) items->add(DeadlineJson(d));
-  Poco::JSON::Object root;
-  root.set(key, items);
-  ex.Json(200, Stringify(root));
+  ex.Json(200, DeadlinesJson(key, *found));
 }
 
 void Tasks(Exchange& ex) { ListDeadlines(ex, "tasks", 30, 200); }

@@ -178,7 +178,7 @@ void FireEvent(Exchange& ex) {
   request.at = ex.Now();
   request.actor = ex.account().login;
   request.refuse_unhandled = true;
-  Result<StepOutcome> outcome = backend->engine->Fire(request);
+  Result<StepOutcome> outcome = ex.fires().Fire(*backend->engine, request);
   if (!outcome.ok()) {
     ex.ProblemFor(outcome.status());
     return;

@@ -50,20 +50,55 @@ Poco::JSON::Object::Ptr ListingJson(const InstanceListing& l, const WorkflowCata
   return o;
 }
 
-Poco::JSON::Object::Ptr DeadlineJson(const DeadlineListing& d) {
-  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-  o->set("instance", d.instance_id);
-  o->set("case", d.case_number);
-  o->set("workflow", d.workflow_id);
-  o->set("municipality", d.municipality_id);
-  o->set("deadline", d.deadline_id);
-  o->set("occurrence", d.occurrence);
-  o->set("title", d.title);
-  o->set("dueDate", d.due_date);
-  o->set("dueAt", FormatInstantUtc(d.due_at));
-  o->set("stage", d.owner_state);
-  o->set("overdue", d.overdue);
-  return o;
+void AppendJsonString(std::string& out, const std::string& text) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineListing>& deadlines) {
+  std::string out;
+  out.reserve(64 + deadlines.size() * 320);
+  out += '{';
+  AppendJsonString(out, key);
+  out += ":[";
+  for (std::size_t i = 0; i < deadlines.size(); ++i) {
+    const DeadlineListing& d = deadlines[i];
+    out += i ? ",{" : "{";
+    auto member = [&out](const char* name, const std::string& value, bool first = false) {
+      if (!first) out += ',';
+      out += '"';
+      out += name;
+      out += "\":";
+      AppendJsonString(out, value);
+    };
+    member("instance", d.instance_id, true);
+    member("case", d.case_number);
+    member("workflow", d.workflow_id);
+    member("municipality", d.municipality_id);
+    member("deadline", d.deadline_id);
+    out += ",\"occurrence\":" + std::to_string(d.occurrence);
+    member("title", d.title);
+    member("dueDate", d.due_date);
+    member("dueAt", FormatInstantUtc(d.due_at));
+    member("stage", d.owner_state);
+    out += d.overdue ? ",\"overdue\":true}" : ",\"overdue\":false}";
+  }
+  out += "]}";
+  return out;
 }
 
 std::string OutcomeJson(const StepOutcome& outcome) {

@@ -1,68 +1,21 @@
 // Directory over the Store: instance rows and open deadlines, narrowed by the tenant scope. The
 // case number, team and active states come from the instance's snapshot (its data model and
-// configuration), read once per instance per call.
+// configuration), through the shared facts cache (catalog/instance_facts.h): the listing queries
+// read only small columns and the version (last_seq); snapshots are read for the
+// instances whose facts are not cached at that version. No query per listed row.
 #include "koop/directory.h"
-
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 #include <unordered_map>
 
+#include "catalog/instance_facts.h"
 #include "store/store.h"
 
 namespace koop {
 namespace {
 
-struct InstanceFacts {
-  std::string case_number;
-  std::vector<std::string> states;
-  std::vector<std::string> team;
-  std::string municipality_name;
-  std::string teryt;
-};
-
-std::string TextAt(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  if (!o || !o->has(key)) return "";
-  Poco::Dynamic::Var v = o->get(key);
-  return v.isString() || v.isNumeric() ? v.convert<std::string>() : "";
-}
-
-// Reads what the directory needs from an instance row; a malformed document gives empty facts.
-InstanceFacts ReadFacts(const std::string& instance_id, const std::string& snapshot,
-                        const std::string& municipality_json, const std::string& team_field) {
-  InstanceFacts f;
-  f.case_number = instance_id;
-  try {
-    Poco::JSON::Parser parser;
-    auto mun = parser.parse(municipality_json).extract<Poco::JSON::Object::Ptr>();
-    f.municipality_name = TextAt(mun, "name");
-    f.teryt = TextAt(mun, "teryt");
-    parser.reset();
-    auto root = parser.parse(snapshot).extract<Poco::JSON::Object::Ptr>();
-    if (auto conf = root->getArray("configuration")) {
-      for (std::size_t i = 0; i < conf->size(); ++i)
-        f.states.push_back(conf->getElement<std::string>(i));
-    }
-    Poco::JSON::Object::Ptr data = root->getObject("data");
-    if (data) {
-      std::string number = TextAt(data->getObject("sprawa"), "numer");
-      if (!number.empty()) f.case_number = number;
-      if (!team_field.empty()) {
-        Poco::JSON::Array::Ptr team = data->getArray(team_field);
-        for (std::size_t i = 0; team && i < team->size(); ++i) {
-          Poco::JSON::Object::Ptr item = team->getObject(i);
-          std::string id = TextAt(item, "id");
-          if (!id.empty()) f.team.push_back(id);
-        }
-      }
-    }
-  } catch (const std::exception&) {
-    // Written by the engine; an unreadable one is shown by id and matches no team.
-  }
-  return f;
-}
+using catalog::FactsKey;
+using catalog::InstanceFacts;
 
 std::string TeamField(const TenantScope& scope, const std::string& workflow_id) {
   auto it = scope.team_fields.find(workflow_id);
@@ -93,16 +46,20 @@ std::string MunicipalityFilter(const TenantScope& scope, store::SqlParams& param
   return sql + ")";
 }
 
+constexpr std::size_t kChunk = 64;
+constexpr std::int64_t kDeadlinePage = 500;
+
+const char* const kInstanceColumns =
+    "SELECT i.instance_id, i.workflow_id, i.workflow_version, i.municipality_id, i.status, "
+    "i.updated_at, i.last_seq FROM instances i ";
+
 class DirectoryImpl final : public Directory {
  public:
   explicit DirectoryImpl(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
 
   Result<std::vector<InstanceListing>> FindInstances(const InstanceQuery& q) override {
     store::SqlParams params;
-    std::string sql =
-        "SELECT i.instance_id, i.workflow_id, i.workflow_version, i.municipality_id, "
-        "i.municipality, i.status, i.snapshot, i.updated_at, i.last_seq FROM instances i "
-        "WHERE 1 = 1";
+    std::string sql = std::string(kInstanceColumns) + "WHERE 1 = 1";
     if (!q.workflow.empty()) {
       sql += " AND i.workflow_id = ?";
       params.push_back(q.workflow);
@@ -127,10 +84,7 @@ class DirectoryImpl final : public Directory {
                                                     const TenantScope& scope) override {
     store::SqlParams params;
     params.emplace_back(instance_id);
-    std::string sql =
-        "SELECT i.instance_id, i.workflow_id, i.workflow_version, i.municipality_id, "
-        "i.municipality, i.status, i.snapshot, i.updated_at, i.last_seq FROM instances i "
-        "WHERE i.instance_id = ?";
+    std::string sql = std::string(kInstanceColumns) + "WHERE i.instance_id = ?";
     sql += MunicipalityFilter(scope, params);
     return Collect(
         sql, params, scope, [](const InstanceListing&) { return true; }, false, 0, 1);
@@ -139,48 +93,57 @@ class DirectoryImpl final : public Directory {
   Result<std::vector<DeadlineListing>> OpenDeadlines(const DeadlineQuery& q) override {
     store::SqlParams params;
     params.emplace_back(q.until);
+    // The order is the index deadlines_open_order's, so the database reads one page of it and
+    // stops (migration 8). Of the instance only columns stored before its snapshot are read (a
+    // column after it would make SQLite walk the snapshot's overflow pages); facts come cached.
     std::string sql =
         "SELECT d.instance_id, d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, "
-        "d.owner_state, i.workflow_id, i.municipality_id, i.municipality, i.snapshot, "
-        "i.last_seq "
+        "d.owner_state, i.workflow_id, i.municipality_id, i.last_seq "
         "FROM deadlines d JOIN instances i ON i.instance_id = d.instance_id "
         "WHERE d.state = 'open' AND d.due_at < ?";
     sql += MunicipalityFilter(q.scope, params);
-    sql += " ORDER BY d.due_at, d.instance_id, d.deadline_id, d.occurrence";
+    sql += " ORDER BY d.due_at, d.instance_id, d.deadline_id, d.occurrence LIMIT ? OFFSET ?";
+    // A scope narrowed by region or team keeps only some rows: read page after page until the
+    // limit is reached or the deadlines run out.
     const bool narrowed = !q.scope.teryt_prefix.empty() || !q.scope.institution.empty();
-    if (!narrowed) {
-      sql += " LIMIT ?";
-      params.push_back(static_cast<std::int64_t>(q.limit));
-    }
+    const std::int64_t page =
+        narrowed ? std::max<std::int64_t>(kDeadlinePage, static_cast<std::int64_t>(q.limit))
+                 : static_cast<std::int64_t>(q.limit);
+    params.emplace_back(page);
+    params.emplace_back(std::int64_t{0});
     Result<store::Transaction> tx = store_->BeginRead();
     if (!tx.ok()) return tx.status();
-    Result<store::SqlRows> rows = tx->Query(sql, params);
-    if (!rows.ok()) return rows.status();
-    std::unordered_map<std::string, std::pair<bool, std::string>> seen;  // id -> in scope, case
     std::vector<DeadlineListing> out;
-    for (const store::SqlRow& r : *rows) {
-      if (out.size() >= q.limit) break;
-      std::string id = r.Text(0);
-      auto it = seen.find(id);
-      if (it == seen.end()) {
-        const InstanceFacts& f =
-            Facts(id, r.Int(11), r.Text(10), r.Text(9), TeamField(q.scope, r.Text(7)));
-        it = seen.emplace(id, std::make_pair(InScope(q.scope, r.Text(7), f), f.case_number)).first;
+    for (std::int64_t offset = 0; out.size() < q.limit; offset += page) {
+      params.back() = offset;
+      Result<store::SqlRows> rows = tx->Query(sql, params);
+      if (!rows.ok()) return rows.status();
+      std::vector<FactsKey> keys;
+      keys.reserve(rows->size());
+      for (const store::SqlRow& r : *rows)
+        keys.push_back({r.Text(0), TeamField(q.scope, r.Text(7)), r.Int(9)});
+      Result<std::vector<std::shared_ptr<const InstanceFacts>>> facts =
+          catalog::LoadFacts(*tx, store_->display_name(), keys);
+      if (!facts.ok()) return facts.status();
+      for (std::size_t k = 0; k < rows->size() && out.size() < q.limit; ++k) {
+        const store::SqlRow& r = (*rows)[k];
+        const InstanceFacts& f = *(*facts)[k];
+        if (!InScope(q.scope, r.Text(7), f)) continue;
+        DeadlineListing d;
+        d.instance_id = r.Text(0);
+        d.case_number = f.case_number;
+        d.workflow_id = r.Text(7);
+        d.municipality_id = r.Text(8);
+        d.deadline_id = r.Text(1);
+        d.occurrence = r.Int(2);
+        d.title = r.Text(3);
+        d.due_date = r.Text(4);
+        d.due_at = r.Int(5);
+        d.owner_state = r.Text(6);
+        d.overdue = d.due_at < q.now;
+        out.push_back(std::move(d));
       }
-      if (!it->second.first) continue;
-      DeadlineListing d;
-      d.instance_id = id;
-      d.case_number = it->second.second;
-      d.workflow_id = r.Text(7);
-      d.municipality_id = r.Text(8);
-      d.deadline_id = r.Text(1);
-      d.occurrence = r.Int(2);
-      d.title = r.Text(3);
-      d.due_date = r.Text(4);
-      d.due_at = r.Int(5);
-      d.owner_state = r.Text(6);
-      d.overdue = d.due_at < q.now;
-      out.push_back(std::move(d));
+      if (static_cast<std::int64_t>(rows->size()) < page) break;
     }
     return out;
   }
@@ -195,35 +158,37 @@ class DirectoryImpl final : public Directory {
     if (!tx.ok()) return tx.status();
     Result<store::SqlRows> rows = tx->Query(sql, params);
     if (!rows.ok()) return rows.status();
+    std::vector<FactsKey> keys;
+    keys.reserve(rows->size());
+    for (const store::SqlRow& r : *rows)
+      keys.push_back({r.Text(0), TeamField(scope, r.Text(1)), r.Int(6)});
+    Result<std::vector<std::shared_ptr<const InstanceFacts>>> facts =
+        catalog::LoadFacts(*tx, store_->display_name(), keys);
+    if (!facts.ok()) return facts.status();
     std::vector<InstanceListing> out;
-    for (const store::SqlRow& r : *rows) {
+    for (std::size_t k = 0; k < rows->size(); ++k) {
+      const store::SqlRow& r = (*rows)[k];
+      const InstanceFacts& f = *(*facts)[k];
       InstanceListing l;
       l.instance_id = r.Text(0);
       l.workflow_id = r.Text(1);
       l.workflow_version = r.Text(2);
       l.municipality_id = r.Text(3);
-      l.status = r.Text(5);
-      l.updated_at = r.Int(7);
-      std::string team_field = TeamField(scope, l.workflow_id);
-      InstanceFacts f = Facts(l.instance_id, r.Int(8), r.Text(6), r.Text(4), team_field);
+      l.status = r.Text(4);
+      l.updated_at = r.Int(5);
       if (!InScope(scope, l.workflow_id, f)) continue;
       l.case_number = f.case_number;
       l.municipality_name = f.municipality_name;
-      l.states = std::move(f.states);
-      l.team = std::move(f.team);
+      l.states = f.states;
+      l.team = f.team;
       if (!keep(l)) continue;
-      Result<store::SqlRows> next = tx->Query(
-          "SELECT title, due_date, due_at FROM deadlines WHERE instance_id = ? AND state = 'open' "
-          "ORDER BY due_at LIMIT 1",
-          {l.instance_id});
-      if (!next.ok()) return next.status();
-      if (!next->empty()) {
-        l.next_due_title = next->front().Text(0);
-        l.next_due_date = next->front().Text(1);
-        l.overdue = now > 0 && next->front().Int(2) < now;
-      }
-      if (overdue_only && !l.overdue) continue;
       out.push_back(std::move(l));
+    }
+    KOOP_RETURN_IF_ERROR(NextDeadlines(*tx, out, now));
+    if (overdue_only) {
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [](const InstanceListing& l) { return !l.overdue; }),
+                out.end());
     }
     std::sort(out.begin(), out.end(), [](const InstanceListing& a, const InstanceListing& b) {
       return a.case_number != b.case_number ? a.case_number < b.case_number
@@ -233,23 +198,40 @@ class DirectoryImpl final : public Directory {
     return out;
   }
 
-  // What ReadFacts found, per instance, while the instance is at the same event (last_seq moves
-  // with every event): the task list reads the same instances' snapshots again and again.
-  const InstanceFacts& Facts(const std::string& id, std::int64_t last_seq,
-                             const std::string& snapshot, const std::string& municipality,
-                             const std::string& team_field) {
-    std::string key = id + '\n' + team_field;
-    auto it = facts_.find(key);
-    if (it != facts_.end() && it->second.first == last_seq) return it->second.second;
-    if (facts_.size() > kMaxCachedFacts) facts_.clear();
-    auto& slot = facts_[key];
-    slot = {last_seq, ReadFacts(id, snapshot, municipality, team_field)};
-    return slot.second;
+  // Each listing's earliest open deadline: one query per 64 listings (index
+  // deadlines_instance_open), never one per listing.
+  static Status NextDeadlines(store::Transaction& tx, std::vector<InstanceListing>& listings,
+                              TimeMs now) {
+    std::unordered_map<std::string, InstanceListing*> by_id;
+    for (InstanceListing& l : listings) by_id[l.instance_id] = &l;
+    for (std::size_t from = 0; from < listings.size(); from += kChunk) {
+      std::size_t n = std::min(kChunk, listings.size() - from);
+      std::string sql =
+          "SELECT instance_id, title, due_date, due_at FROM deadlines WHERE state = 'open' AND "
+          "instance_id IN (?";
+      store::SqlParams params{listings[from].instance_id};
+      for (std::size_t j = 1; j < kChunk; ++j) {
+        sql += ", ?";  // always kChunk placeholders: one statement text, prepared once
+        params.emplace_back(listings[from + std::min(j, n - 1)].instance_id);
+      }
+      sql += ") ORDER BY instance_id, due_at, deadline_id, occurrence";
+      Result<store::SqlRows> rows = tx.Query(sql, params);
+      if (!rows.ok()) return rows.status();
+      std::string previous;
+      for (const store::SqlRow& r : *rows) {
+        std::string id = r.Text(0);
+        if (id == previous) continue;  // the first row of an instance is its earliest
+        previous = id;
+        InstanceListing& l = *by_id.at(id);
+        l.next_due_title = r.Text(1);
+        l.next_due_date = r.Text(2);
+        l.overdue = now > 0 && r.Int(3) < now;
+      }
+    }
+    return Status::Ok();
   }
 
-  static constexpr std::size_t kMaxCachedFacts = 50000;
   std::unique_ptr<store::Store> store_;
-  std::unordered_map<std::string, std::pair<std::int64_t, InstanceFacts>> facts_;
 };
 
 }  // namespace

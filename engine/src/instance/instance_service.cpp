@@ -301,7 +301,12 @@ std::vector<Result<StepOutcome>> InstanceService::FireBatch(
       continue;
     }
     Result<StepOutcome> outcome = ApplyEvent(*tx, request, false);
-    s = outcome.ok() ? tx->ReleaseSavepoint("koop_event") : tx->RollbackToSavepoint("koop_event");
+    // As in FireOnce: an event refused by the stage or a rule is rolled back and reported.
+    const bool refused =
+        outcome.ok() && request.refuse_unhandled && (!outcome->handled || !outcome->errors.empty());
+    if (refused) outcome->recorded = false;
+    s = outcome.ok() && !refused ? tx->ReleaseSavepoint("koop_event")
+                                 : tx->RollbackToSavepoint("koop_event");
     results.push_back(s.ok() ? std::move(outcome) : Result<StepOutcome>(s));
   }
   Status commit = tx->Commit();

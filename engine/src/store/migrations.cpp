@@ -207,6 +207,25 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {8,
+       "indexes of the server's task list and instance listings",
+       {
+           // The task list reads open deadlines in (due_at, instance, deadline, occurrence)
+           // order and stops at its LIMIT: with the whole order in the index no sort is needed,
+           // so a page costs its own rows, not every open deadline before `until`; the listed
+           // columns ride along (a covering index: no table lookup per row). Its prefix
+           // (state, due_at) serves the old index's queries, which it replaces.
+           R"(CREATE INDEX deadlines_open_order ON deadlines
+                (state, due_at, instance_id, deadline_id, occurrence, title, due_date, owner_state))",
+           "DROP INDEX deadlines_next_due",
+           // An instance's open deadlines in date order (listings, show, fire): covering too,
+           // so that SQLite, choosing between two covering indexes, never prefers scanning every
+           // open deadline of deadlines_open_order to this probe by instance.
+           R"(CREATE INDEX deadlines_instance_open ON deadlines
+                (instance_id, state, due_at, deadline_id, occurrence, title, due_date))",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

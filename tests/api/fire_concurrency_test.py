@@ -1,0 +1,76 @@
+"""Events fired concurrently through the API are committed in groups (server/fire_batcher.h):
+eight clients fire at once on four cases, accepted events (consent.given, taken again and again
+by the stage) mixed with refused ones (plan.signed: 409) and undeclared ones (422). Afterwards
+each case's event log holds exactly the accepted events, each once, in a gapless sequence, and
+no refused event; every answer is the one its own request asked for. SQLite and (under
+scripts/with-postgres) PostgreSQL."""
+
+import threading
+
+from koopapi import Env, backends, check, check_eq, finish
+
+AT = "2027-02-01T09:00"
+CLIENTS = 8
+ROUNDS = 12
+
+
+def run(backend):
+    env = Env(backend)
+    try:
+        env.add_user("koord_s", "coordinator", "sieradz")
+        server = env.serve("--at", AT)
+        admin = server.client()
+        check_eq(admin.sign_in("koord_s").status, 201, f"[{backend}] sign-in")
+        cases = []
+        for n in range(4):
+            r = admin.request("POST", "/api/v1/instances", {"workflow": "case", "data": {
+                "sprawa": {"numer": f"MOPS/2027/{100 + n}"}}})
+            cases.append(r.json()["instance"])
+            admin.request("POST", f"/api/v1/instances/{cases[-1]}/events",
+                          {"event": "diagnosis.started"})
+        before = {c: admin.request("GET", f"/api/v1/instances/{c}").json()["lastSeq"] for c in cases}
+
+        answers = []  # (case, event, status, seq or None)
+        lock = threading.Lock()
+
+        def client(k):
+            c = server.client()
+            c.sign_in("koord_s")
+            for i in range(ROUNDS):
+                case = cases[(k + i) % len(cases)]
+                event = ["consent.given", "plan.signed", "consent.given", "no.such.event"][(k + i) % 4]
+                r = c.request("POST", f"/api/v1/instances/{case}/events",
+                              {"event": event, "data": {"dataProcessing": True}})
+                seq = r.json().get("seq") if r.status == 200 else None
+                doc_instance = r.json().get("instance") if r.status == 200 else case
+                with lock:
+                    answers.append((case, event, r.status, seq, doc_instance))
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(CLIENTS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+        expected_status = {"consent.given": 200, "plan.signed": 409, "no.such.event": 422}
+        wrong = [a for a in answers if a[2] != expected_status[a[1]]]
+        check_eq(wrong, [], f"[{backend}] every request got its own event's answer")
+        check(all(a[4] == a[0] for a in answers), f"[{backend}] each outcome names its own case")
+        for case in cases:
+            accepted = sorted(a[3] for a in answers if a[0] == case and a[2] == 200)
+            doc = admin.request("GET", f"/api/v1/instances/{case}").json()
+            first = before[case] + 1
+            check_eq(accepted, list(range(first, first + len(accepted))),
+                     f"[{backend}] {case}: the accepted events have gapless sequence numbers")
+            check_eq(doc["lastSeq"], before[case] + len(accepted),
+                     f"[{backend}] {case}: the log grew by exactly the accepted events")
+            names = [h["event"] for h in doc["history"] if h["seq"] > before[case]]
+            check_eq(sorted(set(names)), ["consent.given"] if accepted else [],
+                     f"[{backend}] {case}: no refused event was written")
+    finally:
+        env.close()
+
+
+for b in backends():
+    run(b)
+finish()
