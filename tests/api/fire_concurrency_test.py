@@ -44,7 +44,7 @@ def run(backend):
                 seq = r.json().get("seq") if r.status == 200 else None
                 doc_instance = r.json().get("instance") if r.status == 200 else case
                 with lock:
-                    answers.append((case, event, r.status, seq, doc_instance))
+                    answers.append((case, event, r.status, seq, doc_instance, r.body[:300]))
 
         threads = [threading.Thread(target=client, args=(k,)) for k in range(CLIENTS)]
         for t in threads:
@@ -53,7 +53,7 @@ def run(backend):
             t.join()
 
         expected_status = {"consent.given": 200, "plan.signed": 409, "no.such.event": 422}
-        wrong = [a for a in answers if a[2] != expected_status[a[1]]]
+        wrong = [a for a in answers if a[2] != expected_status[a[1]]]  # with their bodies
         check_eq(wrong, [], f"[{backend}] every request got its own event's answer")
         check(all(a[4] == a[0] for a in answers), f"[{backend}] each outcome names its own case")
         for case in cases:
