@@ -2,7 +2,8 @@
 // (the same calls as `koop user add|passwd|disable`):
 //   GET  /admin/uzytkownicy          the accounts, a new-account form, a new-password form
 //   POST /admin/uzytkownicy          a new account
-//   POST /admin/uzytkownicy/wylacz   disable an account (its sessions and feed address end)
+//   POST /admin/uzytkownicy/wylacz   disable an account (its sessions and feed address end),
+//                                    after a confirmation page (potwierdzenie=tak)
 //   POST /admin/uzytkownicy/haslo    a new password for an account (its sessions end)
 // Logins travel in POST bodies only. An account of another municipality does not exist here.
 // Disabling cannot be undone (the engine has no "enable"): a returning person gets a new account.
@@ -162,6 +163,19 @@ void DisableUser(Exchange& ex, const PageTemplates& t) {
   }
   if (account->disabled) {
     ShowUsers(ex, t, {{}, {}, {"Konto " + account->login + " jest już wyłączone."}, 200});
+    return;
+  }
+  if (First(form, "potwierdzenie") != "tak") {
+    // It cannot be undone: asked once more, on a page of its own (no script needed).
+    Data data;
+    data.set("question", "Czy na pewno wyłączyć konto " + account->login + "?");
+    data.set("consequence",
+             "Wszystkie sesje konta zostaną zakończone, a jego adres kalendarza unieważniony. "
+             "Wyłączenia nie można cofnąć.");
+    data.set("action", "/admin/uzytkownicy/wylacz");
+    data.set("login", account->login);
+    data.set("confirm_label", "Wyłącz konto " + account->login);
+    RenderPage(ex, t, {"Wyłączenie konta", "admin", {}, {}}, "admin_confirm", data);
     return;
   }
   Status disabled = ex.backend()->accounts->Disable(account->login);

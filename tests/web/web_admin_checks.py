@@ -43,6 +43,13 @@ def admin_manages_accounts(b, shots):
     fx.expect(where == "/zadania", "the new password signs in", (status, where))
     # ... and is disabled: the session ends at once and no sign-in works any more.
     b.submit(b.by_css("button[aria-label='Wyłącz konto nowa.koordynatorka']"))
+    fx.expect(b.h1() == "Wyłączenie konta"
+              and "Czy na pewno wyłączyć konto nowa.koordynatorka?" in b.text(),
+              "disabling, which cannot be undone, is asked once more", b.h1())
+    status, where, _ = other.request("/zadania")
+    fx.expect(where == "/zadania", "nothing is disabled before the confirmation", where)
+    b.check_page("admin-wylaczenie")
+    b.submit(b.by_css("form[action='/admin/uzytkownicy/wylacz'] button"))
     fx.expect("Wyłączono konto nowa.koordynatorka." in b.text(), "the account is disabled")
     rows = [r.text for r in b.all_css("tbody tr") if "nowa.koordynatorka" in r.text]
     fx.expect(len(rows) == 1 and "wyłączone" in rows[0], "the list shows it disabled", rows)
