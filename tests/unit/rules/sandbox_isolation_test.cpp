@@ -82,6 +82,29 @@ BOOST_AUTO_TEST_CASE(BuiltInObjectsCannotBeReplacedOrExtended) {
       "\"undefined\"");
 }
 
+// Prototypes reached from an object rather than by a global name (the freezing walk must have
+// found them too), and accessors defined through the legacy API.
+BOOST_AUTO_TEST_CASE(PrototypesReachedThroughObjectsCannotCarryData) {
+  BOOST_CHECK_EQUAL(
+      Leak("Object.getPrototypeOf(function(){}).kept = secret;", "(function(){}).kept"), "null");
+  BOOST_CHECK_EQUAL(
+      Leak("Object.getPrototypeOf(Uint8Array.prototype).kept = secret;", "new Uint8Array(1).kept"),
+      "null");
+  BOOST_CHECK_EQUAL(Leak("try { null.x; } catch (e) { Object.getPrototypeOf(e).kept = secret; }",
+                         "new TypeError('x').kept"),
+                    "null");
+  BOOST_CHECK_EQUAL(Leak("Object.getPrototypeOf(/x/).kept = secret;", "/y/.kept"), "null");
+  BOOST_CHECK_EQUAL(
+      Leak("try { Object.prototype.__defineGetter__('kept', function () { return secret; }); }"
+           " catch (e) {}",
+           "({}).kept"),
+      "null");
+  BOOST_CHECK_EQUAL(Leak("try { Object.setPrototypeOf(Object.prototype, {kept: secret}); }"
+                         " catch (e) {}",
+                         "({}).kept"),
+                    "null");
+}
+
 BOOST_AUTO_TEST_CASE(CodeCompiledAtRunTimeCannotReachTheGlobalObject) {
   // Indirect eval and the Function constructor run in the global scope.
   BOOST_CHECK_EQUAL(Leak("try { (0, eval)('var kept = secret'); } catch (e) {}", "typeof kept"),
