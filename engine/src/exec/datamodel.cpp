@@ -7,6 +7,7 @@
 #include "duktape.h"
 #include "exec/code_effects.h"
 #include "exec/datamodel_limits.h"
+#include "exec/surrogates.h"
 
 namespace koop::exec {
 namespace {
@@ -251,6 +252,11 @@ Status DataModel::Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets
   return heap_.Call(fn, args, nargs, nrets, where, span);
 }
 
+Status DataModel::RunEngine(rules::JsHeap::SafeFn fn, int nargs) {
+  heap_.SetHost(host_);
+  return heap_.Call(fn, nullptr, nargs, 1, chart_->file, {}, kEngineTimeMs);
+}
+
 Status DataModel::InitSystem(const std::string& session_id, const std::string& name,
                              const std::string& ioprocessors_json) {
   std::string sid = "\"" + session_id + "\"";
@@ -385,7 +391,7 @@ Result<std::string> DataModel::EvalString(const model::Expr& expr) {
     KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
     heap_.PushScope(scope_);
     Status run = Run(CallToString, nullptr, 2, 1, Where(expr));
-    v = PopString(heap_.ctx());
+    v = SurrogatesToUtf8(PopString(heap_.ctx()));
     return run;
   });
   if (!st.ok()) return st;
@@ -398,7 +404,7 @@ Result<std::string> DataModel::EvalJson(const model::Expr& expr) {
     KOOP_RETURN_IF_ERROR(heap_.PushCode(*chart_, expr.id));
     heap_.PushScope(scope_);
     Status run = Run(CallToJson, nullptr, 2, 1, Where(expr));
-    v = PopString(heap_.ctx());
+    v = EscapeSurrogatesInJson(PopString(heap_.ctx()));
     return run;
   });
   if (!st.ok()) return st;
@@ -489,7 +495,7 @@ Result<std::string> DataModel::ContentJson(const std::string& text) {
   duk_get_global_string(heap_.ctx(), "__koopContent");
   duk_push_lstring(heap_.ctx(), text.data(), text.size());
   Status st = Run(CallToJson, nullptr, 2, 1, chart_->file);
-  std::string v = PopString(heap_.ctx());
+  std::string v = EscapeSurrogatesInJson(PopString(heap_.ctx()));
   if (!st.ok()) return st;
   return v;
 }
@@ -539,8 +545,8 @@ void DataModel::ForeachEnd() {
 
 Result<std::string> DataModel::ToJson() {
   heap_.PushScope(scope_);
-  Status st = Run(CallDump, nullptr, 1, 1, chart_->file);
-  std::string v = PopString(heap_.ctx());
+  Status st = RunEngine(CallDump, 1);
+  std::string v = EscapeSurrogatesInJson(PopString(heap_.ctx()));
   if (!st.ok()) return st;
   KOOP_RETURN_IF_ERROR(CheckDataLimits(v, chart_->file));
   return v;
@@ -549,7 +555,7 @@ Result<std::string> DataModel::ToJson() {
 Status DataModel::FromJson(const std::string& json) {
   heap_.PushScope(scope_);
   duk_push_lstring(heap_.ctx(), json.data(), json.size());
-  Status st = Run(CallLoad, nullptr, 2, 1, chart_->file);
+  Status st = RunEngine(CallLoad, 2);
   duk_pop(heap_.ctx());
   return st;
 }
@@ -558,7 +564,7 @@ Result<std::string> DataModel::EvaluateText(const std::string& expression) {
   heap_.PushScope(scope_);
   TextArgs args{expression.c_str()};
   Status st = Run(CallEvalText, &args, 1, 1, "expression");
-  std::string v = PopString(heap_.ctx());
+  std::string v = EscapeSurrogatesInJson(PopString(heap_.ctx()));
   if (!st.ok()) return st;
   return v;
 }

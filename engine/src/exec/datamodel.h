@@ -78,6 +78,11 @@ class DataModel {
   Status AsUnit(bool may_change, const model::Expr& expr, bool read_only, Eval&& eval);
   Result<bool> Bool(const model::Expr& expr, bool read_only);
   Status Store(const model::Action& assign);  // Assign without the unit around it
+  // Dumping and loading the data model (snapshots, undoing a unit) are the engine's work on
+  // at most 4 MB of JSON: they get a time limit of their own, so a value a rule could store in
+  // time is always read back, on a loaded machine too. The memory limit stays.
+  static constexpr int kEngineTimeMs = 2000;
+  Status RunEngine(rules::JsHeap::SafeFn fn, int nargs);
   Status Run(rules::JsHeap::SafeFn fn, void* args, int nargs, int nrets, const std::string& where,
              const rules::CodeSpan& span = {});
   // Lines of the definition that a multi-line inline code unit spans ({} otherwise).

@@ -220,11 +220,12 @@ long JsHeap::last_call_checks() const {
 }
 
 Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where,
-                    const CodeSpan& span) {
+                    const CodeSpan& span, int time_ms) {
   auto* lim = &static_cast<HeapUdata*>(hook_limits_)->limits;
   bool outer = call_limit_ == 0;  // nested calls (invoked children) keep the outer limits
+  const int limit_ms = time_ms > 0 ? time_ms : limits_.time_ms;
   if (outer) {
-    double stop_ms = limits_.time_ms - StopMarginMs(limits_.time_ms);
+    double stop_ms = limit_ms - StopMarginMs(limit_ms);
     koop_duk_arm(lim, koop_duk_monotonic_ns() + static_cast<long long>(stop_ms * 1e6));
     call_limit_ = allocated_ + limits_.memory_bytes;
     memory_exceeded_ = false;
@@ -241,7 +242,7 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   ErrorSite site = FindErrorSite(ctx_, err);
   std::string message;
   if (timed_out) {
-    message = "time limit of " + std::to_string(limits_.time_ms) + " ms exceeded";
+    message = "time limit of " + std::to_string(limit_ms) + " ms exceeded";
   } else if (out_of_memory) {
     message = "memory limit of " + std::to_string(limits_.memory_bytes >> 20) + " MB exceeded";
   } else {

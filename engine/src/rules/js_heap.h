@@ -71,8 +71,10 @@ class JsHeap {
   // The time limit is a ceiling: the evaluation is stopped kStopMarginMs(limit) before it, so
   // that unwinding and reporting still end within the limit.
   using SafeFn = int (*)(duk_context* ctx, void* udata);
+  // `time_ms` > 0 replaces the time limit for this call (the engine's own work on a data model,
+  // such as a snapshot, which must not fail where the rule that made the data did not).
   Status Call(SafeFn fn, void* udata, int nargs, int nrets, const std::string& where,
-              const CodeSpan& span = {});
+              const CodeSpan& span = {}, int time_ms = 0);
   static double StopMarginMs(int time_ms);
   // Compiles `source` (a function body, see script_rewrite.h) under the file name `file` within
   // the limits and pushes the function; on error it pushes undefined and names `where`.

@@ -4,11 +4,15 @@
 // assignments a <script>, an <assign>, a <log> or an <if> made before it threw stayed in the
 // data model although DESIGN section 6 says a failing rule changes nothing;
 // a script could store a value (600 nested arrays) that the snapshot reader refuses, so every
-// later event and `koop show` of the instance failed.
+// later event and `koop show` of the instance failed; a string with a UTF-16 surrogate
+// ('\uD83D\uDE00', a lone '\uD800') left duktape as CESU-8, which PostgreSQL refused to store
+// (exit 74); a data model a rule stored in time could not be read back in the rule's time
+// limit on a loaded machine (`show --verify` failed on a 3.9 MB string).
 #include <boost/test/unit_test.hpp>
 
 #include "exec/interpreter.h"
 #include "model/loader.h"
+#include "rules/js_heap.h"
 
 namespace {
 
@@ -44,6 +48,8 @@ const char* kChart =
     "expr=\"'implicit:' + list.length\"/></transition>\n"  // 19
     "<transition event=\"incr\" cond=\"++n == 1\"><assign location=\"err\" "
     "expr=\"'incr:' + n\"/></transition>\n"  // 20
+    "<transition event=\"utf16\"><script>v = {text: 'a\\uD83D\\uDE00b\\uD800c'};"
+    " v['k\\uDC00'] = 1;</script><log expr=\"v.text\"/></transition>\n"
     "<transition event=\"error.execution\"><assign location=\"err\" "
     "expr=\"_event.data.message\"/></transition>\n"
     "</state><state id=\"b\"/></scxml>\n";
@@ -152,6 +158,54 @@ BOOST_FIXTURE_TEST_CASE(UnstorableValueIsRefusedAtTheSnapshot, Fixture) {
   BOOST_CHECK_EQUAL(snap.status().message(),
                     "atom.scxml: variable 'v' is nested deeper than 128 levels; such a value "
                     "cannot be stored");
+}
+
+// Valid UTF-8 out of duktape: JSON (snapshots) escapes surrogates and reads back the same
+// string; plain text (<log>) gets the 4-byte character, a lone surrogate U+FFFD.
+BOOST_FIXTURE_TEST_CASE(SurrogatesLeaveAsValidUtf8, Fixture) {
+  BOOST_CHECK_EQUAL(Fire("utf16"), "");
+  auto effects = it->TakeEffects();
+  BOOST_REQUIRE(!effects.empty());
+  BOOST_CHECK_EQUAL(effects.back().text, "a\xF0\x9F\x98\x80" "b\xEF\xBF\xBD" "c");
+  auto snap = it->Snapshot();
+  BOOST_REQUIRE(snap.ok());
+  BOOST_CHECK(snap->find('\xED') == std::string::npos);
+  BOOST_CHECK(snap->find("a\\ud83d\\ude00b\\ud800c") != std::string::npos);
+  auto chart = koop::model::LoadChartFromString(kChart, "atom.scxml", ".");
+  BOOST_REQUIRE(chart.ok());
+  auto back = koop::exec::Interpreter::Restore(*chart, *snap);
+  BOOST_REQUIRE_MESSAGE(back.ok(), back.status().message());
+  auto same =
+      (*back)->Evaluate("[v.text === 'a\\uD83D\\uDE00b\\uD800c', v.text.length, v['k\\uDC00']]");
+  BOOST_REQUIRE(same.ok());
+  BOOST_CHECK_EQUAL(*same, "[true,6,1]");
+}
+
+// Snapshots and their reading get the engine's own time limit: a 3.9 MB string a rule stored
+// is read back and written again under a rule limit of 1 ms.
+BOOST_AUTO_TEST_CASE(StoredDataIsReadBackWhateverTheRuleTimeLimit) {
+  auto chart = koop::model::LoadChartFromString(kChart, "atom.scxml", ".");
+  BOOST_REQUIRE(chart.ok());
+  std::string snapshot;
+  {
+    auto it = koop::exec::Interpreter::Create(*chart);
+    BOOST_REQUIRE(it.ok());
+    BOOST_REQUIRE((*it)->Start(0).ok());
+    BOOST_REQUIRE((*it)->Evaluate("v = 'x'.repeat(3900000), 0").ok());
+    auto snap = (*it)->Snapshot();
+    BOOST_REQUIRE_MESSAGE(snap.ok(), snap.status().message());
+    snapshot = *snap;
+  }
+  koop::rules::JsLimits limits;
+  limits.time_ms = 1;
+  koop::rules::JsHeap heap(limits);
+  koop::exec::InterpreterOptions options;
+  options.heap = &heap;
+  auto back = koop::exec::Interpreter::Restore(*chart, snapshot, options);
+  BOOST_REQUIRE_MESSAGE(back.ok(), back.status().message());
+  auto again = (*back)->Snapshot();
+  BOOST_REQUIRE_MESSAGE(again.ok(), again.status().message());
+  BOOST_CHECK_EQUAL(again->size(), snapshot.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
