@@ -51,8 +51,9 @@ std::vector<EventDataInfo> ReadEventData(const xmlNode* event) {
   return out;
 }
 
-// The two people-facing attributes the chart plan does not keep (<k:event by>, <k:field team>),
-// read from the same file after the loader has accepted and checked it.
+// The people-facing declarations the chart plan does not keep (<k:event by> and its <k:data>,
+// <k:field team>, <k:deadline due> as written, <k:start>), read from the same file after the
+// loader has accepted and checked it.
 struct PeopleAttrs {
   std::map<std::string, std::vector<std::string>> event_by;
   std::map<std::string, std::vector<EventDataInfo>> event_data;
