@@ -9,7 +9,7 @@ ifneq ($(CCACHE),)
 CMAKE_FLAGS += -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 endif
 
-.PHONY: all deps configure build demo demo-web test web-test-deps screenshots bench package clean
+.PHONY: all deps configure build demo demo-web test sanitize web-test-deps screenshots bench package clean
 
 all: build
 
@@ -39,6 +39,10 @@ screenshots: build web-test-deps
 
 test: build web-test-deps
 	$(if $(wildcard scripts/with-postgres),scripts/with-postgres) ctest --test-dir $(BUILD) --output-on-failure -j 2
+
+# The unit and CLI tests under ASan+UBSan in build-asan/ (nightly: .ci/nightly; docs/fuzzing.md).
+sanitize: deps
+	scripts/sanitize-tests
 
 # The Debian package (CPack): $(BUILD)/koop_<version>_<arch>.deb; docs/operations.md.
 package: build
