@@ -67,6 +67,12 @@ def run(backend):
             names = [h["event"] for h in doc["history"] if h["seq"] > before[case]]
             check_eq(sorted(set(names)), ["consent.given"] if accepted else [],
                      f"[{backend}] {case}: no refused event was written")
+        # Replaying every log reproduces every stored state, whichever of the server's
+        # connections applied each event (regression: the snapshot named the workflow file as
+        # the connection that first registered it was given it, relative or absolute).
+        verify = env.koop("verify", check_rc=False)
+        check_eq((verify.returncode, verify.stdout.strip()[-40:]), (0, "verified 4 instances: 4 ok, 0 differ"),
+                 f"[{backend}] koop verify: {verify.stderr[-300:]}")
     finally:
         env.close()
 

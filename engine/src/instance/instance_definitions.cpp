@@ -85,9 +85,12 @@ Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
   store::DefinitionRow row{id, version, *hash, *source, source_name, now};
   KOOP_RETURN_IF_ERROR(store::InsertDefinition(tx, row));
   if (newly_registered) *newly_registered = true;
-  LoadedDefinition loaded{row, *chart};
-  cache_[{id, version}] = loaded;
-  return loaded;
+  // Compiled again from the stored row, as every other connection (and `koop verify`) compiles
+  // it: the chart's name is then the stored absolute path, never the path this caller gave.
+  // (Caching the chart loaded from `path` made the snapshots of a server's instances name the
+  // workflow "workflows/case.scxml" or "/…/workflows/case.scxml" depending on which connection
+  // applied the last event, and `koop verify` report them as differing.)
+  return Get(tx, id, version);
 }
 
 Result<LoadedDefinition> InstanceDefinitions::Get(store::Transaction& tx,
