@@ -57,8 +57,17 @@ Status CheckLogin(const std::string& login) {
   return Status::Ok();
 }
 
+// Characters, not bytes: "krótkie" is 7 characters in 8 bytes of UTF-8.
+std::size_t CharacterCount(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 Status CheckPassword(const std::string& password) {
-  if (password.size() < 8) return Status::DataError("the password must have at least 8 characters");
+  if (CharacterCount(password) < 8) {
+    return Status::DataError("the password must have at least 8 characters");
+  }
   if (password.size() > 1024) return Status::DataError("the password is longer than 1024 bytes");
   return Status::Ok();
 }
