@@ -8,6 +8,7 @@
 #include <ctime>
 #include <ostream>
 
+#include "engine_options.h"
 #include "koop/calendar.h"
 #include "remind_options.h"
 
@@ -35,7 +36,9 @@ int Run(Invocation& inv) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
   ReminderOptions options = ReminderOptionsFrom(inv);
-  Result<std::unique_ptr<ReminderService>> service = ReminderService::Open(options);
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Result<std::unique_ptr<ReminderService>> service = (*db)->Reminders(options);
   if (!service.ok()) return inv.Fail(service.status());
   *inv.err << "koop daemon: started, interval " << interval.ToString() << '\n';
   for (;;) {

@@ -5,7 +5,8 @@
 #include <ostream>
 
 #include "command.h"
-#include "koop/reminders.h"
+#include "engine_options.h"
+#include "koop/calendar.h"
 
 namespace koop::runner {
 namespace {
@@ -16,7 +17,13 @@ int Run(Invocation& inv) {
   DeadlineFormat format = inv.Has("json")  ? DeadlineFormat::kJson
                           : inv.Has("ics") ? DeadlineFormat::kIcs
                                            : DeadlineFormat::kText;
-  Result<std::string> text = ListOpenDeadlines(inv.db_uri, inv.Get("until"), format);
+  if (inv.Has("until")) {
+    Result<Date> until = Date::Parse(inv.Get("until"));
+    if (!until.ok()) return inv.Fail(Status::Usage("--until: " + until.status().message()));
+  }
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Result<std::string> text = (*db)->Deadlines(inv.Get("until"), format);
   if (!text.ok()) return inv.Fail(text.status());
   *inv.out << *text;
   return 0;

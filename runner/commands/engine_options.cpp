@@ -8,9 +8,9 @@
 
 namespace koop::runner {
 
-EngineOptions InstanceEngineOptions(const Invocation& inv, bool create_if_missing) {
-  EngineOptions options;
-  options.db_uri = inv.db_uri;
+DatabaseOptions DatabaseOptionsFrom(const Invocation& inv, bool create_if_missing) {
+  DatabaseOptions options;
+  options.uri = inv.db_uri;
   options.create_if_missing = create_if_missing;
   options.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
   options.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
@@ -25,8 +25,8 @@ std::string OsUser() {
   return "uid:" + std::to_string(geteuid());
 }
 
-Result<std::unique_ptr<Engine>> OpenInstanceEngine(const Invocation& inv, bool create_if_missing) {
-  return Engine::Open(InstanceEngineOptions(inv, create_if_missing));
+Result<std::unique_ptr<Database>> OpenDatabase(const Invocation& inv, bool create_if_missing) {
+  return Database::Open(DatabaseOptionsFrom(inv, create_if_missing));
 }
 
 Result<std::string> ReadDataOption(const Invocation& inv) {

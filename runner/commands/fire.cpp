@@ -21,10 +21,11 @@ int Run(Invocation& inv) {
   if (!at.ok()) return inv.Fail(at.status());
   Result<std::string> data = ReadDataOption(inv);
   if (!data.ok()) return inv.Fail(data.status());
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/false);
-  if (!engine.ok()) return inv.Fail(engine.status());
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Engine& engine = (*db)->instances();
   Result<StepOutcome> fired =
-      (*engine)->Fire(FireRequest{inv.positional[0], inv.positional[1], *data, *at});
+      engine.Fire(FireRequest{inv.positional[0], inv.positional[1], *data, *at});
   if (!fired.ok()) return inv.Fail(fired.status());
   for (const std::string& error : fired->errors) {
     *inv.err << "koop: error.execution: " << error << '\n';

@@ -7,10 +7,10 @@ namespace koop::runner {
 namespace {
 
 int Run(Invocation& inv) {
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/true);
-  if (!engine.ok()) return inv.Fail(engine.status());
-  const Engine& e = **engine;
-  *inv.out << e.database_name() << ": schema version " << e.schema_version();
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/true);
+  if (!db.ok()) return inv.Fail(db.status());
+  const Database& e = **db;
+  *inv.out << e.name() << ": schema version " << e.schema_version();
   if (e.applied_migrations() > 0) {
     *inv.out << " (applied " << e.applied_migrations() << " migration"
              << (e.applied_migrations() == 1 ? "" : "s") << ")";

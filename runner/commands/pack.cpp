@@ -16,20 +16,19 @@ namespace {
 PackOptions Options(const Invocation& inv) {
   PackOptions o;
   o.templates_dir = DirOrDefault(inv, Resource::kTemplates);
-  o.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
-  o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   o.blanks = !inv.Has("strict");
   return o;
 }
 
 int Run(Invocation& inv) {
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/false);
-  if (!engine.ok()) return inv.Fail(engine.status());
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
   PackOptions options = Options(inv);
   if (inv.Has("list")) {
-    auto view = (*engine)->Show(inv.positional[0]);
+    auto view = (*db)->instances().Show(inv.positional[0]);
     if (!view.ok()) return inv.Fail(view.status());
-    auto packs = ListPacks(options.workflows_dir + "/" + view->workflow_id + ".scxml");
+    std::string workflows = DirOrDefault(inv, Resource::kWorkflows);
+    auto packs = ListPacks(workflows + "/" + view->workflow_id + ".scxml");
     if (!packs.ok()) return inv.Fail(packs.status());
     for (const auto& p : *packs) {
       *inv.out << p.id << "\t" << p.title << "\t" << p.state << "\n";
@@ -42,7 +41,7 @@ int Run(Invocation& inv) {
   Result<TimeMs> at = inv.Now();
   if (!at.ok()) return inv.Fail(at.status());
   auto pack =
-      RenderPack(**engine, inv.positional[0], inv.positional[1], inv.Get("output"), *at, options);
+      (*db)->RenderPack(inv.positional[0], inv.positional[1], inv.Get("output"), *at, options);
   if (!pack.ok()) return inv.Fail(pack.status());
   if (!pack->state_active) {
     *inv.err << "koop: note: the stage of pack '" << pack->pack_id << "' (" << pack->state

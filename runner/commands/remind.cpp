@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "engine_options.h"
 #include "remind_options.h"
 
 namespace koop::runner {
@@ -21,7 +22,9 @@ int Run(Invocation& inv) {
   if (!now.ok()) return inv.Fail(now.status());
   ReminderOptions options = ReminderOptionsFrom(inv);
   options.dry_run = inv.Has("dry-run");
-  Result<std::unique_ptr<ReminderService>> service = ReminderService::Open(options);
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Result<std::unique_ptr<ReminderService>> service = (*db)->Reminders(options);
   if (!service.ok()) return inv.Fail(service.status());
   Result<ReminderTickReport> report = (*service)->Tick(*now);
   if (!report.ok()) return inv.Fail(report.status());

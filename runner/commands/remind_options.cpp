@@ -9,7 +9,6 @@ namespace koop::runner {
 
 ReminderOptions ReminderOptionsFrom(const Invocation& inv) {
   ReminderOptions o;
-  o.db_uri = inv.db_uri;
   o.log = inv.out;
   if (inv.config) {
     for (const char* prefix : {"smtp", "reminders"}) {
@@ -21,8 +20,6 @@ ReminderOptions ReminderOptionsFrom(const Invocation& inv) {
       }
     }
   }
-  o.workflows_dir = DirOrDefault(inv, Resource::kWorkflows);
-  o.municipalities_dir = DirOrDefault(inv, Resource::kMunicipalities);
   if (inv.Has("templates")) o.settings["reminders.templates"] = inv.Get("templates");
   return o;
 }

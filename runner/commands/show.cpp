@@ -59,13 +59,14 @@ void PrintText(const InstanceView& v, std::ostream& out) {
 }
 
 int Run(Invocation& inv) {
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/false);
-  if (!engine.ok()) return inv.Fail(engine.status());
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Engine& engine = (*db)->instances();
   if (inv.Has("verify")) {
-    Result<std::string> replayed = (*engine)->Replay(inv.positional[0]);
+    Result<std::string> replayed = engine.Replay(inv.positional[0]);
     if (!replayed.ok()) return inv.Fail(replayed.status());
   }
-  Result<InstanceView> view = (*engine)->Show(inv.positional[0]);
+  Result<InstanceView> view = engine.Show(inv.positional[0]);
   if (!view.ok()) return inv.Fail(view.status());
   if (inv.Has("json")) {
     *inv.out << InstanceViewToJson(*view) << '\n';

@@ -18,10 +18,11 @@ int Run(Invocation& inv) {
   if (!at.ok()) return inv.Fail(at.status());
   Result<std::string> data = ReadDataOption(inv);
   if (!data.ok()) return inv.Fail(data.status());
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/true);
-  if (!engine.ok()) return inv.Fail(engine.status());
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/true);
+  if (!db.ok()) return inv.Fail(db.status());
+  Engine& engine = (*db)->instances();
   Result<StepOutcome> started =
-      (*engine)->Start(StartRequest{inv.positional[0], inv.Get("municipality"), *data, *at});
+      engine.Start(StartRequest{inv.positional[0], inv.Get("municipality"), *data, *at});
   if (!started.ok()) return inv.Fail(started.status());
   for (const std::string& error : started->errors)
     *inv.err << "koop: error.execution: " << error << '\n';

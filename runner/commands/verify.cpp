@@ -9,13 +9,14 @@ namespace koop::runner {
 namespace {
 
 int Run(Invocation& inv) {
-  Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, /*create_if_missing=*/false);
-  if (!engine.ok()) return inv.Fail(engine.status());
-  Result<std::vector<InstanceSummary>> all = (*engine)->List();
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Engine& engine = (*db)->instances();
+  Result<std::vector<InstanceSummary>> all = engine.List();
   if (!all.ok()) return inv.Fail(all.status());
   int failed = 0;
   for (const InstanceSummary& s : *all) {
-    Result<std::string> replayed = (*engine)->Replay(s.instance_id);
+    Result<std::string> replayed = engine.Replay(s.instance_id);
     if (!replayed.ok()) {
       ++failed;
       *inv.err << "koop: " << s.instance_id << ": " << replayed.status().message() << '\n';

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "koop/database.h"
 #include "koop/engine.h"
 #include "store/definition_table.h"
 #include "store/event_table.h"
@@ -74,20 +75,21 @@ int StoreOnly(const std::string& uri, const std::string& label, int n) {
 }
 
 int EngineRuns(const std::string& uri, const std::string& label, int n) {
-  koop::EngineOptions options;
-  options.db_uri = uri;
+  koop::DatabaseOptions options;
+  options.uri = uri;
   options.workflows_dir = kData;
   options.municipalities_dir = kData;
   options.actor = "bench";
-  auto engine = koop::Engine::Open(options);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "%s\n", engine.status().message().c_str());
+  auto db = koop::Database::Open(options);
+  if (!db.ok()) {
+    std::fprintf(stderr, "%s\n", db.status().message().c_str());
     return 1;
   }
+  koop::Engine* engine = &(*db)->instances();
   const koop::TimeMs t0 = *koop::ParseInstant("2026-11-23T10:00");
   std::vector<std::string> ids;
   for (int i = 0; i < 50; ++i) {
-    auto s = (*engine)->Start({"case", "testtown", "{}", t0});
+    auto s = engine->Start({"case", "testtown", "{}", t0});
     if (!s.ok()) {
       std::fprintf(stderr, "%s\n", s.status().message().c_str());
       return 1;
@@ -97,7 +99,7 @@ int EngineRuns(const std::string& uri, const std::string& label, int n) {
   koop::TimeMs t = t0;
   auto start = Clock::now();
   for (int i = 0; i < n; ++i) {
-    auto r = (*engine)->Fire({ids[i % ids.size()], "consent.given", "{}", t += 1000});
+    auto r = engine->Fire({ids[i % ids.size()], "consent.given", "{}", t += 1000});
     if (!r.ok()) {
       std::fprintf(stderr, "%s\n", r.status().message().c_str());
       return 1;
@@ -112,7 +114,7 @@ int EngineRuns(const std::string& uri, const std::string& label, int n) {
       for (int j = 0; j < batch && done + j < n; ++j) {
         requests.push_back({ids[(done + j) % ids.size()], "consent.given", "{}", t += 1000});
       }
-      for (const auto& r : (*engine)->FireBatch(requests)) {
+      for (const auto& r : engine->FireBatch(requests)) {
         if (!r.ok()) {
           std::fprintf(stderr, "%s\n", r.status().message().c_str());
           return 1;
@@ -125,7 +127,7 @@ int EngineRuns(const std::string& uri, const std::string& label, int n) {
   }
   auto replay_start = Clock::now();
   for (const auto& id : ids) {
-    auto r = (*engine)->Replay(id);
+    auto r = engine->Replay(id);
     if (!r.ok()) {
       std::fprintf(stderr, "replay: %s\n", r.status().message().c_str());
       return 1;

@@ -1,15 +1,14 @@
-// Engine: the public face of durable workflow instances. It owns one database connection (SQLite
-// path or postgresql:// URI), registers workflow definitions by id, version and content hash,
-// starts instances for a municipality, applies events (each one transaction: event log row,
-// macrostep, new snapshot, deadline rows) and shows an instance's state and history.
+// Engine: the workflow instances of one database (reached from koop::Database, koop/database.h):
+// registers workflow definitions by id, version and content hash, starts instances for a
+// municipality, applies events (each one transaction: event log row, macrostep, new snapshot,
+// deadline rows) and shows an instance's state and history.
 //
-//   koop::EngineOptions options;  options.db_uri = "koop.db";
-//   auto engine = koop::Engine::Open(options);
-//   auto started = (*engine)->Start({"case", "sieradz", "{}", at});
-//   auto fired = (*engine)->Fire({started->instance_id, "consent.given", "{}", at2});
+//   auto db = koop::Database::Open(options);
+//   koop::Engine& engine = (*db)->instances();
+//   auto started = engine.Start({"case", "sieradz", "{}", at});
+//   auto fired = engine.Fire({started->instance_id, "consent.given", "{}", at2});
 //
-// An Engine is used from one thread at a time (its interpreter heap is thread-bound); open one per
-// worker. Where workflow and municipality files are looked up is documented in docs/storage.md.
+// An Engine is used from one thread at a time (its interpreter heap is thread-bound).
 #pragma once
 
 #include <cstdint>
@@ -22,21 +21,6 @@
 #include "koop/status.h"
 
 namespace koop {
-
-struct EngineOptions {
-  std::string db_uri = "koop.db";
-  // Create a missing SQLite file (koop init, koop start); otherwise a missing file is kNoInput.
-  bool create_if_missing = true;
-  // The clock for bookkeeping times (recorded_at); event times are given per call.
-  std::shared_ptr<Clock> clock;  // null: SystemClock()
-  // Where `Start` looks up WORKFLOW (a file path, or an id resolved as DIR/ID.xml, DIR/ID.scxml)
-  // and municipality ids (DIR/ID.xml, DIR/municipalities/ID.xml). Relative to the working
-  // directory; see docs/storage.md.
-  std::string workflows_dir = "workflows";
-  std::string municipalities_dir = "samples";
-  // Who is recorded in the event log as having caused the events ("cli", "scheduler", ...).
-  std::string actor = "cli";
-};
 
 struct StartRequest {
   std::string workflow;          // a path to the definition file, or a workflow id
@@ -162,14 +146,7 @@ struct InstanceSummary {
 
 class Engine {
  public:
-  // Opens (and migrates) the database. kUsage for a malformed URI, kIoError when it cannot be
-  // read or created, kDataError for a newer schema or a foreign database; nothing is touched then.
-  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
   virtual ~Engine() = default;
-
-  virtual std::string database_name() const = 0;  // the URI without password
-  virtual int schema_version() const = 0;
-  virtual int applied_migrations() const = 0;  // by this Open
 
   // Stores a definition file (idempotent). The same id and version with different content is a
   // kDataError: change k:version for new content.

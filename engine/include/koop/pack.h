@@ -2,8 +2,8 @@
 // for one instance from its data, its municipality's document wording and the templates.
 //
 //   koop::PackOptions options;                     // folders relative to the working directory
-//   auto engine = koop::Engine::Open({...});
-//   auto pack = koop::RenderPack(**engine, "12", "founding.meeting", "out/", at, options);
+//   auto db = koop::Database::Open({...});
+//   auto pack = (*db)->RenderPack("12", "founding.meeting", "out/", at, options);
 //
 // The data given to each template is, from the weakest to the strongest: the municipality's
 // document file (<municipalities_dir>/documents/<id>.json, see docs/municipality.md), the
@@ -17,15 +17,12 @@
 #include <vector>
 
 #include "koop/clock.h"
-#include "koop/engine.h"
 #include "koop/status.h"
 
 namespace koop {
 
 struct PackOptions {
   std::string templates_dir = "doc-templates";
-  std::string workflows_dir = "workflows";
-  std::string municipalities_dir = "samples";
   // Missing values: true renders a dotted fill-in line (a form to complete by hand), false makes
   // every missing value an error (kDataError listing them).
   bool blanks = true;
@@ -49,14 +46,6 @@ struct PackInfo {
   std::vector<PackDocumentInfo> documents;
   std::string manifest_path;  // <out_dir>/manifest.json
 };
-
-// Renders pack `pack_id` of instance `instance_id` into `out_dir` (created if missing) and writes
-// manifest.json there. Nothing is written unless every document renders: documents go to a
-// temporary folder first. Errors: kNoInput (unknown instance, pack, template), kDataError (bad
-// data, template errors with their place), kIoError.
-Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
-                            const std::string& pack_id, const std::string& out_dir, TimeMs at,
-                            const PackOptions& options);
 
 // The ids and titles of the packs a workflow declares, in document order (for `koop pack --list`).
 struct PackListing {

@@ -1,7 +1,7 @@
-// Reminders: the scheduler behind `koop remind` and `koop daemon`, and the deadline listing behind
-// `koop deadlines`. A ReminderService owns one database connection; Tick(now) sends what is due
-// at `now`, once (see docs/reminders.md for the outbox and its guarantees). Settings come from the
-// config file as plain key/value pairs:
+// Reminders: the scheduler behind `koop remind` and `koop daemon` (koop::Database::Reminders) and
+// the formats of the deadline listing behind `koop deadlines` (koop::Database::Deadlines).
+// Tick(now) sends what is due at `now`, once (see docs/reminders.md for the outbox and its
+// guarantees). Settings come from the config file as plain key/value pairs:
 //   smtp.host, smtp.port (587), smtp.user, smtp.password_env (name of the environment variable
 //   holding the password), smtp.auth (plain|login), smtp.from, smtp.starttls (true),
 //   smtp.cafile, smtp.verify (true), reminders.templates (a folder of <kind>.txt),
@@ -23,13 +23,10 @@
 namespace koop {
 
 struct ReminderOptions {
-  std::string db_uri = "koop.db";
   std::map<std::string, std::string> settings;  // the keys above
   std::ostream* log = nullptr;                  // the log channel and dry-run listing (required)
-  bool dry_run = false;                     // list what would be queued; change and send nothing
-  std::string worker_id;                    // empty: host:pid
-  std::string workflows_dir = "workflows";  // for raising deadline events into instances
-  std::string municipalities_dir = "samples";
+  bool dry_run = false;   // list what would be queued; change and send nothing
+  std::string worker_id;  // empty: host:pid
 };
 
 // One outbox row that did not go out as planned, for the operator's log: named by its message
@@ -55,9 +52,6 @@ struct ReminderTickReport {
 
 class ReminderService {
  public:
-  // Opens the database (migrating it). kUsage for bad settings (named), kIoError/kNoInput as
-  // Engine::Open.
-  static Result<std::unique_ptr<ReminderService>> Open(const ReminderOptions& options);
   virtual ~ReminderService() = default;
   virtual Result<ReminderTickReport> Tick(TimeMs now) = 0;
   // When the next tick has work (kNeverMs-like far future when none).
@@ -65,11 +59,6 @@ class ReminderService {
 };
 
 enum class DeadlineFormat { kText, kJson, kIcs };
-
-// Open deadlines across instances due on or before `until_date` ("" = all): text lines
-// "YYYY-MM-DD instance deadline title", a stable JSON array, or an RFC 5545 feed.
-Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::string& until_date,
-                                      DeadlineFormat format);
 
 // Writes the default reminder templates as editable files DIR/<kind>.txt (existing files are
 // kept). Returns how many it wrote.

@@ -1,19 +1,15 @@
-// Engine::Open: the public facade over Store + InstanceService.
-#include "instance/instance_service.h"
-#include "koop/engine.h"
-#include "store/store.h"
+// NewEngine: the public Engine facade over InstanceService on a borrowed Store.
+#include "instance/instance_engine.h"
 
-namespace koop {
+#include "instance/instance_service.h"
+
+namespace koop::instance {
 namespace {
 
 class EngineImpl final : public Engine {
  public:
-  EngineImpl(std::unique_ptr<store::Store> store, const EngineOptions& options)
-      : store_(std::move(store)), service_(*store_, options) {}
+  EngineImpl(store::Store& store, const DatabaseOptions& options) : service_(store, options) {}
 
-  std::string database_name() const override { return store_->display_name(); }
-  int schema_version() const override { return store_->schema_version(); }
-  int applied_migrations() const override { return store_->applied_migrations(); }
   Result<DefinitionInfo> RegisterWorkflow(const std::string& path) override {
     return service_.RegisterWorkflow(path);
   }
@@ -36,18 +32,13 @@ class EngineImpl final : public Engine {
   }
 
  private:
-  std::unique_ptr<store::Store> store_;
   exec::InstanceService service_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
-  store::OpenOptions open;
-  open.create_if_missing = options.create_if_missing;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(options.db_uri, open);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Engine>(new EngineImpl(std::move(*store), options));
+std::unique_ptr<Engine> NewEngine(store::Store& store, const DatabaseOptions& options) {
+  return std::make_unique<EngineImpl>(store, options);
 }
 
-}  // namespace koop
+}  // namespace koop::instance

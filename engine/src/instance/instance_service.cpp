@@ -65,7 +65,7 @@ StepOutcome ToOutcome(const std::string& id, std::int64_t seq, const StepResult&
 
 }  // namespace
 
-InstanceService::InstanceService(store::Store& store, EngineOptions options)
+InstanceService::InstanceService(store::Store& store, DatabaseOptions options)
     : store_(store), options_(std::move(options)) {
   if (!options_.clock) options_.clock = SystemClock();
 }

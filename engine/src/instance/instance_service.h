@@ -13,6 +13,7 @@
 #include "exec/interpreter.h"
 #include "instance/instance_definitions.h"
 #include "koop/calendar.h"
+#include "koop/database.h"
 #include "koop/engine.h"
 #include "municipality/municipality.h"
 #include "store/instance_table.h"
@@ -25,7 +26,7 @@ inline constexpr const char* kAdvanceEvent = "koop.advance";
 
 class InstanceService {
  public:
-  InstanceService(store::Store& store, EngineOptions options);
+  InstanceService(store::Store& store, DatabaseOptions options);
 
   Result<DefinitionInfo> RegisterWorkflow(const std::string& path);
   Result<StepOutcome> Start(const StartRequest& request);
@@ -36,7 +37,7 @@ class InstanceService {
   Result<std::vector<InstanceSummary>> List();
   Result<std::string> Replay(const std::string& instance_id);
 
-  // The path of workflow `id_or_path` (see EngineOptions::workflows_dir).
+  // The path of workflow `id_or_path` (see DatabaseOptions::workflows_dir).
   Result<std::string> ResolveWorkflowFile(const std::string& id_or_path) const;
 
  private:
@@ -76,7 +77,7 @@ class InstanceService {
   TimeMs Now() const { return options_.clock->NowMs(); }
 
   store::Store& store_;
-  EngineOptions options_;
+  DatabaseOptions options_;
   InstanceDefinitions definitions_;
   static constexpr std::size_t kMaxContexts = 64;
   std::unordered_map<std::string, std::shared_ptr<const EventContext>> contexts_;

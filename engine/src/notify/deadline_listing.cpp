@@ -7,23 +7,20 @@
 
 #include "koop/reminders.h"
 #include "notify/ics_feed.h"
+#include "notify/reminder_service.h"
 #include "store/reminder_queries.h"
 #include "store/store.h"
 #include "time/deadline_actions.h"
 
-namespace koop {
+namespace koop::notify {
 
-Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::string& until_date,
+Result<std::string> ListOpenDeadlines(store::Store& store, const std::string& until_date,
                                       DeadlineFormat format) {
   if (!until_date.empty()) {
     Result<Date> until = Date::Parse(until_date);
-    if (!until.ok()) return Status::Usage("--until: " + until.status().message());
+    if (!until.ok()) return Status::Usage("until date: " + until.status().message());
   }
-  store::OpenOptions open;
-  open.create_if_missing = false;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_uri, open);
-  if (!store.ok()) return store.status();
-  Result<store::Transaction> tx = (*store)->BeginRead();
+  Result<store::Transaction> tx = store.BeginRead();
   if (!tx.ok()) return tx.status();
   Result<std::vector<store::DeadlineRow>> rows = store::OpenDeadlinesUntil(*tx, until_date);
   if (!rows.ok()) return rows.status();
@@ -73,4 +70,4 @@ Result<std::string> ListOpenDeadlines(const std::string& db_uri, const std::stri
   return out.str();
 }
 
-}  // namespace koop
+}  // namespace koop::notify

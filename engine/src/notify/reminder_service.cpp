@@ -1,5 +1,7 @@
-// koop::ReminderService and the listing behind `koop deadlines`: settings → channels, templates
-// and scheduler options; one store connection per service.
+// koop::ReminderService: settings → channels, templates and scheduler options, on the store of the
+// koop::Database that opens it.
+#include "notify/reminder_service.h"
+
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/Process.h>
@@ -89,24 +91,13 @@ Result<std::unique_ptr<notify::Channel>> EmailChannel(const std::map<std::string
   return notify::NewSmtpChannel(smtp);
 }
 
-// Raises deadline events through the public Engine, one transaction per event (opened on first
-// use: most ticks raise none).
+// Raises deadline events through the public Engine (the scheduler's own, on the same store), one
+// transaction per event.
 class EngineEventSink final : public notify::EventSink {
  public:
-  explicit EngineEventSink(const ReminderOptions& options) {
-    options_.db_uri = options.db_uri;
-    options_.create_if_missing = false;
-    options_.actor = "scheduler";
-    options_.workflows_dir = options.workflows_dir;
-    options_.municipalities_dir = options.municipalities_dir;
-  }
+  explicit EngineEventSink(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
   Status Raise(const std::string& instance_id, const std::string& event, TimeMs at,
                const std::string& once_key) override {
-    if (!engine_) {
-      Result<std::unique_ptr<Engine>> engine = Engine::Open(options_);
-      if (!engine.ok()) return Status::IoError(engine.status().message());
-      engine_ = std::move(*engine);
-    }
     Result<StepOutcome> fired = engine_->Fire(FireRequest{.instance_id = instance_id,
                                                           .event = event,
                                                           .data_json = "{}",
@@ -117,18 +108,16 @@ class EngineEventSink final : public notify::EventSink {
   }
 
  private:
-  EngineOptions options_;
   std::unique_ptr<Engine> engine_;
 };
 
 class ReminderServiceImpl final : public ReminderService {
  public:
-  ReminderServiceImpl(std::unique_ptr<store::Store> store, notify::ReminderTemplates templates,
-                      std::unique_ptr<notify::Channel> email, const ReminderOptions& options,
-                      notify::SchedulerOptions scheduler_options)
-      : store_(std::move(store)),
-        sink_(options),
-        scheduler_(*store_, std::move(templates), std::move(email),
+  ReminderServiceImpl(store::Store& store, std::unique_ptr<Engine> events,
+                      notify::ReminderTemplates templates, std::unique_ptr<notify::Channel> email,
+                      const ReminderOptions& options, notify::SchedulerOptions scheduler_options)
+      : sink_(std::move(events)),
+        scheduler_(store, std::move(templates), std::move(email),
                    notify::NewLogChannel(*options.log), &sink_, std::move(scheduler_options)) {
     scheduler_.set_dry_run_output(options.log);
   }
@@ -141,14 +130,18 @@ class ReminderServiceImpl final : public ReminderService {
   Result<TimeMs> NextWakeUp() override { return scheduler_.NextWakeUp(); }
 
  private:
-  std::unique_ptr<store::Store> store_;
   EngineEventSink sink_;
   notify::ReminderScheduler scheduler_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOptions& options) {
+namespace notify {
+
+Result<std::unique_ptr<ReminderService>> OpenReminderService(store::Store& store,
+                                                             std::unique_ptr<Engine> events,
+                                                             const ReminderOptions& options) {
+  if (options.log == nullptr) return Status::Internal("reminders: no log stream given");
   const auto& s = options.settings;
   Result<std::unique_ptr<notify::Channel>> email = EmailChannel(s);
   if (!email.ok()) return email.status();
@@ -191,13 +184,11 @@ Result<std::unique_ptr<ReminderService>> ReminderService::Open(const ReminderOpt
                            " s); a send could outlive its claim");
     }
   }
-  store::OpenOptions open;
-  open.create_if_missing = false;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(options.db_uri, open);
-  if (!store.ok()) return store.status();
   return std::unique_ptr<ReminderService>(new ReminderServiceImpl(
-      std::move(*store), std::move(templates), std::move(*email), options, std::move(so)));
+      store, std::move(events), std::move(templates), std::move(*email), options, std::move(so)));
 }
+
+}  // namespace notify
 
 Result<int> ExportReminderTemplates(const std::string& dir) {
   FileEnv& env = DefaultFileEnv();

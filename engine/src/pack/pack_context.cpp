@@ -52,12 +52,11 @@ std::string Underscored(std::string name) {
 }  // namespace
 
 Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart, TimeMs at,
-                                     const PackOptions& options) {
+                                     const std::string& municipalities_dir) {
   PackContext ctx;
   ctx.data = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   // 1. The municipality's document wording.
-  fs::path words =
-      fs::path(options.municipalities_dir) / "documents" / (view.municipality_id + ".json");
+  fs::path words = fs::path(municipalities_dir) / "documents" / (view.municipality_id + ".json");
   if (fs::exists(words)) {
     auto text = DefaultFileEnv().ReadFile(words.string(), kMaxWordingBytes);
     if (!text.ok()) return text.status();
@@ -87,7 +86,7 @@ Result<PackContext> BuildPackContext(const InstanceView& view, const model::Char
     types[p.name] = p.type;
     if (p.default_value) params->set(Underscored(p.name), ParamValue(p.type, *p.default_value));
   }
-  auto file = municipality::FindMunicipalityFile(options.municipalities_dir, view.municipality_id);
+  auto file = municipality::FindMunicipalityFile(municipalities_dir, view.municipality_id);
   if (file.ok()) {
     auto m = municipality::LoadMunicipality(*file);
     if (!m.ok()) return m.status();

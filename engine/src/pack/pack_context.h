@@ -18,6 +18,6 @@ struct PackContext {
 };
 
 Result<PackContext> BuildPackContext(const InstanceView& view, const model::Chart& chart, TimeMs at,
-                                     const PackOptions& options);
+                                     const std::string& municipalities_dir);
 
 }  // namespace koop::pack

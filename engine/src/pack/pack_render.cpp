@@ -1,6 +1,8 @@
 // RenderPack: renders every document of a <k:pack> into a temporary folder, then moves the files
 // into place and writes manifest.json last (through a temporary file), so a failure leaves the
 // output folder as it was.
+#include "pack/pack_render.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -53,16 +55,17 @@ std::string PackManifestJson(const PackInfo& info, TimeMs at) {
   return pack::ToJson(root) + "\n";
 }
 
-Result<PackInfo> RenderPack(Engine& engine, const std::string& instance_id,
-                            const std::string& pack_id, const std::string& out_dir, TimeMs at,
-                            const PackOptions& options) {
+Result<PackInfo> pack::RenderPack(Engine& engine, const PackPlaces& places,
+                                  const std::string& instance_id, const std::string& pack_id,
+                                  const std::string& out_dir, TimeMs at,
+                                  const PackOptions& options) {
   auto view = engine.Show(instance_id);
   if (!view.ok()) return view.status();
-  auto wf = pack::FindWorkflowFile(options.workflows_dir, view->workflow_id);
+  auto wf = pack::FindWorkflowFile(places.workflows_dir, view->workflow_id);
   if (!wf.ok()) return wf.status();
   auto ref = pack::FindPack(*wf, pack_id);
   if (!ref.ok()) return ref.status();
-  auto ctx = pack::BuildPackContext(*view, *ref->chart, at, options);
+  auto ctx = pack::BuildPackContext(*view, *ref->chart, at, places.municipalities_dir);
   if (!ctx.ok()) return ctx.status();
 
   PackInfo info;

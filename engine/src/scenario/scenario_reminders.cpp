@@ -38,14 +38,13 @@ Result<Lines> ScenarioRun::Remind(const Command& c) {
   if (!before.ok()) return before.status();
   std::ostringstream log;
   ReminderOptions ro;
-  ro.db_uri = db_->uri();
   ro.settings = settings_;
   ro.log = &log;
   ro.dry_run = dry;
   ro.worker_id = "scenario";
-  ro.workflows_dir = options_.workflows_dir;
-  ro.municipalities_dir = options_.municipalities_dir;
-  Result<std::unique_ptr<ReminderService>> service = ReminderService::Open(ro);
+  Result<Database*> database = OpenDatabase();
+  if (!database.ok()) return database.status();
+  Result<std::unique_ptr<ReminderService>> service = (*database)->Reminders(ro);
   if (!service.ok()) return service.status();
   Result<ReminderTickReport> tick = (*service)->Tick(c.at);
   if (!tick.ok()) return tick.status();
@@ -123,11 +122,9 @@ Result<Lines> ScenarioRun::Listing(const Command& c) {
   if (i != c.args.size() || c.has_at || c.has_with) {
     return Status::DataError(c.where + ":1: expected listing [json|ics] [until DATE]");
   }
-  if (!engine_) {
-    Result<Engine*> engine = OpenEngine();  // creates the database
-    if (!engine.ok()) return engine.status();
-  }
-  Result<std::string> text = ListOpenDeadlines(db_->uri(), until, format);
+  Result<Database*> database = OpenDatabase();  // creates the database
+  if (!database.ok()) return database.status();
+  Result<std::string> text = (*database)->Deadlines(until, format);
   if (!text.ok()) return text.status();
   Lines out;
   std::istringstream lines(*text);

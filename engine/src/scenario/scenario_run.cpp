@@ -46,7 +46,7 @@ ScenarioRun::ScenarioRun(const ScenarioOptions& options, const std::string& path
 }
 
 ScenarioRun::~ScenarioRun() {
-  engine_.reset();  // before the database goes
+  database_.reset();  // before the database goes
 }
 
 Status ScenarioRun::Prepare() {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "koop/database.h"
 #include "koop/engine.h"
 #include "koop/reminders.h"
 #include "koop/scenario.h"
@@ -45,6 +46,7 @@ class ScenarioRun {
   Result<Lines> Smtp(const Command& c);
   Result<Lines> Mail(const Command& c);
   Result<Engine*> OpenEngine();
+  Result<Database*> OpenDatabase();     // the one handle (opened on first use)
   Result<std::string> Current() const;  // the current instance's id
   Result<std::map<std::string, InstanceView>> ShowAll();
 
@@ -55,7 +57,7 @@ class ScenarioRun {
   std::map<std::string, std::string> settings_;
   std::vector<std::string> personal_;
   std::unique_ptr<FreshDatabase> db_;
-  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<Database> database_;
   std::vector<std::pair<std::string, std::string>> instances_;  // name, id; in start order
   std::string current_;                                         // name
   int mail_seen_ = 0;  // messages of the SMTP folder already shown by `mail`

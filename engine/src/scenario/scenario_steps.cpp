@@ -62,7 +62,7 @@ Result<Lines> ScenarioRun::Header(const Command& c, const std::string& where) {
   if (rest.empty() || (!free_text && (c.has_at || c.has_with))) return Usage(c, c.name + " VALUE");
   auto dir = [&](std::string& slot) {
     slot = fs::absolute(fs::path(base_dir_) / rest).lexically_normal().string();
-    engine_.reset();  // definitions are looked up there: reopen with the new folder
+    database_.reset();  // definitions are looked up there: reopen with the new folder
   };
   if (c.name == "title") {
     report.title = rest;
@@ -87,17 +87,23 @@ Result<Lines> ScenarioRun::Header(const Command& c, const std::string& where) {
   return Lines{};
 }
 
+Result<Database*> ScenarioRun::OpenDatabase() {
+  if (database_) return database_.get();
+  DatabaseOptions dbo;
+  dbo.uri = db_->uri();
+  dbo.workflows_dir = options_.workflows_dir;
+  dbo.municipalities_dir = options_.municipalities_dir;
+  dbo.actor = "scenario";
+  Result<std::unique_ptr<Database>> database = Database::Open(dbo);
+  if (!database.ok()) return database.status();
+  database_ = std::move(*database);
+  return database_.get();
+}
+
 Result<Engine*> ScenarioRun::OpenEngine() {
-  if (engine_) return engine_.get();
-  EngineOptions eo;
-  eo.db_uri = db_->uri();
-  eo.workflows_dir = options_.workflows_dir;
-  eo.municipalities_dir = options_.municipalities_dir;
-  eo.actor = "scenario";
-  Result<std::unique_ptr<Engine>> engine = Engine::Open(eo);
-  if (!engine.ok()) return engine.status();
-  engine_ = std::move(*engine);
-  return engine_.get();
+  Result<Database*> database = OpenDatabase();
+  if (!database.ok()) return database.status();
+  return &(*database)->instances();
 }
 
 Result<std::string> ScenarioRun::Current() const {
@@ -199,17 +205,15 @@ Result<Lines> ScenarioRun::Pack(const Command& c) {
   }
   Result<std::string> id = Current();
   if (!id.ok()) return id.status();
-  Result<Engine*> engine = OpenEngine();
-  if (!engine.ok()) return engine.status();
+  Result<Database*> database = OpenDatabase();
+  if (!database.ok()) return database.status();
   std::string stem = fs::path(path_).stem().string();
   fs::path out = options_.out_dir.empty() ? fs::path(db_->temp_dir()) / "packs"
                                           : fs::path(options_.out_dir) / stem;
   out /= current_ == "instance" ? c.args[0] : current_ + "-" + c.args[0];
   PackOptions po;
   po.templates_dir = options_.templates_dir;
-  po.workflows_dir = options_.workflows_dir;
-  po.municipalities_dir = options_.municipalities_dir;
-  Result<PackInfo> pack = RenderPack(**engine, *id, c.args[0], out.string(), c.at, po);
+  Result<PackInfo> pack = (*database)->RenderPack(*id, c.args[0], out.string(), c.at, po);
   if (!pack.ok()) return pack.status();
   Lines lines;
   for (const auto& d : pack->documents) lines.push_back(d.file);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "koop/database.h"
 #include "koop/engine.h"
 #include "unit/store/test_backends.h"
 
@@ -16,18 +17,29 @@ inline const std::string kInstanceData =
 
 inline TimeMs At(const char* text) { return *ParseInstant(text); }
 
-// An engine on `uri` whose clock stands at `now`.
-inline std::unique_ptr<Engine> OpenEngine(const std::string& uri,
-                                          const char* now = "2026-11-23T08:00") {
-  EngineOptions options;
-  options.db_uri = uri;
+// The instances of a Database, used like a pointer to its Engine (engine->Start(...)).
+class TestEngine {
+ public:
+  explicit TestEngine(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Engine* operator->() { return &db_->instances(); }
+  Engine& operator*() { return db_->instances(); }
+  Database& database() { return *db_; }
+
+ private:
+  std::unique_ptr<Database> db_;
+};
+
+// The instances of a database on `uri` whose clock stands at `now`.
+inline TestEngine OpenEngine(const std::string& uri, const char* now = "2026-11-23T08:00") {
+  DatabaseOptions options;
+  options.uri = uri;
   options.clock = std::make_shared<FixedClock>(At(now));
   options.workflows_dir = kInstanceData;
   options.municipalities_dir = kInstanceData;
   options.actor = "test";
-  auto engine = Engine::Open(options);
-  BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
-  return std::move(*engine);
+  auto db = Database::Open(options);
+  BOOST_REQUIRE_MESSAGE(db.ok(), db.status().message());
+  return TestEngine(std::move(*db));
 }
 
 // Runs `body(uri)` on a fresh database of every backend the run has (SQLite, PostgreSQL).

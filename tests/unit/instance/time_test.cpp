@@ -25,7 +25,7 @@ using testing::TempDir;
 using testing::TestDatabase;
 const std::string& kData = kInstanceData;
 
-std::unique_ptr<Engine> OpenEngine(const std::string& uri) {
+testing::TestEngine OpenEngine(const std::string& uri) {
   return testing::OpenEngine(uri, "2026-01-31T08:00");
 }
 
