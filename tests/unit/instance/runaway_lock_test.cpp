@@ -36,14 +36,14 @@ BOOST_AUTO_TEST_CASE(RefusedRunawayReleasesTheWriteLockAndWritesNothing) {
     text.replace(text.find("ref=\"testcase\""), 14, "ref=\"runaway\"");
     std::ofstream(files.File("testtown.xml")) << text;
     auto open = [&] {
-      koop::EngineOptions options;
-      options.db_uri = uri;
+      koop::DatabaseOptions options;
+      options.uri = uri;
       options.clock = std::make_shared<koop::FixedClock>(At("2026-11-23T08:00"));
       options.workflows_dir = files.path().string();
       options.municipalities_dir = files.path().string();
-      auto engine = koop::Engine::Open(options);
-      BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
-      return std::move(*engine);
+      auto db = koop::Database::Open(options);
+      BOOST_REQUIRE_MESSAGE(db.ok(), db.status().message());
+      return TestEngine(std::move(*db));
     };
     auto server = open();
     auto other = open();  // a second connection, as a second process would have
