@@ -16,18 +16,19 @@ Result<BackendPool::Lease> BackendPool::Borrow() {
     }
   }
   auto backend = std::make_unique<Backend>();
-  EngineOptions engine_options = options_.engine;
-  engine_options.create_if_missing = false;
-  Result<std::unique_ptr<Engine>> engine = Engine::Open(engine_options);
-  if (!engine.ok()) return engine.status();
+  DatabaseOptions database_options = options_.database;
+  database_options.create_if_missing = false;
+  Result<std::unique_ptr<Database>> database = Database::Open(database_options);
+  if (!database.ok()) return database.status();
   AccountsOptions accounts_options = options_.accounts;
   accounts_options.create_if_missing = false;
   Result<std::unique_ptr<Accounts>> accounts = Accounts::Open(accounts_options);
   if (!accounts.ok()) return accounts.status();
-  Result<std::unique_ptr<Directory>> directory = Directory::Open(options_.engine.db_uri);
+  Result<std::unique_ptr<Directory>> directory = Directory::Open(options_.database.uri);
   if (!directory.ok()) return directory.status();
   backend->directory = std::move(*directory);
-  backend->engine = std::move(*engine);
+  backend->database = std::move(*database);
+  backend->engine = &backend->database->instances();
   backend->accounts = std::move(*accounts);
   return Lease(this, std::move(backend));
 }

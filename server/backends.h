@@ -1,7 +1,7 @@
-// Backends: the engine handles a request works with. An Engine and an Accounts are each one
-// database connection used by one thread at a time, so the server keeps a pool: a request borrows
-// one pair for its duration (Lease) and gives it back; the pool opens at most as many pairs as the
-// server has worker threads.
+// Backends: the engine handles a request works with. A Database (its instances and packs), an
+// Accounts and a Directory are each one database connection used by one thread at a time, so the
+// server keeps a pool: a request borrows one set for its duration (Lease) and gives it back; the
+// pool opens at most as many sets as the server has worker threads.
 #pragma once
 
 #include <memory>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "koop/accounts.h"
+#include "koop/database.h"
 #include "koop/directory.h"
 #include "koop/engine.h"
 #include "server/fire_batcher.h"
@@ -18,7 +19,7 @@
 namespace koop::server {
 
 struct BackendOptions {
-  EngineOptions engine;
+  DatabaseOptions database;
   AccountsOptions accounts;
   std::string templates_dir = "doc-templates";
   // Where rendered packs are kept: DIR/INSTANCE/PACK/ (created on demand).
@@ -26,7 +27,8 @@ struct BackendOptions {
 };
 
 struct Backend {
-  std::unique_ptr<Engine> engine;
+  std::unique_ptr<Database> database;
+  Engine* engine = nullptr;  // database->instances()
   std::unique_ptr<Accounts> accounts;
   std::unique_ptr<Directory> directory;
 };
@@ -35,7 +37,7 @@ class BackendPool {
  public:
   explicit BackendPool(BackendOptions options)
       : options_(std::move(options)),
-        catalog_(WorkflowCatalog::Load(options_.engine.workflows_dir)) {}
+        catalog_(WorkflowCatalog::Load(options_.database.workflows_dir)) {}
   const BackendOptions& options() const { return options_; }
   const WorkflowCatalog& catalog() const { return *catalog_; }
   // Events fired through the API are committed in groups (fire_batcher.h).

@@ -153,8 +153,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerConfig& config,
                                               const BackendOptions& backends) {
   // Open (and migrate) once here, so a bad database fails the start, not the first request.
   {
-    Result<std::unique_ptr<Engine>> engine = Engine::Open(backends.engine);
-    if (!engine.ok()) return engine.status();
+    Result<std::unique_ptr<Database>> database = Database::Open(backends.database);
+    if (!database.ok()) return database.status();
   }
   auto server = std::make_unique<ServerImpl>(config, backends);
   KOOP_RETURN_IF_ERROR(server->Listen());

@@ -30,9 +30,9 @@ int Run(Invocation& inv) {
   if (!log.ok()) return inv.Fail(log.status());
   std::vector<HistoryEntry> history;
   if (!instance.empty()) {
-    Result<std::unique_ptr<Engine>> engine = OpenInstanceEngine(inv, false);
-    if (!engine.ok()) return inv.Fail(engine.status());
-    Result<InstanceView> view = (*engine)->Show(instance);
+    Result<std::unique_ptr<Database>> db = OpenDatabase(inv, false);
+    if (!db.ok()) return inv.Fail(db.status());
+    Result<InstanceView> view = (*db)->instances().Show(instance);
     if (!view.ok()) return inv.Fail(view.status());
     for (const HistoryEntry& h : view->history) {
       if (!inv.Has("who") || h.actor == inv.Get("who")) history.push_back(h);

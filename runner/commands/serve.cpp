@@ -82,8 +82,8 @@ int Run(Invocation& inv) {
   }
 
   server::BackendOptions backends;
-  backends.engine = InstanceEngineOptions(inv, /*create_if_missing=*/true);
-  backends.engine.clock = config.clock;
+  backends.database = DatabaseOptionsFrom(inv, /*create_if_missing=*/true);
+  backends.database.clock = config.clock;
   backends.accounts.db_uri = inv.db_uri;
   backends.accounts.clock = config.clock;
   backends.packs_dir =

@@ -24,7 +24,7 @@ bool RefuseNonWorkingDays(Exchange& ex, const std::vector<EventDataInfo>& declar
                          [](const EventDataInfo& d) { return d.working_day; });
   if (!any) return false;
   Result<std::shared_ptr<Calendar>> calendar =
-      MunicipalityCalendar(ex.backend_options().engine.municipalities_dir, municipality_id);
+      MunicipalityCalendar(ex.backend_options().database.municipalities_dir, municipality_id);
   if (!calendar.ok()) return false;  // the engine names the municipality's problem itself
   std::vector<DateProblem> problems = WorkingDayProblems(declared, data, **calendar);
   if (problems.empty()) return false;

@@ -107,12 +107,10 @@ void RenderInstancePack(Exchange& ex) {
   if (!listing) return;
   PackOptions options;
   options.templates_dir = ex.backend_options().templates_dir;
-  options.workflows_dir = ex.backend_options().engine.workflows_dir;
-  options.municipalities_dir = ex.backend_options().engine.municipalities_dir;
   std::lock_guard<std::mutex> lock(RenderMutex());
-  Result<PackInfo> pack =
-      RenderPack(*backend->engine, listing->instance_id, ex.Param("pack"),
-                 PackDir(ex, listing->instance_id, ex.Param("pack")), ex.Now(), options);
+  Result<PackInfo> pack = backend->database->RenderPack(
+      listing->instance_id, ex.Param("pack"), PackDir(ex, listing->instance_id, ex.Param("pack")),
+      ex.Now(), options);
   if (!pack.ok()) {
     ex.ProblemFor(pack.status());
     return;

@@ -21,7 +21,7 @@ std::string Join(const std::vector<std::string>& items) {
 }
 
 void ShowSettings(Exchange& ex, const PageTemplates& t) {
-  Result<MunicipalityInfo> m = DescribeMunicipality(ex.backend_options().engine.municipalities_dir,
+  Result<MunicipalityInfo> m = DescribeMunicipality(ex.backend_options().database.municipalities_dir,
                                                     ex.account().municipality_id);
   if (!m.ok()) {
     FailurePage(ex, t, m.status());
@@ -103,9 +103,9 @@ void ShowValidation(Exchange& ex, const PageTemplates& t) {
   }
   const BackendOptions& o = ex.backend_options();
   Result<MunicipalityInfo> m =
-      DescribeMunicipality(o.engine.municipalities_dir, ex.account().municipality_id);
+      DescribeMunicipality(o.database.municipalities_dir, ex.account().municipality_id);
   if (m.ok()) {
-    add(m->file, ValidateMunicipalityFile(m->file, o.engine.workflows_dir));
+    add(m->file, ValidateMunicipalityFile(m->file, o.database.workflows_dir));
   } else {
     add(ex.account().municipality_id, m.status());
   }

@@ -49,7 +49,7 @@ void ShowUsers(Exchange& ex, const PageTemplates& t, const UsersView& view) {
     return;
   }
   Result<MunicipalityInfo> municipality =
-      DescribeMunicipality(ex.backend_options().engine.municipalities_dir, admin.municipality_id);
+      DescribeMunicipality(ex.backend_options().database.municipalities_dir, admin.municipality_id);
   auto institution_name = [&](const std::string& id) {
     if (!municipality.ok()) return id;
     for (const InstitutionInfo& i : municipality->institutions) {

@@ -91,7 +91,7 @@ void ShowCalendar(Exchange& ex, const PageTemplates& t, const std::string& feed_
   }
   // Days off as the account's municipality counts them (a rops region: the statutory ones).
   Result<std::shared_ptr<Calendar>> own = MunicipalityCalendar(
-      ex.backend_options().engine.municipalities_dir, ex.account().municipality_id);
+      ex.backend_options().database.municipalities_dir, ex.account().municipality_id);
   std::shared_ptr<Calendar> calendar = own.ok() ? *own : Calendar::Polish();
   Data weeks = MakeList();
   Date cursor = first.AddDays(-(first.Weekday() - 1));

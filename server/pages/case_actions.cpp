@@ -77,7 +77,7 @@ void FireAction(Exchange& ex, const PageTemplates& t) {
     Refuse(ex, t, *listing, state, {"Twoja rola nie może wykonać tego działania."}, 403);
     return;
   }
-  const std::string& dir = ex.backend_options().engine.municipalities_dir;
+  const std::string& dir = ex.backend_options().database.municipalities_dir;
   Result<MunicipalityInfo> municipality = DescribeMunicipality(dir, listing->municipality_id);
   Result<std::shared_ptr<Calendar>> calendar = MunicipalityCalendar(dir, listing->municipality_id);
   std::vector<std::string> problems;
@@ -157,13 +157,11 @@ void DownloadPack(Exchange& ex, const PageTemplates& t) {
   const BackendOptions& options = ex.backend_options();
   PackOptions pack_options;
   pack_options.templates_dir = options.templates_dir;
-  pack_options.workflows_dir = options.engine.workflows_dir;
-  pack_options.municipalities_dir = options.engine.municipalities_dir;
   pack_options.blanks = true;
   namespace fs = std::filesystem;
   fs::path dir = fs::path(options.packs_dir) / (".web-" + ex.request_id());
-  Result<PackInfo> rendered = RenderPack(*backend->engine, listing->instance_id, pack, dir.string(),
-                                         ex.Now(), pack_options);
+  Result<PackInfo> rendered = backend->database->RenderPack(listing->instance_id, pack,
+                                                            dir.string(), ex.Now(), pack_options);
   auto cleanup = [&] {
     std::error_code ec;
     fs::remove_all(dir, ec);

@@ -156,9 +156,9 @@ void RenderCase(Exchange& ex, const PageTemplates& t, const InstanceListing& lis
   std::vector<std::string> shown;
   std::string document = InstanceDocumentFor(ex.account(), *view, workflow, &shown);
   Result<MunicipalityInfo> municipality =
-      DescribeMunicipality(ex.backend_options().engine.municipalities_dir, view->municipality_id);
+      DescribeMunicipality(ex.backend_options().database.municipalities_dir, view->municipality_id);
   Result<std::shared_ptr<Calendar>> calendar =
-      MunicipalityCalendar(ex.backend_options().engine.municipalities_dir, view->municipality_id);
+      MunicipalityCalendar(ex.backend_options().database.municipalities_dir, view->municipality_id);
   std::shared_ptr<Calendar> cal = calendar.ok() ? *calendar : Calendar::Polish();
 
   Data data;

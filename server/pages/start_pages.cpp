@@ -73,7 +73,7 @@ struct StartForm {
 void ShowStart(Exchange& ex, const PageTemplates& t, const StartKind& kind, const StartForm& state,
                int status) {
   Result<MunicipalityInfo> municipality = DescribeMunicipality(
-      ex.backend_options().engine.municipalities_dir, ex.account().municipality_id);
+      ex.backend_options().database.municipalities_dir, ex.account().municipality_id);
   std::vector<const WorkflowInfo*> workflows = Startable(ex.catalog(), kind);
   Data forms = MakeList();
   for (const WorkflowInfo* w : workflows) {
@@ -136,7 +136,7 @@ void Start(Exchange& ex, const PageTemplates& t, const StartKind& kind) {
     NotFoundPage(ex, t);
     return;
   }
-  const std::string& dir = ex.backend_options().engine.municipalities_dir;
+  const std::string& dir = ex.backend_options().database.municipalities_dir;
   Result<MunicipalityInfo> municipality = DescribeMunicipality(dir, municipality_id);
   Result<std::shared_ptr<Calendar>> calendar = MunicipalityCalendar(dir, municipality_id);
   std::vector<std::string> problems;

@@ -25,6 +25,7 @@
 
 #include "koop/accounts.h"
 #include "koop/calendar.h"
+#include "koop/database.h"
 #include "koop/engine.h"
 #include "server/server.h"
 #include "store/store.h"
@@ -116,13 +117,14 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
         double seconds) {
   std::printf("== %s: %d instances, %d open deadlines, %d clients, %.0f s per endpoint\n",
               label.c_str(), instances, deadlines, clients, seconds);
-  koop::EngineOptions eo;
-  eo.db_uri = uri;
-  auto engine = koop::Engine::Open(eo);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "%s\n", engine.status().message().c_str());
+  koop::DatabaseOptions eo;
+  eo.uri = uri;
+  auto db = koop::Database::Open(eo);
+  if (!db.ok()) {
+    std::fprintf(stderr, "%s\n", db.status().message().c_str());
     return 1;
   }
+  koop::Engine* engine = &(*db)->instances();
   auto t0 = SteadyClock::now();
   const koop::TimeMs at = koop::ParseInstant("2027-02-01T09:00").value();
   std::vector<std::string> ids;
@@ -131,7 +133,7 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
   for (int i = 0; i < instances; ++i) {
     char number[32];
     std::snprintf(number, sizeof number, "MOPS/2027/%05d", i);
-    auto started = (*engine)->Start(
+    auto started = engine->Start(
         {"case", "sieradz", std::string(R"({"sprawa":{"numer":")") + number + "\"}}", at});
     if (!started.ok()) {
       // A loaded machine may hit the rules' time limit: that start is refused, whole; go on.
@@ -144,11 +146,11 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
     ids.push_back(started->instance_id);
     batch.push_back({started->instance_id, "diagnosis.started", "{}", at + 60000});
     if (batch.size() == 200) {
-      (void)(*engine)->FireBatch(batch);
+      (void)engine->FireBatch(batch);
       batch.clear();
     }
   }
-  if (!batch.empty()) (void)(*engine)->FireBatch(batch);
+  if (!batch.empty()) (void)engine->FireBatch(batch);
   auto store = koop::store::Store::Open(uri);
   long existing = 0;
   {
@@ -185,8 +187,8 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
   config.max_threads = 8;
   config.clock = std::make_shared<koop::FixedClock>(at + 86400000LL);
   koop::server::BackendOptions backends;
-  backends.engine = eo;
-  backends.engine.clock = config.clock;
+  backends.database = eo;
+  backends.database.clock = config.clock;
   backends.accounts.db_uri = uri;
   backends.accounts.clock = config.clock;
   auto server = koop::server::Server::Start(config, backends);

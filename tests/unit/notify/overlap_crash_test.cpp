@@ -4,8 +4,8 @@
 // raising a deadline event twice (a kill between the event's commit and the outbox mark), and
 // against losing either when processes are killed with SIGKILL at random moments.
 //
-// Real parts: instances of tests/scenario/remind/data/remindcase.xml started through the engine, a real
-// SMTP server on loopback (tests/cli/smtp_server.py, STARTTLS + AUTH, answering 250 only 20 ms
+// Real parts: instances of tests/scenario/remind/data/remindcase.xml started through the engine, a
+// real SMTP server on loopback (tests/cli/smtp_server.py, STARTTLS + AUTH, answering 250 only 20 ms
 // after it saved each message), the built `koop` binary. Each round starts scheduler A at T and
 // scheduler B at T + 7 min a few milliseconds later, then kills one or both at a random moment;
 // after the rounds, leases are left to run out and a clean run finishes. Reported: kills,
@@ -28,7 +28,7 @@
 #include <set>
 #include <thread>
 
-#include "koop/engine.h"
+#include "koop/database.h"
 #include "koop_process.h"
 #include "smtp_fixture.h"
 #include "store/store.h"
@@ -60,20 +60,21 @@ std::map<std::string, int> ArrivedMessageIds(const testing::SmtpServer& server) 
 }
 
 std::vector<std::string> StartInstances(const std::string& uri, const std::string& dir) {
-  EngineOptions o;
-  o.db_uri = uri;
+  DatabaseOptions o;
+  o.uri = uri;
   o.workflows_dir = std::string(KOOP_SOURCE_DIR) + "/tests/scenario/remind/data";
   o.municipalities_dir = o.workflows_dir;
   o.actor = "test";
-  auto engine = Engine::Open(o);
-  BOOST_REQUIRE_MESSAGE(engine.ok(), engine.status().message());
+  auto db = Database::Open(o);
+  BOOST_REQUIRE_MESSAGE(db.ok(), db.status().message());
+  Engine* engine = &(*db)->instances();
   std::vector<std::string> ids;
   TimeMs start = ParseInstant("2026-12-10T09:00").value();
   for (int i = 0; i < kInstances; ++i) {
-    auto s = (*engine)->Start(
-        {"remindcase", "remindtown", R"({"family":{"name":"Jan Kowalski"}})", start});
+    auto s =
+        engine->Start({"remindcase", "remindtown", R"({"family":{"name":"Jan Kowalski"}})", start});
     BOOST_REQUIRE_MESSAGE(s.ok(), s.status().message());
-    auto f = (*engine)->Fire(
+    auto f = engine->Fire(
         {s->instance_id, "ggk.convened", R"({"date":"2026-12-29"})", start + 3600 * 1000});
     BOOST_REQUIRE_MESSAGE(f.ok(), f.status().message());
     ids.push_back(s->instance_id);

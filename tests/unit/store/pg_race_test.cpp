@@ -18,7 +18,7 @@
 #include <sstream>
 #include <thread>
 
-#include "koop/engine.h"
+#include "koop/database.h"
 
 namespace koop {
 namespace {
@@ -98,21 +98,21 @@ void Race(const std::string& uri) {
     std::ofstream(dir + "/town.xml")
         << Replace(ReadSource("tests/scenario/remind/data/remindtown.xml"), R"(ref="remindcase")",
                    "ref=\"" + id + "\"");
-    EngineOptions o;
-    o.db_uri = uri;
+    DatabaseOptions o;
+    o.uri = uri;
     o.workflows_dir = dir;
     o.municipalities_dir = dir;
-    auto e1 = Engine::Open(o);
-    auto e2 = Engine::Open(o);
+    auto e1 = Database::Open(o);
+    auto e2 = Database::Open(o);
     BOOST_REQUIRE_MESSAGE(e1.ok() && e2.ok(), "open");
     TimeMs at = ParseInstant("2026-12-10T09:00").value();
     Result<StepOutcome> s1 = Status::Internal("not run"), s2 = s1;
     Together(
         [&] {
-          s1 = (*e1)->Start({id, "town", "{}", at});
+          s1 = (*e1)->instances().Start({id, "town", "{}", at});
         },
         [&] {
-          s2 = (*e2)->Start({id, "town", "{}", at});
+          s2 = (*e2)->instances().Start({id, "town", "{}", at});
         });
     starts.Add(s1.status());
     starts.Add(s2.status());
@@ -121,10 +121,11 @@ void Race(const std::string& uri) {
     Result<StepOutcome> f1 = Status::Internal("not run"), f2 = f1;
     Together(
         [&] {
-          f1 = (*e1)->Fire({instance, "ggk.convened", R"({"date":"2026-12-29"})", at + 1000});
+          f1 = (*e1)->instances().Fire(
+              {instance, "ggk.convened", R"({"date":"2026-12-29"})", at + 1000});
         },
         [&] {
-          f2 = (*e2)->Fire({instance, "invitations.sent", "{}", at + 1000});
+          f2 = (*e2)->instances().Fire({instance, "invitations.sent", "{}", at + 1000});
         });
     fires.Add(f1.status());
     fires.Add(f2.status());
