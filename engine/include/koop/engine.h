@@ -28,7 +28,7 @@ struct StartRequest {
   std::string data_json = "{}";  // initial values merged into the data model
   TimeMs at = 0;
   std::string actor =
-      "";  // who starts it ("" = EngineOptions::actor); the server's signed-in login
+      "";  // who starts it ("" = DatabaseOptions::actor); the server's signed-in login
 };
 
 struct FireRequest {
@@ -40,7 +40,7 @@ struct FireRequest {
   // With this set, such an event is recorded at the last event's time instead (the scheduler's
   // deadline events: they carry their due time and must not be lost when raised late).
   bool at_or_after_last = false;
-  std::string actor = "";  // who fires it ("" = EngineOptions::actor)
+  std::string actor = "";  // who fires it ("" = DatabaseOptions::actor)
   // With this set, an event no transition takes (the stage does not accept it or a guard refuses
   // it) or whose macrostep raises error.execution is rolled back: nothing is written and the
   // outcome says recorded = false (the HTTP API; the CLI records such events as ignored).
