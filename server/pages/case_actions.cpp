@@ -102,7 +102,7 @@ void FireAction(Exchange& ex, const PageTemplates& t) {
   request.at = ex.Now();
   request.actor = ex.account().login;
   request.refuse_unhandled = true;
-  Result<StepOutcome> outcome = backend->engine->Fire(request);
+  Result<StepOutcome> outcome = ex.fires().Fire(*backend->engine, request);  // group commit
   if (!outcome.ok()) {
     if (outcome.status().code() == Code::kDataError) {
       Refuse(ex, t, *listing, state,
