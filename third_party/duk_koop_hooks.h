@@ -53,6 +53,12 @@ int koop_duk_native_tick(void *udata, long cost);
  * try/catch or finally intercept the error. */
 int koop_duk_stopped(void *udata);
 
+/* Makes the heap's running thread check its interrupt (and so its deadline) at the next
+ * bytecode instruction. Called from another thread (rules/js_watchdog.h); defined at the end
+ * of the patched duktape.c, which knows the thread structure. */
+struct duk_hthread;
+void koop_duk_force_interrupt(struct duk_hthread *ctx);
+
 /* Local time of rules (Date's getHours, getDay, toString...): the offset from UTC in seconds of
  * the instant `utc_ms`, from the function set with koop_duk_set_tzoffset (the engine sets
  * Europe/Warsaw), never from the process's TZ; UTC until one is set and for NaN/infinity. */

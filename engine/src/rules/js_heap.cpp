@@ -8,6 +8,7 @@
 #include "duk_koop_hooks.h"
 #include "duktape.h"
 #include "model/chart.h"
+#include "rules/js_watchdog.h"
 #include "rules/script_rewrite.h"
 #include "time/warsaw_time.h"
 
@@ -166,10 +167,12 @@ JsHeap::JsHeap(JsLimits limits) : limits_(limits) {
   hook_limits_ = udata;
   ctx_ = duk_create_heap(Alloc::Malloc, Alloc::Realloc, Alloc::Free, udata, Alloc::Fatal);
   if (ctx_ == nullptr) Alloc::Fatal(nullptr, "cannot create a heap");
+  watchdog_ = std::make_unique<JsWatchdog>(ctx_);
   Bootstrap();
 }
 
 JsHeap::~JsHeap() {
+  watchdog_.reset();
   if (ctx_ != nullptr) duk_destroy_heap(ctx_);
   delete static_cast<HeapUdata*>(hook_limits_);
 }
@@ -226,7 +229,9 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   const int limit_ms = time_ms > 0 ? time_ms : limits_.time_ms;
   if (outer) {
     double stop_ms = limit_ms - StopMarginMs(limit_ms);
-    koop_duk_arm(lim, koop_duk_monotonic_ns() + static_cast<long long>(stop_ms * 1e6));
+    long long deadline = koop_duk_monotonic_ns() + static_cast<long long>(stop_ms * 1e6);
+    koop_duk_arm(lim, deadline);
+    watchdog_->Arm(deadline);
     call_limit_ = allocated_ + limits_.memory_bytes;
     memory_exceeded_ = false;
   }
@@ -234,6 +239,7 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   bool timed_out = lim->timed_out != 0;
   bool out_of_memory = memory_exceeded_;
   if (outer) {
+    watchdog_->Disarm();
     lim->deadline_ns = 0;
     call_limit_ = 0;
   }

@@ -50,6 +50,8 @@ class ScopeHost {
   virtual const std::string* ParamJson(const char* name) const = 0;
 };
 
+class JsWatchdog;
+
 class JsHeap {
  public:
   explicit JsHeap(JsLimits limits = {});
@@ -129,6 +131,7 @@ class JsHeap {
   int next_slot_ = 0;
   // chart serial -> slot of each code unit (-1 = not compiled yet)
   std::unordered_map<std::uint64_t, std::vector<int>> code_slots_;
+  std::unique_ptr<JsWatchdog> watchdog_;  // see js_watchdog.h
 };
 
 }  // namespace koop::rules

@@ -80,6 +80,19 @@ BOOST_AUTO_TEST_CASE(LoopsAroundLinearStringBuiltIns) {
   CheckStopped("var s = 'x'.repeat(1 << 19), r; for (;;) { r = s.split('').length; }");
 }
 
+// Loops around native calls that make no string and touch no property (a number parsed from,
+// a comparison or a trim of a long string, a buffer copy), also after a stretch of fast
+// instructions that lengthened duktape's countdown: 5-35 s past a 100 ms limit. A watchdog
+// thread now makes duktape check at the next instruction once the deadline passed.
+BOOST_AUTO_TEST_CASE(LoopsAroundSlowNativeCallsThatMakeNothing) {
+  CheckStopped("var s = '1'.repeat(1 << 22); for (;;) parseInt(s);");
+  CheckStopped("var s = '1'.repeat(1 << 22), t = s + '2'; for (;;) s < t;");
+  CheckStopped("var s = ' '.repeat(1 << 22); for (;;) s.trim();");
+  CheckStopped("var s = 'a'.repeat(1 << 22); for (;;) s.indexOf('b');");
+  CheckStopped("var b = new ArrayBuffer(1 << 23); for (;;) b.slice(0);");
+  CheckStopped("var s = '1'.repeat(1 << 22); for (var i = 0; i < 2e6; i++) {} for (;;) isNaN(s);");
+}
+
 // JSON.stringify walking a shared structure of 2^40 nodes that emits little (a whitelist of
 // keys) ran 3.7x its limit.
 BOOST_AUTO_TEST_CASE(StringifyOfAHugeSharedStructure) {
