@@ -30,6 +30,7 @@ run "scxml trace fifo" 66 "koop: pipe: not a regular file (a FIFO)" \
 run "password file fifo" 66 "koop: pipe: not a regular file (a FIFO)" \
   "$KOOP" --db sqlite:accounts.db user add jan --role admin --municipality x --password-file pipe
 mkdir tpl && mkfifo tpl/due.txt
+"$KOOP" --db sqlite:r.db init >/dev/null || fail "init"
 run "reminder template fifo" 66 "koop: tpl/due.txt: not a regular file (a FIFO)" \
   "$KOOP" --db sqlite:r.db remind --templates tpl --dry-run --now 2027-01-04T08:00
 
