@@ -177,6 +177,10 @@ void FireEvent(Exchange& ex) {
   request.data_json = *data;
   request.at = ex.Now();
   request.actor = ex.account().login;
+  // "Now" is taken before the event waits for its commit: another request on the same instance
+  // (or a server whose clock runs a little ahead) may have recorded a later time meanwhile. The
+  // event then happens at that time rather than being refused as out of order.
+  request.at_or_after_last = true;
   request.refuse_unhandled = true;
   Result<StepOutcome> outcome = ex.fires().Fire(*backend->engine, request);
   if (!outcome.ok()) {
