@@ -21,6 +21,7 @@
 #include "docx/compiled.h"
 #include "docx/data.h"
 #include "docx/renderer.h"
+#include "docx/template_access.h"
 #include "koop/docx.h"
 
 namespace fs = std::filesystem;
@@ -151,7 +152,7 @@ int Rows(int rows) {
     auto data = koop::docx::ParseJson(json, "rows.json");
     auto b = Clock::now();
     fs::remove(dir + "/out.docx");
-    koop::Status s = koop::docx::RenderToFile(tmpl->compiled(), *data, {}, dir + "/out.docx");
+    koop::Status s = koop::docx::RenderToFile(koop::docx::TemplateAccess::Compiled(*tmpl), *data, {}, dir + "/out.docx");
     auto c = Clock::now();
     if (!s.ok()) {
       std::fprintf(stderr, "%s\n", s.message().c_str());

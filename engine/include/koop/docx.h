@@ -17,7 +17,8 @@ namespace koop {
 
 namespace docx {
 struct CompiledTemplate;
-}
+struct TemplateAccess;  // engine/src/docx/template_access.h
+}  // namespace docx
 
 struct RenderOptions {
   // Missing values render as a dotted fill-in line ("…………") instead of failing the render.
@@ -40,10 +41,9 @@ class DocxTemplate {
   std::string TagsJson() const;
 
   const std::string& path() const;
-  // For engine-internal callers (docx/renderer.h).
-  const docx::CompiledTemplate& compiled() const { return *impl_; }
 
  private:
+  friend struct docx::TemplateAccess;
   explicit DocxTemplate(std::shared_ptr<const docx::CompiledTemplate> impl)
       : impl_(std::move(impl)) {}
   std::shared_ptr<const docx::CompiledTemplate> impl_;

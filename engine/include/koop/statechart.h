@@ -36,12 +36,12 @@ class Statechart {
   std::string title() const;
   std::string version() const;
 
-  struct Impl;
-  const Impl& impl() const { return *impl_; }
-  explicit Statechart(std::unique_ptr<Impl> impl);
   ~Statechart();
 
  private:
+  friend class StatechartRun;
+  struct Impl;  // engine/src/exec/statechart.cpp
+  explicit Statechart(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
@@ -80,9 +80,8 @@ class StatechartRun {
   Result<std::string> DataJson() const;
   Result<std::string> Snapshot() const;
 
-  struct Impl;
-
  private:
+  struct Impl;  // engine/src/exec/statechart.cpp
   explicit StatechartRun(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

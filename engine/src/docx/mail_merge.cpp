@@ -7,6 +7,7 @@
 #include "docx/data.h"
 #include "docx/expression.h"
 #include "docx/renderer.h"
+#include "docx/template_access.h"
 #include "koop/docx.h"
 #include "koop/file_env.h"
 
@@ -123,7 +124,8 @@ Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& j
   docx::RenderSettings settings;
   settings.blanks = options.render.blanks;
   for (size_t k = 0; k < docs.size(); ++k) {
-    Status s = docx::RenderToFile(tmpl.compiled(), docs[k], settings, *staging + "/" + names[k]);
+    Status s = docx::RenderToFile(docx::TemplateAccess::Compiled(tmpl), docs[k], settings,
+                                  *staging + "/" + names[k]);
     if (!s.ok()) {
       return s.WithContext(jsonl_path + ": document " + std::to_string(k + 1) + " (" + names[k] +
                            ")");

@@ -30,7 +30,7 @@ Result<std::shared_ptr<const Statechart>> Statechart::Load(const std::string& pa
   if (!chart.ok()) return chart.status();
   auto impl = std::make_unique<Impl>();
   impl->chart = *chart;
-  return std::shared_ptr<const Statechart>(std::make_shared<Statechart>(std::move(impl)));
+  return std::shared_ptr<const Statechart>(new Statechart(std::move(impl)));
 }
 
 Status Statechart::Validate(const std::string& path) {
@@ -55,7 +55,7 @@ Result<std::unique_ptr<StatechartRun>> StatechartRun::Create(
     impl->heap = std::make_unique<rules::JsHeap>();
     options.heap = impl->heap.get();
   }
-  auto it = exec::Interpreter::Create(chart->impl().chart, options);
+  auto it = exec::Interpreter::Create(chart->impl_->chart, options);
   if (!it.ok()) return it.status();
   impl->chart = std::move(chart);
   impl->interpreter = std::move(*it);
@@ -64,7 +64,7 @@ Result<std::unique_ptr<StatechartRun>> StatechartRun::Create(
 
 Result<std::unique_ptr<StatechartRun>> StatechartRun::Restore(
     std::shared_ptr<const Statechart> chart, const std::string& snapshot) {
-  auto it = exec::Interpreter::Restore(chart->impl().chart, snapshot);
+  auto it = exec::Interpreter::Restore(chart->impl_->chart, snapshot);
   if (!it.ok()) return it.status();
   auto impl = std::make_unique<Impl>();
   impl->chart = std::move(chart);
