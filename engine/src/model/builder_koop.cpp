@@ -25,17 +25,25 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return out;
 }
 
-std::vector<IsoDuration> ParseDurationList(const std::string& s, bool* ok) {
+// remind="P2D,P1D": the periods, and in *error why the first bad one is not a period ("" = none).
+std::vector<IsoDuration> ParsePeriodList(const std::string& s, std::string* error) {
   std::vector<IsoDuration> out;
-  *ok = true;
+  error->clear();
   for (const auto& part : Split(s, ',')) {
-    auto d = ParseIsoDuration(part);
-    if (!d)
-      *ok = false;
-    else
-      out.push_back(*d);
+    std::string why = DayPeriodMisfit(part);
+    if (!why.empty()) {
+      if (error->empty()) *error = why;
+      continue;
+    }
+    out.push_back(*ParseIsoDuration(part));
   }
   return out;
+}
+
+// escalate="P3D": the period, or an error naming why not.
+std::optional<IsoDuration> ParsePeriod(const std::string& s, std::string* error) {
+  *error = DayPeriodMisfit(s);
+  return error->empty() ? ParseIsoDuration(s) : std::nullopt;
 }
 
 }  // namespace
@@ -144,16 +152,22 @@ void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
     else
       r.every = *every;
     if (HasAttr(node, "escalate")) {
-      r.escalate = ParseIsoDuration(Attr(node, "escalate"));
-      if (!r.escalate) Error(node, "escalate must be an ISO 8601 duration", "escalate");
+      std::string why;
+      r.escalate = ParsePeriod(Attr(node, "escalate"), &why);
+      if (!r.escalate) {
+        Error(node, "escalate must be an ISO 8601 duration of whole days: " + why, "escalate");
+      }
     }
     if (!r.escalate && HasAttr(node, "escalate-to")) {
       Error(node, "escalate-to needs escalate (how long after the due date)", "escalate-to");
     }
     r.satisfied_by = Split(Attr(node, "satisfied-by"), ' ');
-    bool ok = true;
-    r.remind = ParseDurationList(Attr(node, "remind"), &ok);
-    if (!ok) Error(node, "remind must list ISO 8601 durations, e.g. P7D,P1D", "remind");
+    std::string why;
+    r.remind = ParsePeriodList(Attr(node, "remind"), &why);
+    if (!why.empty()) {
+      Error(node, "remind must list ISO 8601 durations of whole days, e.g. P7D,P1D: " + why,
+            "remind");
+    }
     state.recurring.push_back(std::move(r));
   } else if (name == "pack") {
     CheckAttrs(node, {"id", "title"});
@@ -208,12 +222,17 @@ bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
       else
         d->due = *due;
     }
-    bool ok = true;
-    d->remind = ParseDurationList(Attr(node, "remind"), &ok);
-    if (!ok) Error(node, "remind must list ISO 8601 durations, e.g. P2D,P1D", "remind");
+    std::string why;
+    d->remind = ParsePeriodList(Attr(node, "remind"), &why);
+    if (!why.empty()) {
+      Error(node, "remind must list ISO 8601 durations of whole days, e.g. P2D,P1D: " + why,
+            "remind");
+    }
     if (HasAttr(node, "escalate")) {
-      d->escalate = ParseIsoDuration(Attr(node, "escalate"));
-      if (!d->escalate) Error(node, "escalate must be an ISO 8601 duration", "escalate");
+      d->escalate = ParsePeriod(Attr(node, "escalate"), &why);
+      if (!d->escalate) {
+        Error(node, "escalate must be an ISO 8601 duration of whole days: " + why, "escalate");
+      }
     }
     a.kind = ActionKind::kDeadline;
     a.id = d->id;

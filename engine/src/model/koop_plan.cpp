@@ -130,44 +130,25 @@ std::string ValueMisfit(ValueType type, const std::string& v) {
 }
 
 std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {
+  Result<Duration> parsed = Duration::Parse(text);
+  if (!parsed.ok() || parsed->IsWorkingDays()) return std::nullopt;
   IsoDuration d;
+  static_cast<Duration&>(d) = *parsed;
   d.text = text;
-  if (text.size() < 3 || text[0] != 'P') return std::nullopt;
-  bool time = false;
-  bool any = false;
-  std::size_t i = 1;
-  while (i < text.size()) {
-    if (text[i] == 'T') {
-      if (time) return std::nullopt;
-      time = true;
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == start || i == text.size() || i - start > 6) return std::nullopt;
-    int n = std::stoi(text.substr(start, i - start));
-    char unit = text[i++];
-    any = true;
-    if (!time && unit == 'Y')
-      d.years = n;
-    else if (!time && unit == 'M')
-      d.months = n;
-    else if (!time && unit == 'W')
-      d.weeks = n;
-    else if (!time && unit == 'D')
-      d.days = n;
-    else if (time && unit == 'H')
-      d.hours = n;
-    else if (time && unit == 'M')
-      d.minutes = n;
-    else if (time && unit == 'S')
-      d.seconds = n;
-    else
-      return std::nullopt;
-  }
-  if (!any) return std::nullopt;
   return d;
+}
+
+std::string DayPeriodMisfit(const std::string& text) {
+  Result<Duration> parsed = Duration::Parse(text);
+  if (!parsed.ok()) return parsed.status().message();
+  if (parsed->IsWorkingDays()) {
+    return "'" + text + "' is in working days; reminders and escalations count calendar days";
+  }
+  if (parsed->HasTime()) return "'" + text + "' has a time part; a period counts whole days";
+  if (parsed->TotalMonths() == 0 && parsed->weeks == 0 && parsed->days == 0) {
+    return "'" + text + "' is zero; the reminder on the due date is sent anyway";
+  }
+  return "";
 }
 
 // due := anchor [("+"|"-") amount unit] | duration

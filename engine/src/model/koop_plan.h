@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "koop/calendar.h"
+
 namespace koop::model {
 
 inline constexpr const char* kKoopNamespace = "urn:kooperacja:workflow:1";
@@ -44,14 +46,20 @@ bool ValueFits(ValueType type, const std::string& text);
 // fits. Municipality bindings are checked with it by `koop validate` and by `koop start` alike.
 std::string ValueMisfit(ValueType type, const std::string& text);
 
-// An ISO 8601 duration (P1Y2M3W4DT5H6M7S). Months and years are calendar units, so the value is
-// kept by component; the time engine applies them under the KPA rules.
-struct IsoDuration {
-  int years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0;
+// An ISO 8601 duration as a workflow writes it: the time layer's koop::Duration (its one parser,
+// engine/src/time/duration.cpp) and the text as written. Months and years are calendar units, so
+// the value is kept by component; the time engine applies them under the KPA rules.
+struct IsoDuration : Duration {
   std::string text;  // as written
 };
-// Parses "P3M", "P14D", "PT2H"; nullopt when malformed or empty ("P").
+// Parses "P3M", "P14D", "PT2H" with koop::Duration::Parse; nullopt when malformed, empty ("P") or
+// in working days ("P5WD": a workflow counts working days as a due amount, "+ 5 working days").
 std::optional<IsoDuration> ParseIsoDuration(const std::string& text);
+// Why `text` cannot be a reminder or escalation period (remind="P2D,P1D", escalate="P3D"), or ""
+// when it can. The reminder scheduler counts these periods on the calendar in whole days, so what
+// it could not use (a time part, working days, a malformed text) is refused when the workflow is
+// loaded instead of being skipped at sending time (docs/calendar.md).
+std::string DayPeriodMisfit(const std::string& text);
 
 // <k:param name="ggk.noticeDays" type="working-days" default="5" title="..."/>
 struct KoopParam {
