@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 typedef struct KoopDukLimits {
-  long long deadline_ns; /* CLOCK_MONOTONIC deadline; 0 = no limit */
+  long long deadline_ns; /* deadline on koop_duk_clock_ns(); 0 = no limit */
   int timed_out;         /* set to 1 by the hook when it fired */
   int fire;              /* internal: the last interval computation found the deadline passed */
   long long last_ns;     /* internal: time of the previous interrupt in this call (0 = none) */
@@ -38,8 +38,8 @@ typedef struct KoopDukLimits {
  * two clock reads inside a native built-in. */
 #define KOOP_DUK_TICK_BUDGET 1024L
 
-/* Monotonic clock in nanoseconds, the clock deadline_ns is measured on. */
-long long koop_duk_monotonic_ns(void);
+/* The calling thread's CPU time in nanoseconds, the clock deadline_ns is measured on. */
+long long koop_duk_clock_ns(void);
 
 /* Arms the limits for one call: deadline (0 = none) and cleared bookkeeping. */
 void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns);

@@ -229,7 +229,7 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   const int limit_ms = time_ms > 0 ? time_ms : limits_.time_ms;
   if (outer) {
     double stop_ms = limit_ms - StopMarginMs(limit_ms);
-    long long deadline = koop_duk_monotonic_ns() + static_cast<long long>(stop_ms * 1e6);
+    long long deadline = koop_duk_clock_ns() + static_cast<long long>(stop_ms * 1e6);
     koop_duk_arm(lim, deadline);
     watchdog_->Arm(deadline);
     call_limit_ = allocated_ + limits_.memory_bytes;

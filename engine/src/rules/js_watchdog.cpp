@@ -1,5 +1,7 @@
 #include "rules/js_watchdog.h"
 
+#include <pthread.h>
+
 #include <chrono>
 
 #include "duk_koop_hooks.h"
@@ -18,10 +20,13 @@ JsWatchdog::~JsWatchdog() {
 }
 
 void JsWatchdog::Arm(long long deadline_ns) {
+  clockid_t clock;
+  if (pthread_getcpuclockid(pthread_self(), &clock) != 0) clock = CLOCK_MONOTONIC;
   bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     deadline_ns_ = deadline_ns;
+    clock_ = clock;
     wake = idle_;
   }
   // A watchdog still asleep until an earlier deadline wakes then and sleeps on to this one.
@@ -42,7 +47,9 @@ void JsWatchdog::Loop() {
       idle_ = false;
       continue;
     }
-    long long now = koop_duk_monotonic_ns();
+    timespec ts{};
+    clock_gettime(clock_, &ts);
+    long long now = static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
     if (now < deadline_ns_) {
       cv_.wait_for(lock, std::chrono::nanoseconds(deadline_ns_ - now));
       continue;

@@ -2,16 +2,20 @@
 // bytecode instructions, so one call of a native built-in (a huge join, a backtracking regular
 // expression) ran 9-15 s past a 50 ms limit while holding the database write lock. Every member
 // of the class below is one native call (or a try/catch swallowing the stop) that must end
-// within twice the limit with "time limit of N ms exceeded", and leave the heap usable.
+// within twice the limit with "time limit of N ms exceeded", and leave the heap usable. The limit
+// is the rule thread's CPU time (docs/sandbox.md), so that is what is measured here: on a busy
+// machine the wall time also counts other processes' turns.
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 
 #include "rules/js_heap.h"
 #include "rules/rule_library.h"
+#include "unit/rules/thread_cpu.h"
 
 namespace {
 
 constexpr int kLimitMs = 100;
+
+using koop::rules::testing::ThreadCpuMs;
 
 struct Outcome {
   std::string message;
@@ -26,11 +30,10 @@ Outcome Run(const std::string& body) {
   BOOST_REQUIRE(
       lib.LoadSource("function f() {\n" + body + "\n}\nfunction one() { return 1; }", "rules/r.js")
           .ok());
-  auto start = std::chrono::steady_clock::now();
+  const double start = ThreadCpuMs();
   auto r = lib.Call("f", "[]", 0);
   Outcome out;
-  out.ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.ms = ThreadCpuMs() - start;
   out.message = r.ok() ? "finished: " + *r : r.status().message();
   auto one = lib.Call("one", "[]", 0);  // the heap is still usable
   BOOST_CHECK(one.ok() && *one == "1");
@@ -39,9 +42,9 @@ Outcome Run(const std::string& body) {
 
 void CheckStopped(const std::string& body) {
   Outcome o = Run(body);
-  BOOST_TEST_MESSAGE(body << ": " << o.ms << " ms");
+  BOOST_TEST_MESSAGE(body << ": " << o.ms << " ms of CPU");
   BOOST_CHECK_EQUAL(o.message, "rules/r.js:2: f(): time limit of 100 ms exceeded");
-  BOOST_CHECK_MESSAGE(o.ms < 2 * kLimitMs, body << " took " << o.ms << " ms");
+  BOOST_CHECK_MESSAGE(o.ms < 2 * kLimitMs, body << " took " << o.ms << " ms of CPU");
 }
 
 }  // namespace
