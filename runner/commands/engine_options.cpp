@@ -36,4 +36,21 @@ Result<std::string> ReadDataOption(const Invocation& inv) {
   return DefaultFileEnv().ReadFile(inv.Get("data"), kMaxDataBytes);
 }
 
+Status WithDataFile(const Invocation& inv, const Status& status) {
+  if (status.ok() || !inv.Has("data")) return status;
+  const std::string kPrefix = "data: ";
+  std::string out;
+  std::size_t begin = 0;
+  const std::string& m = status.message();
+  while (begin <= m.size()) {
+    std::size_t end = m.find('\n', begin);
+    std::string line = m.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    if (line.starts_with(kPrefix)) line = inv.Get("data") + ": " + line.substr(kPrefix.size());
+    out += (begin == 0 ? "" : "\n") + line;
+    if (end == std::string::npos) break;
+    begin = end + 1;
+  }
+  return Status(status.code(), out);
+}
+
 }  // namespace koop::runner

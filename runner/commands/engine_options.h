@@ -20,4 +20,8 @@ Result<std::unique_ptr<Database>> OpenDatabase(const Invocation& inv, bool creat
 // The text of --data FILE ("{}" without the option); kNoInput when it cannot be read.
 Result<std::string> ReadDataOption(const Invocation& inv);
 
+// The engine names the instance data "data" in its messages ("data: field 'x' must be ...");
+// with --data FILE each such line names FILE instead.
+Status WithDataFile(const Invocation& inv, const Status& status);
+
 }  // namespace koop::runner

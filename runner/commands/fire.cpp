@@ -26,7 +26,7 @@ int Run(Invocation& inv) {
   Engine& engine = (*db)->instances();
   Result<StepOutcome> fired =
       engine.Fire(FireRequest{inv.positional[0], inv.positional[1], *data, *at});
-  if (!fired.ok()) return inv.Fail(fired.status());
+  if (!fired.ok()) return inv.Fail(WithDataFile(inv, fired.status()));
   for (const std::string& error : fired->errors) {
     *inv.err << "koop: error.execution: " << error << '\n';
   }

@@ -23,7 +23,7 @@ int Run(Invocation& inv) {
   Engine& engine = (*db)->instances();
   Result<StepOutcome> started =
       engine.Start(StartRequest{inv.positional[0], inv.Get("municipality"), *data, *at});
-  if (!started.ok()) return inv.Fail(started.status());
+  if (!started.ok()) return inv.Fail(WithDataFile(inv, started.status()));
   for (const std::string& error : started->errors)
     *inv.err << "koop: error.execution: " << error << '\n';
   *inv.out << started->instance_id << '\n';

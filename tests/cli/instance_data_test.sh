@@ -27,8 +27,8 @@ grep -qF "2026-12-01  contact  open" out || { fail "deadline not anchored on the
 echo '{"pilne": "tak", "sprwa": {}}' >bad.json
 start --data bad.json >out 2>err; check "wrong --data is 65" 65 $?
 cat >want <<'TXT'
-koop: --data: 'sprwa' is not a top-level <data> id of workflow 'seeded'
---data: field 'pilne' must be true or false
+koop: bad.json: 'sprwa' is not a top-level <data> id of workflow 'seeded'
+bad.json: field 'pilne' must be true or false
 TXT
 diff want err >/dev/null || { fail "--data messages:"; diff want err; }
 [ "$(instances)" = 1 ] || fail "a refused start left an instance behind ($(instances) instances)"

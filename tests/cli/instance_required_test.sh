@@ -21,8 +21,8 @@ XML
 start() { "$KOOP" --db k.db start needs --workflows wf --municipalities wf --municipality testtown \
             --at 2026-11-23T10:00 "$@"; }
 start >out 2>err; [ $? -eq 65 ] || fail "missing required fields: exit not 65"
-expected="koop: --data: required field 'sprawa.numer' has no value after the start (give it in --data)
---data: required field 'rodzina' has no value after the start (give it in --data)"
+expected="koop: data: required field 'sprawa.numer' has no value after the start
+data: required field 'rodzina' has no value after the start"
 [ "$(cat err)" = "$expected" ] || fail "message: $(cat err)"
 echo '{"sprawa": {"numer": "OPS.2026.17"}, "rodzina": {"nazwisko": "X"}}' > d.json
 id=$(start --data d.json) || fail "start with the fields exit $?"

@@ -50,19 +50,20 @@ Result<std::string> FillName(const std::string& pattern, const docx::Data& data,
     out += pattern.substr(i, open - i);
     size_t close = pattern.find('}', open);
     if (close == std::string::npos) {
-      return Status::Usage("--name: unclosed '{' in \"" + pattern + "\"");
+      return Status::Usage("name pattern: unclosed '{' in \"" + pattern + "\"");
     }
     std::string tag = pattern.substr(open + 1, close - open - 1);
     auto expr = docx::CompileExpr(tag);
-    if (!expr.ok()) return Status::Usage("--name: tag {" + tag + "}: " + expr.status().message());
+    if (!expr.ok())
+      return Status::Usage("name pattern: tag {" + tag + "}: " + expr.status().message());
     docx::Scopes scopes;
     scopes.list.push_back(&data);
     scopes.indexes.push_back(-1);
     std::vector<std::string> errors;
     docx::Val v = docx::Evaluate(**expr, scopes, &errors);
     if (v.is_nullish() && tag == "n") v = docx::Val::Int(number);
-    if (!errors.empty()) return Status::DataError("--name: tag {" + tag + "}: " + errors[0]);
-    if (v.is_nullish()) return Status::DataError("--name: no value for {" + tag + "}");
+    if (!errors.empty()) return Status::DataError("name pattern: tag {" + tag + "}: " + errors[0]);
+    if (v.is_nullish()) return Status::DataError("name pattern: no value for {" + tag + "}");
     out += v.str();
     i = close + 1;
   }

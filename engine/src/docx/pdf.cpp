@@ -36,7 +36,7 @@ Status ConvertToPdf(const std::string& docx_path, const std::string& pdf_path) {
   if (soffice.empty()) soffice = FindOnPath("libreoffice");
   if (soffice.empty()) {
     return Status::Internal(
-        "--pdf needs LibreOffice (soffice) on PATH; install "
+        "PDF output needs LibreOffice (soffice) on PATH; install "
         "libreoffice-writer-nogui or convert the .docx yourself");
   }
   FileEnv& env = DefaultFileEnv();

@@ -105,7 +105,7 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
   try {
     data = Poco::JSON::Parser().parse(data_json).extract<Poco::JSON::Object::Ptr>();
   } catch (const std::exception&) {
-    return Status::DataError("--data: not a JSON object");
+    return Status::DataError("data: not a JSON object");
   }
   std::vector<std::string> errors;
   std::map<std::string, std::string> values;
@@ -118,14 +118,14 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
     bool is_param = false;
     for (const auto& p : chart.params) is_param = is_param || p.name == key;
     if (is_param) {
-      errors.push_back("--data: '" + key +
+      errors.push_back("data: '" + key +
                        "' is a parameter of the workflow; parameters are bound by the "
                        "municipality file, not by initial data");
     } else if (owner != nullptr) {
-      errors.push_back("--data: '" + key + "' is declared inside state '" + owner->id +
+      errors.push_back("data: '" + key + "' is declared inside state '" + owner->id +
                        "'; only top-level <data> can be given initial values");
     } else {
-      errors.push_back("--data: '" + key + "' is not a top-level <data> id of workflow '" +
+      errors.push_back("data: '" + key + "' is not a top-level <data> id of workflow '" +
                        chart.name + "'");
     }
   }
@@ -133,7 +133,7 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
     // The value itself is never echoed: fields may be personal.
     std::optional<Var> v = At(data, f.name);
     if (v && !Fits(f.type, *v)) {
-      errors.push_back("--data: field '" + f.name + "' must be " + Expected(f.type));
+      errors.push_back("data: field '" + f.name + "' must be " + Expected(f.type));
     }
   }
   if (!errors.empty()) {
@@ -159,8 +159,8 @@ Status CheckRequiredFields(const model::Chart& chart, const std::string& data_mo
     bool undefined = v && v->type() == typeid(Poco::JSON::Object::Ptr) &&
                      v->extract<Poco::JSON::Object::Ptr>()->has("$koopUndefined");
     if (v && !v->isEmpty() && !undefined) continue;
-    message += (message.empty() ? "" : "\n") + std::string("--data: required field '") + f.name +
-               "' has no value after the start (give it in --data)";
+    message += (message.empty() ? "" : "\n") + std::string("data: required field '") + f.name +
+               "' has no value after the start";
   }
   return message.empty() ? Status::Ok() : Status::DataError(message);
 }

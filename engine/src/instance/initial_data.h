@@ -13,7 +13,7 @@ namespace koop::exec {
 // Checks `data_json` (a JSON object) against `chart` and returns its values by key (id -> JSON).
 // Every key must be the id of a top-level <data>; a value at a declared <k:field> path must have
 // the field's type (null is always allowed). Every problem is reported at once, one per line, each
-// starting with "--data: " (kDataError).
+// starting with "data: " (kDataError; the runner names the --data file instead).
 Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
                                                       const std::string& data_json);
 

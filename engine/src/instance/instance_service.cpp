@@ -84,7 +84,7 @@ Result<std::string> InstanceService::ResolveWorkflowFile(const std::string& id_o
     tried.push_back(p);
   }
   return Status::NoInput("unknown workflow '" + id_or_path + "' (looked for " + tried[0] + " and " +
-                         tried[1] + "; see --workflows)");
+                         tried[1] + ")");
 }
 
 Result<DefinitionInfo> InstanceService::RegisterWorkflow(const std::string& path) {
@@ -117,7 +117,7 @@ Result<StepOutcome> InstanceService::Fire(const FireRequest& request) {
 }
 
 Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
-  KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "--data"));
+  KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "data"));
   Result<std::string> file = ResolveWorkflowFile(request.workflow);
   if (!file.ok()) return file.status();
   Result<std::string> mfile =
@@ -185,7 +185,7 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
 Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const FireRequest& request,
                                                 bool advance_only) {
   if (!advance_only) {
-    KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "--data"));
+    KOOP_RETURN_IF_ERROR(CheckJsonObject(request.data_json, "data"));
     if (request.event.empty() || request.event.find(' ') != std::string::npos) {
       return Status::Usage("'" + request.event + "' is not an event name");
     }

@@ -433,7 +433,7 @@ Result<std::string> FindMunicipalityFile(const std::string& dir, const std::stri
     if (fs::is_regular_file(p, ec)) return p;
   }
   return Status::NoInput("unknown municipality '" + id_or_path + "' (looked for " + tried[0] +
-                         " and " + tried[1] + "; see --municipalities)");
+                         " and " + tried[1] + ")");
 }
 
 }  // namespace koop::municipality

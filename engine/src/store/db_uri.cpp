@@ -27,7 +27,7 @@ Result<DbUri> ParsePostgres(const std::string& text) {
   try {
     uri = Poco::URI(text);
   } catch (const Poco::Exception& e) {
-    return Status::Usage("--db: malformed PostgreSQL URI: " + e.message());
+    return Status::Usage("database URI: malformed PostgreSQL URI: " + e.message());
   }
   DbUri db;
   db.kind = DbUri::Kind::kPostgres;
@@ -43,9 +43,10 @@ Result<DbUri> ParsePostgres(const std::string& text) {
   std::string dbname = uri.getPath();
   if (!dbname.empty() && dbname[0] == '/') dbname.erase(0, 1);
   if (dbname.find('/') != std::string::npos) {
-    return Status::Usage("--db: PostgreSQL URI path must be a database name: " + text);
+    return Status::Usage("database URI: PostgreSQL URI path must be a database name: " + text);
   }
-  if (uri.getHost().empty()) return Status::Usage("--db: PostgreSQL URI has no host: " + text);
+  if (uri.getHost().empty())
+    return Status::Usage("database URI: PostgreSQL URI has no host: " + text);
   std::string cs;
   AddKeyword(cs, "host", uri.getHost());
   if (uri.getPort() != 0) AddKeyword(cs, "port", std::to_string(uri.getPort()));
@@ -62,15 +63,16 @@ Result<DbUri> ParsePostgres(const std::string& text) {
 }  // namespace
 
 Result<DbUri> ParseDbUri(const std::string& text) {
-  if (text.empty()) return Status::Usage("--db: empty database URI");
+  if (text.empty()) return Status::Usage("database URI: empty database URI");
   if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0) {
     return ParsePostgres(text);
   }
   DbUri db;
   db.sqlite_path = text.rfind("sqlite:", 0) == 0 ? text.substr(7) : text;
-  if (db.sqlite_path.empty()) return Status::Usage("--db: empty SQLite path");
+  if (db.sqlite_path.empty()) return Status::Usage("database URI: empty SQLite path");
   if (auto scheme = db.sqlite_path.find("://"); scheme != std::string::npos) {
-    return Status::Usage("--db: unknown database scheme '" + db.sqlite_path.substr(0, scheme) +
+    return Status::Usage("database URI: unknown database scheme '" +
+                         db.sqlite_path.substr(0, scheme) +
                          "' (use a SQLite path or postgresql://...)");
   }
   db.display = db.sqlite_path;

@@ -94,19 +94,19 @@ BOOST_AUTO_TEST_CASE(RefusesWrongKeysAndTypesAllAtOnceAndWritesNothing) {
     BOOST_TEST(bad.status().exit_code() == 65);
     // Keys in alphabetical order, then the fields in declaration order; no value is echoed.
     BOOST_TEST(bad.status().message() ==
-               "--data: 'notatka' is declared inside state 'urgent'; only top-level <data> can "
+               "data: 'notatka' is declared inside state 'urgent'; only top-level <data> can "
                "be given initial values\n"
-               "--data: 'sprwa' is not a top-level <data> id of workflow 'seeded'\n"
-               "--data: 'team.noticeDays' is a parameter of the workflow; parameters are bound "
+               "data: 'sprwa' is not a top-level <data> id of workflow 'seeded'\n"
+               "data: 'team.noticeDays' is a parameter of the workflow; parameters are bound "
                "by the municipality file, not by initial data\n"
-               "--data: field 'zgloszenie.data' must be a date \"YYYY-MM-DD\"\n"
-               "--data: field 'pilne' must be true or false");
+               "data: field 'zgloszenie.data' must be a date \"YYYY-MM-DD\"\n"
+               "data: field 'pilne' must be true or false");
     auto list = engine->List();
     BOOST_REQUIRE(list.ok());
     BOOST_TEST(list->empty());
     BOOST_TEST(
         engine->Start({"seeded", "seedtown", "[1]", At("2026-11-23T10:00")}).status().message() ==
-        "--data: not a JSON object");
+        "data: not a JSON object");
   });
 }
 

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(LooksUpByIdOrPath) {
   BOOST_TEST(missing.status().exit_code() == 66);
   BOOST_TEST(missing.status().message() ==
              "unknown municipality 'ghost' (looked for /nowhere/ghost.xml and "
-             "/nowhere/municipalities/ghost.xml; see --municipalities)");
+             "/nowhere/municipalities/ghost.xml)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

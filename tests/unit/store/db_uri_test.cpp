@@ -31,11 +31,12 @@ BOOST_AUTO_TEST_CASE(RejectsUnknownSchemesAndEmptyText) {
   auto mysql = ParseDbUri("mysql://x/y");
   BOOST_REQUIRE(!mysql.ok());
   BOOST_TEST(mysql.status().exit_code() == 64);
-  BOOST_TEST(mysql.status().message() ==
-             "--db: unknown database scheme 'mysql' (use a SQLite path or postgresql://...)");
+  BOOST_TEST(
+      mysql.status().message() ==
+      "database URI: unknown database scheme 'mysql' (use a SQLite path or postgresql://...)");
   BOOST_TEST(ParseDbUri("").status().exit_code() == 64);
   BOOST_TEST(ParseDbUri("postgresql:///db").status().message() ==
-             "--db: PostgreSQL URI has no host: postgresql:///db");
+             "database URI: PostgreSQL URI has no host: postgresql:///db");
 }
 
 BOOST_AUTO_TEST_CASE(RewritesPlaceholdersOutsideQuotes) {
