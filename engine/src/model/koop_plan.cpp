@@ -30,18 +30,7 @@ constexpr TypeName kTypes[] = {
 };
 
 // YYYY-MM-DD naming a day that exists (2026-02-29 does not).
-bool ValidCivilDate(const std::string& v) {
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
-  }
-  int y = std::atoi(v.substr(0, 4).c_str()), m = std::atoi(v.substr(5, 2).c_str()),
-      d = std::atoi(v.substr(8, 2).c_str());
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
+bool ValidCivilDate(const std::string& v) { return Date::Parse(v).ok(); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "koop/file_env.h"
+#include "koop/local_time.h"
 #include "model/xml_limits.h"
 #include "municipality/municipality.h"
 
@@ -130,23 +131,12 @@ std::string Required(Reader& r, const xmlNode* n, const char* attr) {
 }
 
 bool ParseHhMm(const std::string& text, int* minutes) {
-  static const std::regex kTime("([01][0-9]|2[0-3]):([0-5][0-9])");
-  std::smatch m;
-  if (!std::regex_match(text, m, kTime)) return false;
-  *minutes = std::stoi(m[1]) * 60 + std::stoi(m[2]);
-  return true;
+  std::optional<int> parsed = ParseTimeOfDay(text);
+  if (parsed) *minutes = *parsed;
+  return parsed.has_value();
 }
 
-bool ValidDate(const std::string& text) {
-  static const std::regex kDate("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-  std::smatch m;
-  if (!std::regex_match(text, m, kDate)) return false;
-  int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
-}
+bool ValidDate(const std::string& text) { return Date::Parse(text).ok(); }
 
 // An e-mail address goes into SMTP envelopes and headers as it is: one addr-spec, local@domain,
 // with nothing that could start another recipient or header (spaces, commas, angle brackets...).

@@ -11,6 +11,7 @@
 
 #include "koop/engine.h"
 #include "koop/file_env.h"
+#include "koop/local_time.h"
 #include "koop/reminders.h"
 #include "notify/scheduler.h"
 #include "store/reminder_queries.h"
@@ -160,12 +161,11 @@ Result<std::unique_ptr<ReminderService>> OpenReminderService(store::Store& store
                      ? Poco::Environment::nodeName() + ":" + std::to_string(Poco::Process::id())
                      : options.worker_id;
   std::string send_time = Setting(s, "reminders.send_time", "07:00");
-  if (send_time.size() != 5 || send_time[2] != ':' || send_time.substr(0, 2) > "23" ||
-      send_time.substr(3) > "59" ||
-      send_time.find_first_not_of("0123456789:") != std::string::npos) {
+  std::optional<int> send_minute = ParseTimeOfDay(send_time);
+  if (!send_minute) {
     return Status::Usage("config reminders.send_time: expected HH:MM, got '" + send_time + "'");
   }
-  so.send_minute = std::stoi(send_time.substr(0, 2)) * 60 + std::stoi(send_time.substr(3));
+  so.send_minute = *send_minute;
   so.message_domain = Setting(s, "reminders.message_domain", "kooperacja.local");
   Result<int> batch = IntSetting(s, "reminders.batch", 1000, 1, 1000000);
   if (!batch.ok()) return batch.status();

@@ -43,6 +43,17 @@ TimeMs WarsawToUtc(const Date& date, int minute_of_day) {
   return local - 60 * kMinuteMs;
 }
 
+std::optional<int> ParseTimeOfDay(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  for (int i : {0, 1, 3, 4}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  int hours = (text[0] - '0') * 10 + (text[1] - '0'),
+      minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
 WarsawTime ToWarsawTime(TimeMs utc) { return WarsawTime{WarsawDate(utc), WarsawMinuteOfDay(utc)}; }
 
 }  // namespace koop

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "koop/clock.h"
+#include "koop/local_time.h"
 
 namespace koop {
 namespace {
@@ -32,6 +33,16 @@ BOOST_AUTO_TEST_CASE(AgreesWithParseInstant) {
     BOOST_TEST(WarsawToUtc(d, minute) == t, text);
     BOOST_TEST(WarsawDate(t).ToString() == d.ToString(), text);
     BOOST_TEST(WarsawMinuteOfDay(t) == minute, text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(TimeOfDayIsParsedOnce) {
+  BOOST_CHECK_EQUAL(ParseTimeOfDay("00:00").value(), 0);
+  BOOST_CHECK_EQUAL(ParseTimeOfDay("07:30").value(), 450);
+  BOOST_CHECK_EQUAL(ParseTimeOfDay("23:59").value(), 1439);
+  for (const char* bad : {"24:00", "7:30", "07:60", "07:3", "07-30", "0730", " 7:30", "07:30 ", "",
+                          "+7:30", "07:+3"}) {
+    BOOST_CHECK_MESSAGE(!ParseTimeOfDay(bad).has_value(), bad);
   }
 }
 
