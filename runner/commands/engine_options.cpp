@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "koop/file_env.h"
+#include "koop/json_check.h"
 #include "resource_dirs.h"
 
 namespace koop::runner {
@@ -33,7 +34,10 @@ Result<std::string> ReadDataOption(const Invocation& inv) {
   if (!inv.Has("data")) return std::string("{}");
   // Instance data is small; a bigger file is refused (65) rather than read into memory.
   constexpr uint64_t kMaxDataBytes = 16ull << 20;
-  return DefaultFileEnv().ReadFile(inv.Get("data"), kMaxDataBytes);
+  Result<std::string> text = DefaultFileEnv().ReadFile(inv.Get("data"), kMaxDataBytes);
+  if (!text.ok()) return text;
+  KOOP_RETURN_IF_ERROR(CheckJsonObjectText(*text, inv.Get("data")));
+  return text;
 }
 
 Status WithDataFile(const Invocation& inv, const Status& status) {

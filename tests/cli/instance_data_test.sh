@@ -33,5 +33,17 @@ TXT
 diff want err >/dev/null || { fail "--data messages:"; diff want err; }
 [ "$(instances)" = 1 ] || fail "a refused start left an instance behind ($(instances) instances)"
 
+# A syntax error names the file, line and column (the byte where the text stops being JSON).
+printf '{\n  "pilne": true,\n  "sprawa" {}\n}\n' >syntax.json
+start --data syntax.json >out 2>err; check "invalid JSON is 65" 65 $?
+check "invalid JSON message" "koop: syntax.json:3:12: invalid JSON: expected ':' after member name" "$(cat err)"
+printf '{"pilne": true' >cut.json
+start --data cut.json >out 2>err; check "cut JSON is 65" 65 $?
+check "cut JSON message" "koop: cut.json:1:15: invalid JSON: expected ',' or '}' after member value" "$(cat err)"
+echo '[1, 2]' >list.json
+start --data list.json >out 2>err; check "a list is 65" 65 $?
+check "a list message" "koop: list.json: not a JSON object" "$(cat err)"
+[ "$(instances)" = 1 ] || fail "refused JSON left an instance behind ($(instances) instances)"
+
 [ "$failures" = 0 ] && echo "instance data: OK"
 exit "$failures"
