@@ -12,6 +12,7 @@ namespace koop::runner {
 namespace {
 
 void PrintText(const InstanceView& v, std::ostream& out) {
+  if (!v.case_number.empty()) out << "Case:         " << v.case_number << '\n';
   out << "Instance:     " << v.instance_id << '\n';
   out << "Workflow:     " << v.workflow_id << " v" << v.workflow_version;
   if (!v.workflow_title.empty()) out << " — " << v.workflow_title;
@@ -44,6 +45,8 @@ void PrintText(const InstanceView& v, std::ostream& out) {
       if (!d.escalation_date.empty()) out << " on " << d.escalation_date;
       out << '\n';
     }
+    if (!d.stage_title.empty()) out << "              stage: " << d.stage_title << '\n';
+    for (const std::string& line : d.explanation) out << "              why: " << line << '\n';
   }
   out << "Pending timers:\n";
   if (v.timers.empty()) out << "  (none)\n";

@@ -113,9 +113,20 @@ grep -q 'Karolina' "$WORK/ggk2.txt" && err "GGK invitation by e-mail: personal d
 kpack "$cid" team.dataProtection -o "$WORK/dp" >/dev/null || err "pack team.dataProtection failed"
 [ "$(cd "$WORK/dp" && ls *.docx | tr '\n' ' ')" = "oswiadczenie-poufnosci-2.docx upowaznienie-2.docx " ] ||
   err "team.dataProtection: $(cd "$WORK/dp" && ls *.docx | tr '\n' ' '), want the statement and authorisation of member 2"
-# 002 §4.5: a resignation is taken from a written, dated statement only.
-fire "$cid" family.resigned 2026-12-10T10:00 '{}'
+# 002 §4.5: a resignation is taken from a written, dated statement only. The refusal is where the
+# worker acted: exit 65 and the Polish reason on stderr; nothing is recorded.
+echo '{}' >"$WORK/ev.json"
+set +e
+k fire "$cid" family.resigned --data "$WORK/ev.json" --at 2026-12-10T10:00 >"$WORK/out" 2>"$WORK/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] || err "an unwritten resignation: exit $rc, want 65"
+want="koop: event 'family.resigned' refused: Rezygnację ze współpracy przyjmuje się na podstawie pisemnego, datowanego oświadczenia osoby/rodziny."
+[ "$(cat "$WORK/err")" = "$want" ] || err "an unwritten resignation: stderr [$(cat "$WORK/err")], want [$want]"
+[ ! -s "$WORK/out" ] || err "a refused event printed [$(cat "$WORK/out")] on stdout"
 k show "$cid" --json >"$WORK/case.json"
+[ "$(json "$WORK/case.json" '[h["event"] for h in d["history"]].count("family.resigned")')" = 0 ] ||
+  err "the refused resignation was recorded in the history"
 [ "$(json "$WORK/case.json" 'd["status"]')" != finished ] || err "an unwritten resignation closed the case"
 kpack "$cid" case.resignation -o "$WORK/res" >/dev/null || err "pack case.resignation failed"
 grep -q 'REZYGNACJI' <(unzip -p "$WORK/res/rezygnacja-ze-wspolpracy.docx" word/document.xml | sed 's/<[^>]*>//g') ||

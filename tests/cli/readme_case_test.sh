@@ -30,7 +30,13 @@ while IFS= read -r line; do
   case "$line" in koop\ start\ *) id=$(tail -1 "out.$n") ;; esac
 done <commands.txt
 [ -n "$id" ] || err "koop start printed no instance id"
-grep -q "^2026-11-10 $id team.invitations " out.* || err "no team.invitations deadline due 2026-11-10 in koop deadlines"
+# People's words: the case's own number and the stage's Polish title, not the instance id.
+grep -q "^2026-11-10  MOPS/2027/003  Wysłanie pisemnych zaproszeń na posiedzenie zespołu (Zwołanie posiedzenia zespołu (GGK/ZZK))$" out.* ||
+  err "no team.invitations deadline due 2026-11-10 of case MOPS/2027/003 in koop deadlines"
+grep -q "$id" <(grep -h "^2026-11-10 " out.*) && err "koop deadlines names the instance id"
+grep -q "^Case:         MOPS/2027/003$" out.* || err "koop show does not name the case by its number"
+grep -q "why: Pominięto: środa, 11 listopada 2026 r. – Narodowe Święto Niepodległości" out.* ||
+  err "koop show does not explain why the invitations are due on 10 November"
 grep -q "to coordinator: Przypomnienie: Wysłanie pisemnych zaproszeń" out.* || err "no reminder in koop remind --dry-run"
 [ "$(ls out/invitations/zaproszenie-*.docx 2>/dev/null | wc -l)" = 3 ] || err "want 3 invitations in out/invitations"
 [ -s out/consent/zgoda-osoby-rodziny.docx ] || err "consent form not rendered"

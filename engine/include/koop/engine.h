@@ -83,6 +83,13 @@ struct DeadlineView {
   std::string escalate;  // "P7D"
   std::vector<std::string> escalate_to;
   std::string escalation_date;  // YYYY-MM-DD, "" when there is no escalation
+  // What people read (empty on deadlines recorded before schema version 9): the case's own
+  // number, the Polish title of owner_state, and why the due date fell where it did, in Polish:
+  // the start day, the counting rule, each day moved past (Saturday, a holiday by name, a
+  // closure day of the office).
+  std::string case_number;
+  std::string stage_title;
+  std::vector<std::string> explanation;
 };
 
 struct TimerView {
@@ -113,7 +120,8 @@ struct InstanceView {
   std::string workflow_hash;
   std::string municipality_id;
   std::string municipality_name;
-  std::string status;  // active, finished
+  std::string case_number;  // the case's own number (data sprawa.numer), "" when it has none
+  std::string status;       // active, finished
   std::int64_t last_seq = 0;
   std::vector<StageView> stages;        // active atomic states
   std::string data_json = "{}";         // the data model (personal fields included: not for logs)

@@ -23,6 +23,7 @@ struct Effect {
     kRecurringSatisfied,    // an event matched a recurring obligation's satisfied-by
     kLog,                   // <log>: label + text
     kError,                 // error.execution raised: text says what and where
+    kRefused,               // <k:refuse>: text holds the reason; the event must not be applied
   };
   Kind kind = Kind::kLog;
   std::string id;     // deadline / obligation id

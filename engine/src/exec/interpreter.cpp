@@ -237,6 +237,8 @@ const char* EffectKindName(Effect::Kind kind) {
       return "log";
     case Effect::Kind::kError:
       return "error";
+    case Effect::Kind::kRefused:
+      return "refused";
   }
   return "?";
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "exec/effects.h"
+#include "koop/calendar.h"
 #include "koop/clock.h"
 #include "koop/status.h"
 #include "model/chart.h"
@@ -39,6 +40,9 @@ struct InterpreterOptions {
   std::string params_json = "{}";  // values of <k:param> (municipality binding); defaults fill in
   int max_microsteps = 10000;      // per macrostep; more = cyclic eventless transitions
   int max_invoke_depth = 8;        // nested <invoke> of SCXML children
+  // The municipality's calendar behind the rules' dayOff(date); null: no day is off. It must be
+  // the instance's own (its stored municipality), so a replay decides as the event did.
+  std::shared_ptr<const Calendar> calendar;
 };
 
 // What one Start/Fire/AdvanceTo did.

@@ -174,6 +174,19 @@ bool InterpreterState::ExecuteAction(const model::Action& a) {
       AddEffect(std::move(e));
       return true;
     }
+    case ActionKind::kRefuse: {
+      // A list of reasons reads as one text, sentence after sentence.
+      auto v = dm->EvalString(a.expr);
+      if (!v.ok()) {
+        RaiseError("error.execution", v.status().message());
+        return false;
+      }
+      Effect e;
+      e.kind = Effect::Kind::kRefused;
+      e.text = *v;
+      AddEffect(std::move(e));
+      return true;
+    }
     case ActionKind::kCancelDeadline:
     case ActionKind::kSatisfy: {
       Effect e;

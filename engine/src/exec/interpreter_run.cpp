@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "exec/interpreter_state.h"
+#include "koop/calendar_explain.h"
 
 namespace koop::exec {
 namespace {
@@ -68,6 +69,13 @@ bool InterpreterState::InState(const char* state_id) const {
 const std::string* InterpreterState::ParamJson(const char* name) const {
   auto it = params.find(name);
   return it == params.end() ? nullptr : &it->second;
+}
+
+bool InterpreterState::DayOff(const char* date, std::string* reason) const {
+  Result<Date> day = Date::Parse(date);
+  if (!day.ok()) return false;
+  *reason = options.calendar ? DayOffReason(*options.calendar, *day) : "";
+  return true;
 }
 
 void InterpreterState::RaiseError(const std::string& name, const std::string& message,

@@ -42,6 +42,7 @@ struct InterpreterState : public rules::ScopeHost {
   // ScopeHost
   bool InState(const char* state_id) const override;
   const std::string* ParamJson(const char* name) const override;
+  bool DayOff(const char* date, std::string* reason) const override;
 
   const model::State& S(int i) const { return chart->states[static_cast<std::size_t>(i)]; }
   const model::Transition& T(int i) const {

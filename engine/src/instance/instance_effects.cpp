@@ -147,16 +147,45 @@ Result<Duration> ResolveEvery(const model::KoopRecurring& r, const EffectContext
   return counted;
 }
 
-Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
-                        const EffectContext& context) {
+Result<DeadlineExplanation> ExplainDue(const model::KoopDeadline& deadline, const Effect& effect,
+                                       const EffectContext& context) {
   const DueSpec& due = deadline.due;
   Result<Date> anchor = Anchor(due, effect, context);
   if (!anchor.ok()) return anchor.status();
-  if (due.unit == DueSpec::Unit::kNone) return anchor;
+  if (due.unit == DueSpec::Unit::kNone) {
+    // A date the people set (the next evaluation, the confirmation date): taken as it is.
+    DeadlineExplanation out;
+    out.end = *anchor;
+    out.lines.push_back("Termin: " + PolishDayName(*anchor) +
+                        " – data ustalona w sprawie, przyjęta bez przeliczania.");
+    return out;
+  }
   Result<Duration> amount = Amount(due, context);
   if (!amount.ok()) return amount.status();
-  if (due.sign < 0) return LatestDateBefore(*context.calendar, *anchor, *amount);
-  return KpaDeadline(*context.calendar, *anchor, *amount);
+  return ExplainDeadline(*context.calendar, *anchor, *amount, due.sign < 0);
+}
+
+Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effect,
+                        const EffectContext& context) {
+  Result<DeadlineExplanation> explained = ExplainDue(deadline, effect, context);
+  if (!explained.ok()) return explained.status();
+  return explained->end;
+}
+
+std::string CaseLabel(const EffectContext& context) {
+  Poco::Dynamic::Var number = Lookup(context.data_json, "sprawa.numer");
+  std::string text = number.isString() ? number.convert<std::string>() : "";
+  return text.empty() ? context.unnumbered : text;
+}
+
+void Describe(const EffectContext& context, store::DeadlineRow& row) {
+  row.case_number = CaseLabel(context);
+  // A state without a title (a region of a parallel state) is named by its nearest titled
+  // ancestor.
+  int index = context.chart ? context.chart->FindState(row.owner_state) : -1;
+  while (index > 0 && context.chart->states[index].title.empty())
+    index = context.chart->states[index].parent;
+  row.stage_title = index > 0 ? context.chart->states[index].title : "";
 }
 
 Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
@@ -166,11 +195,12 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
       case Effect::Kind::kDeadlineCreated: {
         if (!e.deadline) break;
         const model::KoopDeadline& d = *e.deadline;
-        Result<Date> due = ResolveDue(d, e, ctx);
-        if (!due.ok()) {
+        Result<DeadlineExplanation> explained = ExplainDue(d, e, ctx);
+        if (!explained.ok()) {
           return Status::DataError(Where(definition_file, d.pos) + ": deadline '" + d.id +
-                                   "': " + due.status().message());
+                                   "': " + explained.status().message());
         }
+        const Date* due = &explained->end;
         // Setting a deadline again replaces its open occurrence.
         KOOP_RETURN_IF_ERROR(
             store::CloseDeadline(tx, ctx.instance_id, d.id, store::kDeadlineCancelled, ctx.at)
@@ -196,6 +226,8 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
           row.escalate = d.escalate->text;
           row.escalate_to = JsonArray(d.escalate_to.empty() ? to : std::vector{d.escalate_to});
         }
+        row.explanation = JsonArray(explained->lines);
+        Describe(ctx, row);
         KOOP_RETURN_IF_ERROR(store::InsertDeadline(tx, row));
         break;
       }
@@ -221,6 +253,7 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
         break;
       case Effect::Kind::kLog:
       case Effect::Kind::kError:
+      case Effect::Kind::kRefused:  // InstanceService rolled the event back before this
         break;
     }
   }

@@ -31,6 +31,18 @@ Date EffectDay(const Effect& e, const EffectContext& ctx) {
   return WarsawDate(e.at != 0 ? e.at : ctx.at);
 }
 
+std::string ExplainPeriod(const Recurrence& series, const Date& due) {
+  Poco::JSON::Array a;
+  a.add("Obowiązek cykliczny: co najmniej co " + PolishDurationWords(series.every()) +
+        "; początek serii: " + PolishDayName(series.anchor()));
+  a.add("Okres " + std::to_string(series.count() + 1) +
+        " serii; terminu okresu nie przesuwa się poza dni wolne (seria zachowuje swój dzień).");
+  a.add("Termin: " + PolishDayName(due));
+  std::ostringstream out;
+  a.stringify(out);
+  return out.str();
+}
+
 // Inserts the open row of the series' next period, copying title, stage, reminders and roles
 // from `shape`.
 Status InsertPeriod(store::Transaction& tx, const EffectContext& ctx, store::DeadlineRow shape,
@@ -47,6 +59,9 @@ Status InsertPeriod(store::Transaction& tx, const EffectContext& ctx, store::Dea
   shape.recur_anchor = series.anchor().ToString();
   shape.recur_count = series.count();
   shape.created_at = shape.updated_at = ctx.at;
+  // A series keeps its anchor: its due dates are not moved off days off (docs/calendar.md).
+  shape.explanation = ExplainPeriod(series, due);
+  Describe(ctx, shape);
   return store::InsertDeadline(tx, shape);
 }
 

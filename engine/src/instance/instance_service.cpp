@@ -34,6 +34,23 @@ Status CheckJsonObject(const std::string& text, const std::string& what) {
   }
 }
 
+// How deadlines name an instance whose data has no case number (a partnership):
+// "Zawiązanie Partnerskiego Zespołu Kooperacji – Miasto Sieradz".
+std::string Unnumbered(const model::Chart& chart, const municipality::Municipality& m) {
+  std::string name = m.name.empty() ? m.id : m.name;
+  return chart.title.empty() ? name : chart.title + " – " + name;
+}
+
+// The reasons of every <k:refuse> the macrostep ran, one after another ("" = not refused).
+std::string RefusalOf(const std::vector<Effect>& effects) {
+  std::string out;
+  for (const Effect& e : effects) {
+    if (e.kind != Effect::Kind::kRefused) continue;
+    out += (out.empty() ? "" : " ") + (e.text.empty() ? std::string("(no reason given)") : e.text);
+  }
+  return out;
+}
+
 // The macrostep's error.execution messages as the JSON array the event log keeps.
 std::string ErrorsJson(const std::vector<std::string>& errors) {
   if (errors.empty()) return "[]";
@@ -142,13 +159,18 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
   if (!seed.ok()) return seed.status();
 
   const std::string id = NewInstanceId(workflow_id);
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   InterpreterOptions io;
   io.session_id = id;
   io.params_json = *params;
+  io.calendar = calendar;
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(def->chart, io);
   if (!it.ok()) return it.status();
   Result<StepResult> step = (*it)->Start(request.at, *seed);
   if (!step.ok()) return step.status();
+  std::vector<Effect> effects = (*it)->TakeEffects();
+  std::string refused = RefusalOf(effects);
+  if (!refused.empty()) return Status::DataError("start refused: " + refused);
   Result<std::string> start_data = (*it)->DataJson();
   if (!start_data.ok()) return start_data.status();
   KOOP_RETURN_IF_ERROR(CheckRequiredFields(*def->chart, *start_data));
@@ -174,10 +196,16 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
       store::EventRow{id, 0, kStartEvent, request.data_json, request.at,
                       request.actor.empty() ? options_.actor : request.actor,
                       outcome.finished ? "finished" : "started", Now(), ErrorsJson(step->errors)}));
-  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
   Result<std::string> data = (*it)->DataJson();
-  EffectContext ctx{id, calendar.get(), *params, data.ok() ? *data : "{}", request.at};
-  KOOP_RETURN_IF_ERROR(RecordEffects(*tx, ctx, (*it)->TakeEffects(), def->row.source_name));
+  EffectContext ctx;
+  ctx.instance_id = id;
+  ctx.calendar = calendar.get();
+  ctx.params_json = *params;
+  ctx.data_json = data.ok() ? *data : "{}";
+  ctx.at = request.at;
+  ctx.chart = def->chart.get();
+  ctx.unnumbered = Unnumbered(*def->chart, *m);
+  KOOP_RETURN_IF_ERROR(RecordEffects(*tx, ctx, effects, def->row.source_name));
   KOOP_RETURN_IF_ERROR(tx->Commit());
   return outcome;
 }
@@ -228,6 +256,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
+  io.calendar = (*context)->calendar;
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
   if (!it.ok()) return it.status().WithContext("instance " + row.instance_id);
   Result<StepResult> step =
@@ -235,6 +264,15 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (!step.ok()) return step.status().WithContext("instance " + row.instance_id);
   Result<std::string> snapshot = (*it)->Snapshot();
   if (!snapshot.ok()) return snapshot.status().WithContext("instance " + row.instance_id);
+
+  std::vector<Effect> effects = (*it)->TakeEffects();
+  if (!advance_only) {
+    // A rule refused the event (<k:refuse>): nothing of it is written.
+    std::string refused = RefusalOf(effects);
+    if (!refused.empty()) {
+      return Status::DataError("event '" + request.event + "' refused: " + refused);
+    }
+  }
 
   const std::int64_t seq = row.last_seq + 1;
   StepOutcome outcome = ToOutcome(row.instance_id, seq, *step, **it, !advance_only);
@@ -245,11 +283,16 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
                           request.actor.empty() ? options_.actor : request.actor,
                           OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors),
                           advance_only ? "" : request.once_key}));
-  std::vector<Effect> effects = (*it)->TakeEffects();
   if (!effects.empty()) {
     Result<std::string> data = (*it)->DataJson();
-    EffectContext ctx{row.instance_id, (*context)->calendar.get(), *params,
-                      data.ok() ? *data : "{}", at};
+    EffectContext ctx;
+    ctx.instance_id = row.instance_id;
+    ctx.calendar = (*context)->calendar.get();
+    ctx.params_json = *params;
+    ctx.data_json = data.ok() ? *data : "{}";
+    ctx.at = at;
+    ctx.chart = def->chart.get();
+    ctx.unnumbered = Unnumbered(*def->chart, (*context)->bound.municipality);
     KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, effects, def->row.source_name));
   }
   const std::int64_t expected = row.last_seq;

@@ -75,6 +75,9 @@ DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
   view.recur_anchor = d.recur_anchor;
   view.recur_count = d.recur_count;
   view.escalate = d.escalate;
+  view.case_number = d.case_number;
+  view.stage_title = d.stage_title;
+  if (!d.explanation.empty()) view.explanation = JsonStringArray(d.explanation);
   if (!d.escalate.empty()) {
     view.escalate_to = JsonStringArray(d.escalate_to);
     Result<Date> due = Date::Parse(d.due_date);
@@ -85,6 +88,18 @@ DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
     }
   }
   return view;
+}
+
+// sprawa.numer of the data model, "" when there is none.
+std::string CaseNumberOf(const std::string& data_json) {
+  try {
+    auto root = Poco::JSON::Parser().parse(data_json).extract<Object::Ptr>();
+    Object::Ptr sprawa = root ? root->getObject("sprawa") : nullptr;
+    if (!sprawa || !sprawa->has("numer") || !sprawa->get("numer").isString()) return "";
+    return sprawa->getValue<std::string>("numer");
+  } catch (const std::exception&) {
+    return "";
+  }
 }
 
 }  // namespace
@@ -123,6 +138,7 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
+  io.calendar = municipality::OfficeCalendar(stored->bound.municipality);
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
   if (!it.ok()) return it.status();
 
@@ -144,6 +160,7 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   }
   Result<std::string> data = (*it)->DataJson();
   if (data.ok()) v.data_json = *data;
+  v.case_number = CaseNumberOf(v.data_json);
   Result<std::vector<store::DeadlineRow>> deadlines = store::AllDeadlines(*tx, instance_id);
   if (!deadlines.ok()) return deadlines.status();
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(stored->bound.municipality);
@@ -199,6 +216,7 @@ Result<std::string> InstanceService::Replay(const std::string& instance_id) {
   InterpreterOptions io;
   io.session_id = row.instance_id;
   io.params_json = *params;
+  io.calendar = municipality::OfficeCalendar(stored->bound.municipality);
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(def->chart, io);
   if (!it.ok()) return it.status();
   for (const store::EventRow& e : *events) {
@@ -254,6 +272,8 @@ std::string InstanceViewToJson(const InstanceView& v) {
   mun->set("id", v.municipality_id);
   mun->set("name", v.municipality_name);
   root->set("municipality", mun);
+  root->set("case",
+            v.case_number.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(v.case_number));
   root->set("status", v.status);
   root->set("lastSeq", v.last_seq);
   Array::Ptr stages = new Array();
@@ -300,6 +320,10 @@ std::string InstanceViewToJson(const InstanceView& v) {
                                                : Poco::Dynamic::Var(d.escalation_date));
       o->set("escalation", e);
     }
+    o->set("stageTitle", d.stage_title);
+    Array::Ptr why = new Array();
+    for (const std::string& line : d.explanation) why->add(line);
+    o->set("explanation", why);
     deadlines->add(o);
   }
   root->set("deadlines", deadlines);

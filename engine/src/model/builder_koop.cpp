@@ -245,6 +245,15 @@ bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
     satisfy_refs_.push_back(a.id);
     if (a.kind == ActionKind::kSatisfy) satisfied_ids_.insert(a.id);
     satisfy_nodes_.push_back(node);
+  } else if (name == "refuse") {
+    // A rule's refusal: the event is not applied and the person who sent it reads `reason` (a
+    // Polish sentence, or a list of them).
+    CheckAttrs(node, {"reason"});
+    a.kind = ActionKind::kRefuse;
+    if (!HasAttr(node, "reason"))
+      Error(node, "<k:refuse> needs a reason");
+    else
+      a.expr = MakeExpr(node, "reason");
   } else {
     Error(node, "unknown element <k:" + name + "> in executable content");
     return false;

@@ -50,6 +50,7 @@ enum class ActionKind {
   kDeadline,        // <k:deadline>
   kCancelDeadline,  // <k:cancel-deadline id>
   kSatisfy,         // <k:satisfy id>: a deadline or recurring obligation was met
+  kRefuse,          // <k:refuse reason>: the event is refused (expr holds the reason)
 };
 
 struct Action;

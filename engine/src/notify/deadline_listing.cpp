@@ -13,6 +13,18 @@
 #include "time/deadline_actions.h"
 
 namespace koop::notify {
+namespace {
+
+// What people read: the case's own number and the stage's Polish title (ids only for rows
+// written before migration 9).
+std::string CaseOf(const store::DeadlineRow& d) {
+  return d.case_number.empty() ? d.instance_id : d.case_number;
+}
+std::string StageOf(const store::DeadlineRow& d) {
+  return d.stage_title.empty() ? d.owner_state : d.stage_title;
+}
+
+}  // namespace
 
 Result<std::string> ListOpenDeadlines(store::Store& store, const std::string& until_date,
                                       DeadlineFormat format) {
@@ -27,17 +39,19 @@ Result<std::string> ListOpenDeadlines(store::Store& store, const std::string& un
   std::ostringstream out;
   if (format == DeadlineFormat::kText) {
     for (const auto& d : *rows) {
-      out << d.due_date << ' ' << d.instance_id << ' ' << d.deadline_id << ' ' << d.title << '\n';
+      out << d.due_date << "  " << CaseOf(d) << "  " << d.title << " (" << StageOf(d) << ")\n";
     }
   } else if (format == DeadlineFormat::kJson) {
     Poco::JSON::Array array;
     for (const auto& d : *rows) {
       Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
       o->set("instance", d.instance_id);
+      o->set("case", CaseOf(d));
       o->set("deadline", d.deadline_id);
       o->set("occurrence", d.occurrence);
       o->set("title", d.title);
       o->set("stage", d.owner_state);
+      o->set("stageTitle", StageOf(d));
       o->set("dueDate", d.due_date);
       o->set("dueAt", FormatInstantUtc(d.due_at));
       o->set("uid", notify::StableUid(d.instance_id, d.deadline_id, d.occurrence));
@@ -50,9 +64,9 @@ Result<std::string> ListOpenDeadlines(store::Store& store, const std::string& un
     for (const auto& d : *rows) {
       notify::FeedEntry e;
       e.uid = notify::StableUid(d.instance_id, d.deadline_id, d.occurrence);
-      e.case_number = d.instance_id;
+      e.case_number = CaseOf(d);
       e.task = d.title;
-      e.stage = d.owner_state;
+      e.stage = StageOf(d);
       Result<Date> due = Date::Parse(d.due_date);
       if (!due.ok()) continue;
       e.due_date = *due;

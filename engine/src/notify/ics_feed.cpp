@@ -129,7 +129,7 @@ std::string BuildIcsFeed(const std::vector<FeedEntry>& entries) {
     AppendFolded(out, "DTEND;VALUE=DATE:" + Compact(e.due_date.AddDays(1)));
     AppendFolded(
         out, "SUMMARY:" + EscapeIcsText("Termin: " + e.task + " (sprawa " + e.case_number + ")"));
-    AppendFolded(out, "DESCRIPTION:" + EscapeIcsText("Sprawa nr " + e.case_number +
+    AppendFolded(out, "DESCRIPTION:" + EscapeIcsText("Sprawa: " + e.case_number +
                                                      "\nEtap: " + e.stage + "\nZadanie: " + e.task +
                                                      "\nTermin: " + e.due_date.ToString()));
     AppendFolded(out, "TRANSP:TRANSPARENT");

@@ -21,9 +21,9 @@ bool ParseReminderKind(const std::string& name, ReminderKind* kind);
 
 struct Reminder {
   ReminderKind kind = ReminderKind::kBefore;
-  std::string case_number;  // the instance id (a number, not a name)
+  std::string case_number;  // the case's own number ("MOPS/2027/003"), never a person's name
   std::string task;         // the deadline's title from the workflow definition
-  std::string stage;        // the title of the state that owns the deadline
+  std::string stage;        // the Polish title of the state that owns the deadline
   Date due_date;            // the deadline's last day
   int days = 0;             // days left (before) or days late (overdue/escalation)
   std::string role;         // the role reminded ("coordinator")

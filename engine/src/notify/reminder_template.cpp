@@ -17,7 +17,7 @@ const char* DefaultTextOf(ReminderKind kind) {
     case ReminderKind::kBefore:
       return "Temat: Przypomnienie: {zadanie} – termin {termin}\n\n"
              "Dzień dobry,\n\n"
-             "przypominamy, że w sprawie nr {sprawa} (etap: {etap}) zadanie „{zadanie}” "
+             "przypominamy, że w sprawie {sprawa} (etap: {etap}) zadanie „{zadanie}” "
              "należy wykonać do {termin_slownie} (pozostało dni: {dni}).\n\n"
              "Wiadomość wysłana automatycznie przez system Kooperacja. Nie zawiera danych "
              "osobowych; szczegóły sprawy są dostępne w systemie.\n";
@@ -25,13 +25,13 @@ const char* DefaultTextOf(ReminderKind kind) {
       return "Temat: Dziś mija termin: {zadanie}\n\n"
              "Dzień dobry,\n\n"
              "dziś, {termin_slownie}, mija termin wykonania zadania „{zadanie}” w sprawie "
-             "nr {sprawa} (etap: {etap}).\n\n"
+             "{sprawa} (etap: {etap}).\n\n"
              "Wiadomość wysłana automatycznie przez system Kooperacja. Nie zawiera danych "
              "osobowych; szczegóły sprawy są dostępne w systemie.\n";
     case ReminderKind::kOverdue:
       return "Temat: Termin minął: {zadanie} (sprawa {sprawa})\n\n"
              "Dzień dobry,\n\n"
-             "termin wykonania zadania „{zadanie}” w sprawie nr {sprawa} (etap: {etap}) "
+             "termin wykonania zadania „{zadanie}” w sprawie {sprawa} (etap: {etap}) "
              "upłynął {termin_slownie}. Prosimy o pilne wykonanie zadania lub odnotowanie "
              "go w systemie.\n\n"
              "Wiadomość wysłana automatycznie przez system Kooperacja. Nie zawiera danych "
@@ -39,7 +39,7 @@ const char* DefaultTextOf(ReminderKind kind) {
     case ReminderKind::kEscalation:
       return "Temat: Eskalacja: {zadanie} (sprawa {sprawa})\n\n"
              "Dzień dobry,\n\n"
-             "zadanie „{zadanie}” w sprawie nr {sprawa} (etap: {etap}) nie zostało wykonane, "
+             "zadanie „{zadanie}” w sprawie {sprawa} (etap: {etap}) nie zostało wykonane, "
              "choć termin upłynął {termin_slownie} ({dni} {dni_slowo} temu). Prosimy o "
              "interwencję.\n\n"
              "Wiadomość wysłana automatycznie przez system Kooperacja. Nie zawiera danych "

@@ -159,9 +159,10 @@ Status ReminderScheduler::QueueMessages(store::Transaction& tx, const store::Pla
   for (const Recipient& to : ResolveRecipients(roles_json, p.municipality_json)) {
     Reminder r;
     r.kind = a.kind;
-    r.case_number = d.instance_id;
+    // Rows written before migration 9 have no number or title: the ids are all they know.
+    r.case_number = d.case_number.empty() ? d.instance_id : d.case_number;
     r.task = d.title;
-    r.stage = d.owner_state;
+    r.stage = d.stage_title.empty() ? d.owner_state : d.stage_title;
     r.due_date = due_date;
     r.days = std::abs(due_date.ToDays() - a.day.ToDays());
     r.role = to.role;

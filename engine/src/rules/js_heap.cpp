@@ -109,6 +109,18 @@ duk_ret_t NativeParam(duk_context* ctx) {
   return 1;
 }
 
+duk_ret_t NativeDayOff(duk_context* ctx) {
+  const char* date = duk_get_string(ctx, 0);
+  const ScopeHost* host = HeapOf(ctx)->host();
+  std::string reason;
+  if (date == nullptr || (host != nullptr && !host->DayOff(date, &reason))) {
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "dayOff: '%s' is not a date (YYYY-MM-DD)",
+                     date ? date : "");
+  }
+  duk_push_lstring(ctx, reason.data(), reason.size());
+  return 1;
+}
+
 // Replaces Date so that "now" is the event time, and removes Math.random. The helpers are
 // declared with `var`: the patched duktape refuses implicit globals even here.
 const char* kBootstrap =
@@ -192,6 +204,8 @@ void JsHeap::Bootstrap() {
   duk_put_prop_string(ctx_, -2, "In");
   duk_push_c_function(ctx_, NativeParam, 1);
   duk_put_prop_string(ctx_, -2, "param");
+  duk_push_c_function(ctx_, NativeDayOff, 1);
+  duk_put_prop_string(ctx_, -2, "dayOff");
   duk_pop(ctx_);
   duk_push_heap_stash(ctx_);
   duk_push_object(ctx_);

@@ -48,6 +48,14 @@ class ScopeHost {
   virtual bool InState(const char* state_id) const = 0;
   // Value of a <k:param> as JSON, or nullptr when unknown.
   virtual const std::string* ParamJson(const char* name) const = 0;
+  // The global dayOff("YYYY-MM-DD"): why the office does not work that day, in Polish (Saturday,
+  // Sunday, a holiday by name, a closure day), "" on a working day; false when `date` is not a
+  // date. Hosts without a calendar know no days off.
+  virtual bool DayOff(const char* date, std::string* reason) const {
+    (void)date;
+    reason->clear();
+    return true;
+  }
 };
 
 class JsWatchdog;

@@ -4,9 +4,10 @@ namespace koop::store {
 namespace {
 
 constexpr const char* kColumns[kDeadlineColumnCount] = {
-    "instance_id", "deadline_id", "occurrence",  "title",        "due_date",   "due_at",
-    "state",       "owner_state", "remind",      "recipients",   "created_at", "updated_at",
-    "escalate",    "escalate_to", "recur_every", "recur_anchor", "recur_count"};
+    "instance_id",  "deadline_id", "occurrence",  "title",       "due_date",
+    "due_at",       "state",       "owner_state", "remind",      "recipients",
+    "created_at",   "updated_at",  "escalate",    "escalate_to", "recur_every",
+    "recur_anchor", "recur_count", "case_number", "stage_title", "explanation"};
 
 Result<std::vector<DeadlineRow>> Select(Transaction& tx, const std::string& where,
                                         const SqlParams& params) {
@@ -46,6 +47,9 @@ DeadlineRow ReadDeadline(const SqlRow& r, int first) {
   d.recur_every = r.Text(i(14));
   d.recur_anchor = r.Text(i(15));
   d.recur_count = r.OptInt(i(16)).value_or(0);
+  d.case_number = r.Text(i(17));
+  d.stage_title = r.Text(i(18));
+  d.explanation = r.Text(i(19));
   return d;
 }
 
@@ -53,13 +57,27 @@ Status InsertDeadline(Transaction& tx, const DeadlineRow& row) {
   bool recurring = row.IsRecurring();
   return tx
       .Exec("INSERT INTO deadlines (" + DeadlineColumns("") +
-                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {row.instance_id, row.deadline_id, row.occurrence, row.title, row.due_date, row.due_at,
-             row.state, row.owner_state, row.remind, row.recipients, row.created_at, row.updated_at,
-             row.escalate, row.escalate_to,
+                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {row.instance_id,
+             row.deadline_id,
+             row.occurrence,
+             row.title,
+             row.due_date,
+             row.due_at,
+             row.state,
+             row.owner_state,
+             row.remind,
+             row.recipients,
+             row.created_at,
+             row.updated_at,
+             row.escalate,
+             row.escalate_to,
              recurring ? SqlValue(row.recur_every) : SqlValue(SqlNull{}),
              recurring ? SqlValue(row.recur_anchor) : SqlValue(SqlNull{}),
-             recurring ? SqlValue(row.recur_count) : SqlValue(SqlNull{})})
+             recurring ? SqlValue(row.recur_count) : SqlValue(SqlNull{}),
+             row.case_number,
+             row.stage_title,
+             row.explanation})
       .status();
 }
 

@@ -39,6 +39,11 @@ struct DeadlineRow {
   std::string recur_every;
   std::string recur_anchor;
   std::int64_t recur_count = 0;
+  // Migration 9. What people read instead of ids: the case's own number, the owner state's
+  // Polish title, and the explanation of the due date (a JSON array of Polish lines, "" = none).
+  std::string case_number;
+  std::string stage_title;
+  std::string explanation;
 
   bool IsRecurring() const { return !recur_every.empty(); }
 };
@@ -46,7 +51,7 @@ struct DeadlineRow {
 // The deadline columns in DeadlineRow order, each prefixed with `alias` ("d." or ""), and the
 // reader of a row selected with them starting at column `first`.
 std::string DeadlineColumns(const std::string& alias);
-inline constexpr int kDeadlineColumnCount = 17;
+inline constexpr int kDeadlineColumnCount = 20;
 DeadlineRow ReadDeadline(const SqlRow& row, int first = 0);
 
 Status InsertDeadline(Transaction& tx, const DeadlineRow& row);

@@ -226,6 +226,20 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {9,
+       "deadlines keep the case number, the stage's title and the explanation of their date",
+       {
+           // case_number: the case's own number ("MOPS/2027/003"; for an instance without one its
+           // workflow's and municipality's names); stage_title: the Polish title of owner_state;
+           // explanation: JSON array of Polish lines (time/deadline_explain.h: start day,
+           // counting rule, each day moved past). All three are what people read in reminders,
+           // listings and `koop show` instead of internal ids; '' on rows written before.
+           "ALTER TABLE deadlines ADD COLUMN case_number TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE deadlines ADD COLUMN stage_title TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE deadlines ADD COLUMN explanation TEXT NOT NULL DEFAULT ''",
+       },
+       {},
+       {}},
   };
   return kMigrations;
 }

@@ -62,6 +62,18 @@ std::string Rule(const Duration& d, bool before) {
 
 }  // namespace
 
+std::string PolishDayName(const Date& date) { return Polish(date); }
+
+std::string PolishDurationWords(const Duration& duration) {
+  if (duration.IsWorkingDays())
+    return DaysWord(duration.working_days, "dzień roboczy", "dni robocze", "dni roboczych");
+  return Rule(duration, false);
+}
+
+std::string DayOffReason(const Calendar& calendar, const Date& date) {
+  return calendar.IsWorkingDay(date) ? "" : Reason(calendar, date);
+}
+
 Result<DeadlineExplanation> ExplainDeadline(const Calendar& calendar, const Date& start,
                                             const Duration& duration, bool before) {
   Result<Date> end =
