@@ -1,6 +1,7 @@
 // `koop start WORKFLOW --municipality ID [--data F.json] [--at T]` — start a new instance of a
 // workflow for a municipality and print its id. WORKFLOW is a file or an id looked up in
 // --workflows DIR; ID a municipality id looked up in --municipalities DIR (docs/storage.md).
+// --from INSTANCE continues a finished instance (<k:start from as>, docs/workflow-language.md).
 #include <Poco/Util/Option.h>
 
 #include <ostream>
@@ -21,8 +22,9 @@ int Run(Invocation& inv) {
   Result<std::unique_ptr<Database>> db = OpenDatabase(inv, /*create_if_missing=*/true);
   if (!db.ok()) return inv.Fail(db.status());
   Engine& engine = (*db)->instances();
-  Result<StepOutcome> started =
-      engine.Start(StartRequest{inv.positional[0], inv.Get("municipality"), *data, *at});
+  StartRequest request{inv.positional[0], inv.Get("municipality"), *data, *at};
+  request.from_instance = inv.Get("from");
+  Result<StepOutcome> started = engine.Start(request);
   if (!started.ok()) return inv.Fail(WithDataFile(inv, started.status()));
   for (const std::string& error : started->errors)
     *inv.err << "koop: error.execution: " << error << '\n';
@@ -35,6 +37,10 @@ void Define(Poco::Util::OptionSet& options) {
       Poco::Util::Option("municipality", "m", "municipality id or file").argument("ID"));
   options.addOption(
       Poco::Util::Option("data", "", "initial data (a JSON object)").argument("F.json"));
+  options.addOption(Poco::Util::Option("from", "",
+                                       "continue a finished instance (<k:start from>: the "
+                                       "partnership's operation from its founding)")
+                        .argument("INSTANCE"));
   options.addOption(
       Poco::Util::Option("actor", "", "who is recorded as the author (default: the OS user)")
           .argument("NAME"));
@@ -51,7 +57,8 @@ void Define(Poco::Util::OptionSet& options) {
 }  // namespace
 
 extern const CommandSpec kStartCommand = {"start",
-                                          "WORKFLOW --municipality ID [--data F.json] [--at T]",
+                                          "WORKFLOW --municipality ID [--data F.json] [--from "
+                                          "INSTANCE] [--at T]",
                                           "start a new instance; prints its id",
                                           Define,
                                           Run,

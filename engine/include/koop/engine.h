@@ -29,6 +29,9 @@ struct StartRequest {
   TimeMs at = 0;
   std::string actor =
       "";  // who starts it ("" = DatabaseOptions::actor); the server's signed-in login
+  // An instance this one continues (<k:start from as>: the partnership's operation from its
+  // finished founding); its data, without personal fields, becomes the declared data value.
+  std::string from_instance = "";
 };
 
 struct FireRequest {

@@ -9,6 +9,7 @@
 
 #include "instance/initial_data.h"
 #include "instance/instance_effects.h"
+#include "instance/start_from.h"
 #include "store/event_table.h"
 
 namespace koop::exec {
@@ -157,6 +158,12 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
 
   Result<std::map<std::string, std::string>> seed = SeedValues(*def->chart, request.data_json);
   if (!seed.ok()) return seed.status();
+  if (!request.from_instance.empty()) {
+    Result<std::string> from =
+        StartFromData(*tx, definitions_, *def->chart, workflow_id, m->id, request.from_instance);
+    if (!from.ok()) return from.status();
+    (*seed)[def->chart->start_as] = *from;
+  }
 
   const std::string id = NewInstanceId(workflow_id);
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);

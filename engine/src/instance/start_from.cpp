@@ -28,24 +28,24 @@ Result<std::string> StartFromData(store::Transaction& tx, InstanceDefinitions& d
                                   const model::Chart& chart, const std::string& workflow_id,
                                   const std::string& municipality_id, const std::string& from_id) {
   if (chart.start_from.empty()) {
-    return Status::Usage("--from: workflow '" + workflow_id +
+    return Status::Usage("workflow '" + workflow_id +
                          "' is not started from another instance (no <k:start from>)");
   }
   Result<std::optional<store::InstanceRow>> found = store::FindInstance(tx, from_id);
   if (!found.ok()) return found.status();
-  if (!found->has_value()) return Status::NoInput("--from: no instance '" + from_id + "'");
+  if (!found->has_value()) return Status::NoInput("no instance '" + from_id + "'");
   const store::InstanceRow& source = **found;
   if (source.workflow_id != chart.start_from) {
-    return Status::DataError("--from: instance " + from_id + " is a '" + source.workflow_id +
+    return Status::DataError("instance " + from_id + " is a '" + source.workflow_id +
                              "' instance; '" + workflow_id + "' starts from '" + chart.start_from +
                              "'");
   }
   if (source.municipality_id != municipality_id) {
-    return Status::DataError("--from: instance " + from_id + " belongs to municipality '" +
+    return Status::DataError("instance " + from_id + " belongs to municipality '" +
                              source.municipality_id + "', not '" + municipality_id + "'");
   }
   if (source.status != "finished") {
-    return Status::DataError("--from: instance " + from_id + " has not finished; '" + workflow_id +
+    return Status::DataError("instance " + from_id + " has not finished; '" + workflow_id +
                              "' starts from a finished '" + chart.start_from + "'");
   }
   Result<LoadedDefinition> def = definitions.Get(tx, source.workflow_id, source.workflow_version);

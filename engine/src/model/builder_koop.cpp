@@ -125,9 +125,14 @@ void ChartBuilder::ParseKoopTop(const xmlNode* node) {
     chart_->event_titles.push_back(std::move(e));
   } else if (name == "start") {
     // What starting an instance takes, for the form people start it with (koop/workflow_info.h).
-    CheckAttrs(node, {});
+    CheckAttrs(node, {"from", "as"});
     if (start_declared_) Error(node, "only one <k:start> is allowed");
     start_declared_ = true;
+    chart_->start_from = Attr(node, "from");
+    chart_->start_as = Attr(node, "as");
+    chart_->start_pos = src_.PosOf(node);
+    if (chart_->start_from.empty() != chart_->start_as.empty())
+      Error(node, "<k:start> takes from and as together (the workflow and the data id)");
     ParseKoopEventData(node);
   } else {
     Error(node, "unknown element <k:" + name + "> at the top level");
@@ -263,6 +268,15 @@ bool ChartBuilder::ParseKoopAction(const xmlNode* node, Block& out) {
 }
 
 void ChartBuilder::CheckKoop() {
+  if (!chart_->start_as.empty()) {
+    bool declared = false;
+    for (const auto& d : chart_->Root().data) declared = declared || d.id == chart_->start_as;
+    if (!declared) {
+      diags_.push_back({src_.name(), chart_->start_pos,
+                        "<k:start as=\"" + chart_->start_as + "\">: no top-level <data id=\"" +
+                            chart_->start_as + "\">"});
+    }
+  }
   std::set<std::string> params;
   for (const auto& p : chart_->params) params.insert(p.name);
   std::set<std::string> ids;

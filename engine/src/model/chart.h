@@ -209,6 +209,12 @@ struct Chart {
   std::vector<KoopParam> params;
   std::vector<KoopField> fields;
   std::vector<KoopEventTitle> event_titles;
+  // <k:start from as>: an instance may be started from a finished instance of workflow
+  // `start_from`, whose data model (without its personal fields) becomes the top-level data
+  // `start_as` ("" = not declared).
+  std::string start_from;
+  std::string start_as;
+  SourcePos start_pos;
 
   const State& Root() const { return states[0]; }
   int FindState(const std::string& id) const {

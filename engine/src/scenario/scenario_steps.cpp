@@ -135,8 +135,17 @@ static Lines StepLines(const StepOutcome& o, const std::string& first, const Ins
 }
 
 Result<Lines> ScenarioRun::Start(const Command& c) {
-  if (!c.has_at || c.args.size() > 1 || !c.flags.empty()) {
-    return Usage(c, "start [NAME] at DATE [HH:MM] [with JSON]");
+  // `start NAME from OTHER at …` continues the finished instance OTHER (<k:start from>).
+  bool from = c.args.size() == 3 && c.args[1] == "from";
+  if (!c.has_at || (c.args.size() > 1 && !from) || !c.flags.empty()) {
+    return Usage(c, "start [NAME [from OTHER]] at DATE [HH:MM] [with JSON]");
+  }
+  std::string from_id;
+  if (from) {
+    for (const auto& [n, id] : instances_) {
+      if (n == c.args[2]) from_id = id;
+    }
+    if (from_id.empty()) return Status::DataError("no instance named '" + c.args[2] + "'");
   }
   if (workflow_.empty() || municipality_.empty()) {
     return Status::DataError("name the 'workflow' and the 'municipality' before 'start'");
@@ -147,8 +156,9 @@ Result<Lines> ScenarioRun::Start(const Command& c) {
   }
   Result<Engine*> engine = OpenEngine();
   if (!engine.ok()) return engine.status();
-  Result<StepOutcome> started =
-      (*engine)->Start(StartRequest{workflow_, municipality_, c.has_with ? c.json : "{}", c.at});
+  StartRequest request{workflow_, municipality_, c.has_with ? c.json : "{}", c.at};
+  request.from_instance = from_id;
+  Result<StepOutcome> started = (*engine)->Start(request);
   if (!started.ok()) return started.status();
   instances_.emplace_back(name, started->instance_id);
   current_ = name;
