@@ -6,6 +6,7 @@
 
 #include "deadline_fixture.h"
 #include "store/reminder_queries.h"
+#include "unit/store/test_backends.h"
 
 namespace koop::notify {
 namespace {
@@ -15,7 +16,11 @@ constexpr TimeMs kMinute = 60 * 1000;
 std::vector<std::string> Uris() {
   std::vector<std::string> uris = {""};
   if (Poco::Environment::has("KOOP_TEST_PG_URI")) {
-    uris.push_back(Poco::Environment::get("KOOP_TEST_PG_URI"));
+    // A schema of its own for this process (other PostgreSQL tests claim due rows at the same
+    // time); dropped at exit.
+    static testing::TempDir tmp;
+    static testing::TestDatabase pg("postgresql", tmp);
+    uris.push_back(pg.uri());
   } else {
     std::printf("SKIPPED (PostgreSQL half): KOOP_TEST_PG_URI not set\n");
   }

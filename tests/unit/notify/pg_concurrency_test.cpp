@@ -10,6 +10,7 @@
 
 #include "deadline_fixture.h"
 #include "koop_process.h"
+#include "unit/store/test_backends.h"
 
 namespace koop::notify {
 namespace {
@@ -26,7 +27,11 @@ BOOST_AUTO_TEST_CASE(TwoSchedulersSendEachReminderOnce) {
   }
   BOOST_REQUIRE(Poco::File(testing::KoopBinary()).exists());
   constexpr int kReminders = 10000;
-  std::string uri = Poco::Environment::get("KOOP_TEST_PG_URI");
+  // A schema of its own: `koop remind` sweeps every due deadline of its database, and other
+  // PostgreSQL tests run at the same time.
+  testing::TempDir tmp;
+  testing::TestDatabase pg("postgresql", tmp);
+  const std::string uri = pg.uri();
   testing::DeadlineDb db(uri);
   std::string unique = Poco::TemporaryFile::tempName();
   std::string prefix = "PG" + unique.substr(unique.rfind('/') + 1);
