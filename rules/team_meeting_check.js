@@ -1,7 +1,3 @@
-// Retired: no current workflow uses this file; it stays because it is part of released
-// definitions (case version 1) that stored instances replay (`koop verify`, an upgrade keeps
-// them). A rule file of a released definition is never edited or deleted: a change is a new file
-// and a new k:version.
 // Rule (check): a GGK/ZZK meeting takes place on a working day within the office hours of the
 // social-assistance centre, also when held at another institution. Seed 002 §4.2.
 // `closures` lists the centre's closure days (YYYY-MM-DD). Returns Polish warnings.
