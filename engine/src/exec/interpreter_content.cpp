@@ -178,6 +178,12 @@ bool InterpreterState::ExecuteAction(const model::Action& a) {
       // A list of reasons reads as one text, sentence after sentence.
       auto v = dm->EvalString(a.expr);
       if (!v.ok()) {
+        // The rule decided to refuse; only its wording failed. The event stays refused (it once
+        // went through, recorded with an error.execution), and the person reads that much.
+        Effect e;
+        e.kind = Effect::Kind::kRefused;
+        e.text = "Reguła odrzuciła zdarzenie, ale nie udało się ustalić uzasadnienia.";
+        AddEffect(std::move(e));
         RaiseError("error.execution", v.status().message());
         return false;
       }
