@@ -11,6 +11,7 @@
 #include "server/api/api.h"
 #include "server/api/json_body.h"
 #include "server/api/views.h"
+#include "server/api/visible_instance.h"
 #include "server/declared_dates.h"
 
 namespace koop::server {
@@ -65,26 +66,10 @@ void ListInstances(Exchange& ex) {
   ex.Json(200, Stringify(root));
 }
 
-// The instance if it exists for the account; answers 404 itself (also for another tenant's).
-std::optional<InstanceListing> Visible(Exchange& ex, Backend* backend) {
-  Result<std::vector<InstanceListing>> found =
-      backend->directory->FindInstance(ex.Param("id"), ScopeFor(ex.account(), ex.catalog()));
-  if (!found.ok()) {
-    ex.DiscardBackend();
-    ex.ProblemFor(found.status());
-    return std::nullopt;
-  }
-  if (found->empty()) {
-    ex.Problem(ProblemKind::kNotFound, "no instance '" + ex.Param("id") + "'");
-    return std::nullopt;
-  }
-  return found->front();
-}
-
 void ShowInstance(Exchange& ex) {
   Backend* backend = ex.backend();
   if (!backend) return;
-  std::optional<InstanceListing> listing = Visible(ex, backend);
+  std::optional<InstanceListing> listing = VisibleInstanceOrAnswer(ex, backend);
   if (!listing) return;
   Result<InstanceView> view = backend->engine->Show(listing->instance_id);
   if (!view.ok()) {
@@ -154,7 +139,7 @@ void FireEvent(Exchange& ex) {
   if (!data) return;
   Backend* backend = ex.backend();
   if (!backend) return;
-  std::optional<InstanceListing> listing = Visible(ex, backend);
+  std::optional<InstanceListing> listing = VisibleInstanceOrAnswer(ex, backend);
   if (!listing) return;
   const WorkflowInfo* workflow = ex.catalog().Find(listing->workflow_id);
   if (!workflow || !workflow->FindEvent(*event)) {

@@ -19,6 +19,7 @@
 #include "server/api/api.h"
 #include "server/api/json_body.h"
 #include "server/api/views.h"
+#include "server/api/visible_instance.h"
 
 namespace koop::server {
 namespace {
@@ -42,20 +43,15 @@ std::string PackDir(Exchange& ex, const std::string& instance, const std::string
   return ex.backend_options().packs_dir + "/" + instance + "/" + pack;
 }
 
-// The visible instance's listing, or nullopt after answering (404 for another tenant's).
+// The visible instance's listing, or nullopt after answering (404 for another tenant's); its id
+// also names a folder, so it must be a safe file name.
 std::optional<InstanceListing> VisibleInstance(Exchange& ex, Backend* backend) {
-  Result<std::vector<InstanceListing>> found =
-      backend->directory->FindInstance(ex.Param("id"), ScopeFor(ex.account(), ex.catalog()));
-  if (!found.ok()) {
-    ex.DiscardBackend();
-    ex.ProblemFor(found.status());
-    return std::nullopt;
-  }
-  if (found->empty() || !SafeName(found->front().instance_id)) {
+  std::optional<InstanceListing> listing = VisibleInstanceOrAnswer(ex, backend);
+  if (listing && !SafeName(listing->instance_id)) {
     ex.Problem(ProblemKind::kNotFound, "no instance '" + ex.Param("id") + "'");
     return std::nullopt;
   }
-  return found->front();
+  return listing;
 }
 
 // A pack's manifest or document, as written by `koop pack` (each far below this).
