@@ -37,6 +37,7 @@ TEMPLATES = {
     "informacja-rops.docx": t_founding.information_rops,
     "zaproszenie-ggk.docx": t_meetings.invitation_ggk,
     "notatka-sluzbowa.docx": t_meetings.official_note,
+    "informacja-o-spotkaniu-pzk.docx": t_meetings.meeting_notice_pzk,
     "zgoda-osoby-rodziny.docx": t_paperwork.consent,
     "oswiadczenie-poufnosci.docx": t_paperwork.confidentiality_statement,
     "upowaznienie-dane-osobowe.docx": t_paperwork.data_authorisation,

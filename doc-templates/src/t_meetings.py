@@ -1,4 +1,5 @@
-"""Meeting documents: protocol, attendance list, official note, GGK/ZZK invitation."""
+"""Meeting documents: protocol, attendance list, official note, GGK/ZZK invitation, the notice
+of a planned PZK meeting."""
 
 from kit import DOTS, Template
 
@@ -140,4 +141,61 @@ def invitation_ggk():
     t.p("Koordynator: {koordynator.imie_nazwisko}, tel. {koordynator.telefon}, "
         "e-mail: {koordynator.email}.")
     t.signatures(["/podpis koordynatora/"], top=["{koordynator.imie_nazwisko}"])
+    return t
+
+
+def meeting_notice_pzk():
+    """Information on a planned PZK meeting, one copy per member (004 §2 ust. 5–6: the Leader
+    calls the meetings, also on the members' request, and informs every cooperant of a planned
+    one; ust. 4 the place; ust. 7–9 an incomplete composition, guests with the members' consent,
+    the protocol; 001 zał. 2 UWAGA: the previous protocol is approved at the start). It names the
+    partnership's business only: no personal data of the persons and families supported."""
+    t = Template("Informacja o planowanym spotkaniu PZK", "Ramy organizacyjne PZK – spotkania",
+                 header_right="{lider.nazwa}")
+    t.place_date()
+    t.p("{dokument.znak}", size=9)
+    t.p("{kooperant.nazwa}", style="Adresat")
+    t.p("")
+    t.title_block("INFORMACJA O PLANOWANYM SPOTKANIU PARTNERSKIEGO ZESPOŁU KOOPERACJI")
+    t.p("{lider.nazwa}, jako Lider Partnerstwa, uprzejmie informuje o planowanym spotkaniu "
+        "Partnerskiego Zespołu Kooperacji w {gmina.miejscowosc_msc} i zaprasza do udziału w nim "
+        "przedstawiciela Państwa instytucji.")
+    t.label_table([
+        ("Data", "{zwolane.data | data}"),
+        ("Godzina rozpoczęcia", "{zwolane.godzina}"),
+        ("Miejsce", "{zwolane.miejsce}"),
+    ])
+    t.loop_open("zwolane.na_wniosek")
+    t.p("Spotkanie zostało zwołane na wniosek: {zwolane.na_wniosek}.")
+    t.loop_close("zwolane.na_wniosek")
+    t.p("Proponowany program spotkania", style="Nagłówek części")
+    nid = t.new_list()
+    t.loop_open("zwolane.poprzedni_protokol")
+    t.p("Zatwierdzenie protokołu ze spotkania z dnia {zwolane.poprzedni_protokol | data}",
+        numid=nid)
+    t.loop_close("zwolane.poprzedni_protokol")
+    t.loop_open("zwolane.program")
+    t.p("{punkt}", numid=nid)
+    t.loop_close("zwolane.program")
+    t.loop_open("zwolane.program", inverted=True)
+    for _ in range(4):
+        t.p(DOTS + DOTS + DOTS, numid=nid)
+    t.loop_close("zwolane.program")
+    t.p("Spotkanie może się odbyć w niepełnym składzie. Za zgodą członków Partnerstwa mogą w nim "
+        "uczestniczyć także konsultanci i zaproszeni goście wspierający realizację celu "
+        "Partnerstwa. Ze spotkania zostanie sporządzony protokół.")
+    t.p("Prosimy o potwierdzenie udziału i wskazanie osoby reprezentującej Państwa instytucję: "
+        "{kontakt.imie_nazwisko}, tel. {kontakt.telefon}, e-mail: {kontakt.email}.")
+    t.signatures(["/w imieniu Lidera Partnerstwa/"], top=["{podpisujacy}"])
+    t.p("Informację otrzymują wszyscy członkowie Partnerskiego Zespołu Kooperacji:",
+        style="Nagłówek części")
+    nid = t.new_list()
+    t.loop_open("kooperanci")
+    t.p("{nazwa}", numid=nid)
+    t.loop_close("kooperanci")
+    t.loop_open("kooperanci", inverted=True)
+    for _ in range(4):
+        t.p(DOTS + DOTS, numid=nid)
+    t.loop_close("kooperanci")
+    t.note("Informacja nie zawiera danych osobowych osób i rodzin objętych wsparciem.")
     return t

@@ -85,6 +85,25 @@ fire "$id" rops.informed 2026-12-28T09:00
 k show "$id" --json >"$WORK/show.json"
 [ "$(json "$WORK/show.json" 'd["status"]')" = finished ] || err "founding not finished after ROPS informed"
 
+# ---- operation: the notice of a PZK meeting to every member (004 §2 ust. 5-6) --------------------
+oid=$(k start pzk-operation --municipality zielony-gaj --from "$id" --at 2027-01-04T09:00 "${DIRS[@]}")
+fire "$oid" meeting.held 2027-01-13T13:00 '{"spotkanie":{"data":"2027-01-13"}}'
+fire "$oid" meeting.called 2027-01-20T09:00 '{"spotkanie":{"data":"2027-02-10","godzina":"11:00","miejsce":"sala narad GOPS","na_wniosek":"PCPR w Olszanach"}}'
+kpack "$oid" pzk.meetingNotice -o "$WORK/notice" >/dev/null || err "pack pzk.meetingNotice failed"
+[ "$(ls "$WORK/notice"/informacja-o-spotkaniu-*.docx | wc -l)" = 5 ] || err "pzk.meetingNotice: want one notice per member (5)"
+n=0
+for f in "$WORK/notice"/informacja-o-spotkaniu-*.docx; do
+  n=$((n + 1))
+  unzip -p "$f" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/notice.txt"
+  addressee=$(k show "$oid" --json |
+    /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['data']['kooperanci'][$n - 1]['nazwa'])")
+  for want in "$addressee" '10 lutego 2027 r.' '11:00' 'sala narad GOPS' 'na wniosek: PCPR w Olszanach' \
+    'Zatwierdzenie protokołu ze spotkania z dnia 13 stycznia 2027 r.' \
+    'Informację otrzymują wszyscy członkowie'; do
+    grep -qF "$want" "$WORK/notice.txt" || err "notice $n: '$want' missing"
+  done
+done
+
 # ---- case: GGK invitations -----------------------------------------------------------------------
 echo '{"sprawa":{"numer":"ZG/2026/014"}}' >"$WORK/start.json"
 cid=$(k start case --municipality zielony-gaj --at 2026-12-01T09:00 --data "$WORK/start.json" "${DIRS[@]}")
