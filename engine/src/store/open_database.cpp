@@ -1,7 +1,6 @@
 // OpenDatabase: checks the target before Poco touches it (so a bad path creates nothing), opens
 // the session and sets per-connection options. Schema work is the Store's (store.cpp).
 #include <Poco/Data/PostgreSQL/Connector.h>
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <unistd.h>
@@ -20,10 +19,7 @@ namespace fs = std::filesystem;
 
 void RegisterConnectors() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::PostgreSQL::Connector::registerConnector();
-  });
+  std::call_once(once, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
 }
 
 // An existing file must look like a SQLite database before SQLite sees it: SQLite itself would
@@ -80,19 +76,16 @@ Status CheckSqlitePath(const std::string& path, bool create_if_missing) {
 
 Result<std::unique_ptr<Database>> OpenSqlite(const DbUri& uri, const OpenOptions& options) {
   KOOP_RETURN_IF_ERROR(CheckSqlitePath(uri.sqlite_path, options.create_if_missing));
-  try {
-    Poco::Data::Session session("sqlite", uri.sqlite_path);
-    auto db = std::make_unique<SqliteDatabase>(std::move(session), uri.display);
-    // Connection settings only; none of these writes to the file.
-    KOOP_RETURN_IF_ERROR(
-        db->Exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)).status());
-    KOOP_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON").status());
-    // FULL: each commit is on disk before Commit() returns (WAL is fsynced per commit).
-    KOOP_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = FULL").status());
-    return std::unique_ptr<Database>(std::move(db));
-  } catch (const Poco::Exception& e) {
-    return Status::IoError(uri.display + ": cannot open the database: " + e.displayText());
-  }
+  Result<std::unique_ptr<SqliteDatabase>> db =
+      SqliteDatabase::Open(uri.sqlite_path, options.create_if_missing, uri.display);
+  if (!db.ok()) return db.status();
+  // Connection settings only; none of these writes to the file.
+  KOOP_RETURN_IF_ERROR(
+      (*db)->Exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)).status());
+  KOOP_RETURN_IF_ERROR((*db)->Exec("PRAGMA foreign_keys = ON").status());
+  // FULL: each commit is on disk before Commit() returns (WAL is fsynced per commit).
+  KOOP_RETURN_IF_ERROR((*db)->Exec("PRAGMA synchronous = FULL").status());
+  return std::unique_ptr<Database>(std::move(*db));
 }
 
 Result<std::unique_ptr<Database>> OpenPostgres(const DbUri& uri) {

@@ -1,7 +1,5 @@
 #include "store/sqlite_database.h"
 
-#include <Poco/Data/SQLite/Utility.h>
-
 #include <charconv>
 #include <utility>
 
@@ -46,12 +44,26 @@ SqlValue Cell(sqlite3_stmt* stmt, int column) {
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(Poco::Data::Session session, std::string display_name)
-    : session_(std::move(session)),
-      db_(Poco::Data::SQLite::Utility::dbHandle(session_)),
-      display_name_(std::move(display_name)) {}
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, bool create,
+                                                             std::string display_name) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::IoError(display_name + ": cannot open the database: " + why);
+  }
+  return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(db, std::move(display_name)));
+}
 
-SqliteDatabase::~SqliteDatabase() { ClearCache(); }
+SqliteDatabase::SqliteDatabase(sqlite3* db, std::string display_name)
+    : db_(db), display_name_(std::move(display_name)) {}
+
+SqliteDatabase::~SqliteDatabase() {
+  ClearCache();
+  sqlite3_close_v2(db_);
+}
 
 void SqliteDatabase::ClearCache() {
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);

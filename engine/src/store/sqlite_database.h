@@ -1,9 +1,10 @@
-// SqliteDatabase: the Database on a SQLite file. Poco Data opens and owns the connection; the
-// statements run on its sqlite3 handle through the C API, each compiled once per connection
+// SqliteDatabase: the Database on a SQLite file, on the C API: the connection is opened in
+// SQLite's multi-thread mode (SQLITE_OPEN_NOMUTEX: no mutex taken by every call), which is
+// correct because a Database is used by one thread at a time (the server lends each connection
+// to one request at a time: server/backends.h). Statements are compiled once per connection
 // (statement_cache.h) and reset after every use, so no statement holds a read snapshot open.
 #pragma once
 
-#include <Poco/Data/Session.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -15,8 +16,10 @@ namespace koop::store {
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(Poco::Data::Session session, std::string display_name);
-  ~SqliteDatabase() override;  // finalizes the statements before Poco closes the connection
+  // Opens (or, with `create`, creates) the file; kIoError naming it when SQLite cannot.
+  static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path, bool create,
+                                                      std::string display_name);
+  ~SqliteDatabase() override;  // finalizes the statements, then closes the connection
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
@@ -39,7 +42,8 @@ class SqliteDatabase final : public Database {
   Status Error(std::string_view what, int rc) const;
   void ClearCache();
 
-  Poco::Data::Session session_;
+  SqliteDatabase(sqlite3* db, std::string display_name);
+
   sqlite3* db_;
   std::string display_name_;
   StatementCache<sqlite3_stmt*> statements_;
