@@ -16,7 +16,10 @@ int Run(Invocation& inv) {
   Result<Date> date = Date::Parse(inv.positional[0]);
   if (!date.ok()) return inv.Fail(Status::Usage(date.status().message()));
   Result<Duration> duration = Duration::Parse(inv.positional[1]);
-  if (!duration.ok()) return inv.Fail(Status::Usage(duration.status().message()));
+  if (!duration.ok()) {
+    return inv.Fail(Status::Usage(duration.status().message() +
+                                  " (expected whole days like P7D, P2W, P3M, P1Y or P5WD)"));
+  }
   if (inv.Has("working-days")) {
     const Duration& d = *duration;
     if (d.years || d.months || d.weeks || d.HasTime() || d.days == 0) {

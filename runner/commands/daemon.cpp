@@ -20,7 +20,10 @@ int Run(Invocation& inv) {
   interval.minutes = 1;
   if (inv.Has("interval")) {
     Result<Duration> d = Duration::Parse(inv.Get("interval"));
-    if (!d.ok()) return inv.Fail(Status::Usage("--interval: " + d.status().message()));
+    if (!d.ok()) {
+      return inv.Fail(Status::Usage("--interval: " + d.status().message() +
+                                    " (expected a fixed duration like PT30S or PT5M)"));
+    }
     if (d->years || d->months || d->IsWorkingDays() ||
         (d->TimeSeconds() == 0 && d->days == 0 && d->weeks == 0)) {
       return inv.Fail(Status::Usage("--interval: expected a fixed duration like PT30S or PT5M"));

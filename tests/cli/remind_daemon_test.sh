@@ -24,7 +24,7 @@ check "calendar interval message" "koop: --interval: expected a fixed duration l
   "$(cat err)"
 "$KOOP" --db k.db daemon --interval 5 >/dev/null 2>err; check "malformed interval" 64 $?
 check "malformed interval message" "koop: --interval: invalid duration '5' at character 1: must \
-start with 'P' (expected ISO 8601 like P7D, P2W, P3M, P1Y, PT2H or P5WD)" "$(cat err)"
+start with 'P' (expected a fixed duration like PT30S or PT5M)" "$(cat err)"
 "$KOOP" --db missing.db daemon --interval PT1S >/dev/null 2>err; check "missing database" 66 $?
 check "missing database message" "koop: missing.db: no such database (create it with \`koop init\`)" \
   "$(cat err)"

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "model/due_parser.h"
+#include "time/period.h"
 
 namespace koop::model {
 namespace {
@@ -128,16 +129,8 @@ std::optional<IsoDuration> ParseIsoDuration(const std::string& text) {
 }
 
 std::string DayPeriodMisfit(const std::string& text) {
-  Result<Duration> parsed = Duration::Parse(text);
-  if (!parsed.ok()) return parsed.status().message();
-  if (parsed->IsWorkingDays()) {
-    return "'" + text + "' is in working days; reminders and escalations count calendar days";
-  }
-  if (parsed->HasTime()) return "'" + text + "' has a time part; a period counts whole days";
-  if (parsed->TotalMonths() == 0 && parsed->weeks == 0 && parsed->days == 0) {
-    return "'" + text + "' is zero; the reminder on the due date is sent anyway";
-  }
-  return "";
+  Result<Duration> period = ParsePeriod(text);
+  return period.ok() ? "" : period.status().message();
 }
 
 // due := anchor [("+"|"-") amount unit] | duration

@@ -56,9 +56,10 @@ struct IsoDuration : Duration {
 // in working days ("P5WD": a workflow counts working days as a due amount, "+ 5 working days").
 std::optional<IsoDuration> ParseIsoDuration(const std::string& text);
 // Why `text` cannot be a reminder or escalation period (remind="P2D,P1D", escalate="P3D"), or ""
-// when it can. The reminder scheduler counts these periods on the calendar in whole days, so what
-// it could not use (a time part, working days, a malformed text) is refused when the workflow is
-// loaded instead of being skipped at sending time (docs/calendar.md).
+// when it can: koop::ParsePeriod (time/period.h), the check the reminder scheduler applies too, so
+// what it could not use (a time part, working days, zero, longer than ten years, a malformed text)
+// is refused when the workflow is loaded instead of being skipped at sending time
+// (docs/calendar.md).
 std::string DayPeriodMisfit(const std::string& text);
 
 // <k:param name="ggk.noticeDays" type="working-days" default="5" title="..."/>

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "time/period.h"
 #include "time/warsaw_time.h"
 
 namespace koop {
@@ -27,8 +28,8 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
                                             const std::string& escalate) {
   std::vector<DeadlineAction> out;
   for (const std::string& text : JsonStringArray(remind_json)) {
-    Result<Duration> d = Duration::Parse(text);
-    if (!d.ok() || d->HasTime() || d->IsWorkingDays()) continue;
+    Result<Duration> d = ParsePeriod(text);
+    if (!d.ok()) continue;
     Result<Date> day_or = LatestDateBefore(calendar, due_date, *d);
     if (!day_or.ok()) continue;
     Date day = *day_or;
@@ -40,9 +41,8 @@ std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::str
   out.push_back(
       {WarsawEndOfDay(due_date), DeadlineActionKind::kOverdue, "", due_date.AddDays(1), true});
   if (!escalate.empty()) {
-    Result<Duration> d = Duration::Parse(escalate);
-    Result<Date> day = d.ok() && !d->HasTime() ? KpaDeadline(calendar, due_date, *d)
-                                               : Result<Date>(Status::DataError(escalate));
+    Result<Duration> d = ParsePeriod(escalate);
+    Result<Date> day = d.ok() ? KpaDeadline(calendar, due_date, *d) : Result<Date>(d.status());
     if (day.ok()) {
       Date when = std::max(*day, due_date.AddDays(1));
       // KPA moves only off Saturdays and statutory days; nobody reads mail on a closure day.

@@ -35,11 +35,11 @@ struct DeadlineAction {
   bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
 };
 
-// `remind_json` is the row's JSON array of ISO durations (["P2D","P1D"]); malformed or
-// time-only entries are ignored (the loader validated them). Reminder days that fall on or after
-// the due date are dropped; the list is sorted by time and has no two actions at one instant of the
-// same kind. `escalate` ("P7D", "P2WD"; "" = none) is counted from the due date as KPA counts
-// (the due day not counted); its day is always after the due date.
+// `remind_json` is the row's JSON array of ISO durations (["P2D","P1D"]); an entry ParsePeriod
+// refuses is ignored (the loader refused it with the same check, time/period.h). Reminder days that
+// fall on or after the due date are dropped; the list is sorted by time and has no two actions at
+// one instant of the same kind. `escalate` ("P7D"; "" = none) is counted from the due date as KPA
+// counts (the due day not counted); its day is always after the due date.
 std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
                                             int send_minute, const Calendar& calendar,
                                             const std::string& escalate = "");

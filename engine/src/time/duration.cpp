@@ -8,9 +8,10 @@ namespace koop {
 namespace {
 
 Status Bad(const std::string& text, size_t pos, const std::string& why) {
+  // What forms are expected depends on the caller (whole days, working days, a time of day), so
+  // the caller says it; this message names only what is wrong and where.
   return Status::DataError("invalid duration '" + text + "' at character " +
-                           std::to_string(pos + 1) + ": " + why +
-                           " (expected ISO 8601 like P7D, P2W, P3M, P1Y, PT2H or P5WD)");
+                           std::to_string(pos + 1) + ": " + why);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ BOOST_AUTO_TEST_CASE(RejectsMalformedWithPosition) {
     BOOST_TEST((d.status().code() == Code::kDataError));
   }
   BOOST_TEST(Duration::Parse("P1D2Y").status().message() ==
-             "invalid duration 'P1D2Y' at character 5: 'Y' out of order or repeated (expected ISO "
-             "8601 like P7D, P2W, P3M, P1Y, PT2H or P5WD)");
+             "invalid duration 'P1D2Y' at character 5: 'Y' out of order or repeated");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
