@@ -1,11 +1,12 @@
-// SystemClock, ParseInstant and FormatInstantUtc. Local times are Europe/Warsaw: CET (UTC+1) with
-// EU summer time (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October
-// 01:00 UTC, the rule in force since 1996. The time concern may replace this with tz data.
+// SystemClock, ParseInstant and FormatInstantUtc. Local times are Europe/Warsaw
+// (time/warsaw_time.h, the one home of its summer-time rules).
 #include "koop/clock.h"
 
 #include <chrono>
 #include <cstdio>
 #include <regex>
+
+#include "time/warsaw_time.h"
 
 namespace koop {
 namespace {
@@ -28,25 +29,9 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-// Day (1..31) of the last Sunday of a month.
-unsigned LastSunday(std::int64_t y, unsigned m) {
-  unsigned last = (m == 3 || m == 10) ? 31 : 30;
-  std::int64_t days = DaysFromCivil(y, m, last);
-  unsigned weekday = static_cast<unsigned>(((days % 7) + 11) % 7);  // 0 = Sunday
-  return last - weekday;
-}
-
 bool IsLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 constexpr TimeMs kHourMs = 3600 * 1000;
-constexpr TimeMs kDayMs = 24 * kHourMs;
-
-// Offset of Warsaw local time from UTC at the UTC instant t.
-TimeMs WarsawOffsetAtUtc(TimeMs t, std::int64_t year) {
-  TimeMs start = DaysFromCivil(year, 3, LastSunday(year, 3)) * kDayMs + kHourMs;
-  TimeMs end = DaysFromCivil(year, 10, LastSunday(year, 10)) * kDayMs + kHourMs;
-  return (t >= start && t < end) ? 2 * kHourMs : kHourMs;
-}
 
 }  // namespace
 
@@ -87,12 +72,7 @@ Result<TimeMs> ParseInstant(const std::string& text) {
     TimeMs offset = (std::stoi(digits.substr(0, 2)) * 60LL + std::stoi(digits.substr(2))) * 60000;
     return zone[0] == '+' ? local - offset : local + offset;
   }
-  // Local Warsaw time: try winter time first; if that instant is in summer time, use summer time.
-  // In the autumn overlap this picks the summer (first) occurrence; in the spring gap, the instant
-  // is read as winter time (so 02:30 on the changeover day is 03:30 summer time).
-  TimeMs as_summer = local - 2 * kHourMs;
-  if (WarsawOffsetAtUtc(as_summer, year) == 2 * kHourMs) return as_summer;
-  return local - kHourMs;
+  return WarsawLocalToUtc(local);
 }
 
 std::string FormatInstantUtc(TimeMs t) {

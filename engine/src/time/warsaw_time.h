@@ -1,6 +1,6 @@
-// Europe/Warsaw local time: CET (UTC+1) and CEST (UTC+2) under the EU summer-time rule (from the
-// last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC), in force since 1996 and
-// applied to every year. The same rule as koop::ParseInstant, so both agree.
+// Europe/Warsaw local time: CET (UTC+1) and CEST (UTC+2) as the tz database has them from 1970:
+// Poland's own summer time 1977-1995, the EU rule (last Sunday of March 01:00 UTC to the last
+// Sunday of October 01:00 UTC) from 1996. koop::ParseInstant reads local times with it too.
 #pragma once
 
 #include "koop/calendar.h"
@@ -17,6 +17,10 @@ int WarsawOffsetMinutes(TimeMs utc);
 Date WarsawDate(TimeMs utc);
 // Minutes after local midnight of an instant (0..1439).
 int WarsawMinuteOfDay(TimeMs utc);
+// The instant of a local wall-clock time given as milliseconds since 1970-01-01 00:00 local. In the
+// spring gap the time is read as winter time; in the autumn overlap the first (summer) occurrence
+// is taken.
+TimeMs WarsawLocalToUtc(TimeMs local);
 // The instant of a local wall-clock time. In the spring gap the time is read as winter time (02:30
 // becomes 03:30 CEST); in the autumn overlap the first (summer) occurrence is taken.
 TimeMs WarsawToUtc(const Date& date, int minute_of_day);
