@@ -23,7 +23,7 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	$(BUILD)/runner/koop --db $(BUILD)/demo.db demo -o $(BUILD)/demo-out
+	$(BUILD)/runner/koop demo -o $(BUILD)/demo-out   # its fresh database is demo-out/demo.db
 
 # The sample database with one account per role for the web application; prints how to open it.
 demo-web: build

@@ -42,6 +42,13 @@ Result<std::string> DefinitionHash(const std::string& source, const model::Chart
     sha.update(std::string(1, '\0') + fs::path(file).filename().string() + '\0');
     sha.update(*text);
   }
+  // <data src> and <invoke src> files too (after the scripts, so that the hash of a definition
+  // without them is what it was before they were counted).
+  for (const auto& [name, text] : chart.included) {
+    if (files.count(name) != 0) continue;
+    sha.update(std::string("\0src\0") + name + '\0');
+    sha.update(text);
+  }
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
@@ -84,6 +91,9 @@ Result<LoadedDefinition> InstanceDefinitions::Register(store::Transaction& tx,
   const std::string source_name = fs::absolute(path).lexically_normal().string();
   store::DefinitionRow row{id, version, *hash, *source, source_name, now};
   KOOP_RETURN_IF_ERROR(store::InsertDefinition(tx, row));
+  // The included files as this registration read them: replay compiles from these, so editing or
+  // deleting a rule file later changes no stored case.
+  KOOP_RETURN_IF_ERROR(store::InsertDefinitionFiles(tx, id, version, (*chart)->included));
   if (newly_registered) *newly_registered = true;
   // Compiled again from the stored row, as every other connection (and `koop verify`) compiles
   // it: the chart's name is then the stored absolute path, never the path this caller gave.
@@ -106,16 +116,26 @@ Result<LoadedDefinition> InstanceDefinitions::Get(store::Transaction& tx,
                            " is not registered");
   }
   const store::DefinitionRow& row = **stored;
+  Result<std::map<std::string, std::string>> files =
+      store::FindDefinitionFiles(tx, workflow_id, version);
+  if (!files.ok()) return files.status();
+  // Definitions registered before their files were stored (schema < 10) still read them from
+  // their folder; the hash then tells whether those files are still the registered ones.
+  const bool legacy = files->empty();
+  model::LoadOptions options;
+  if (!legacy) options.stored_files = &*files;
   std::string base_dir = fs::path(row.source_name).parent_path().string();
-  Result<std::shared_ptr<const model::Chart>> chart =
-      model::LoadChartFromString(row.source, row.source_name, base_dir.empty() ? "." : base_dir);
+  Result<std::shared_ptr<const model::Chart>> chart = model::LoadChartFromString(
+      row.source, row.source_name, base_dir.empty() ? "." : base_dir, options);
   if (!chart.ok()) return chart.status().WithContext("stored definition");
   Result<std::string> hash = DefinitionHash(row.source, **chart);
   if (!hash.ok()) return hash.status();
   if (*hash != row.hash) {
-    return Status::DataError("workflow '" + workflow_id + "' version " + version +
-                             ": a rule file it includes changed since it was registered; give "
-                             "the definition a new k:version");
+    return Status::DataError(
+        "workflow '" + workflow_id + "' version " + version +
+        (legacy ? ": a rule file it includes changed since it was registered; give the "
+                  "definition a new k:version"
+                : ": its stored files do not match its stored hash"));
   }
   LoadedDefinition loaded{row, *chart};
   cache_[{workflow_id, version}] = loaded;

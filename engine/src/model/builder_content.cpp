@@ -106,6 +106,10 @@ void ChartBuilder::ParseParamsAndContent(const xmlNode* node, std::vector<Param>
             }
             ChartBuilder sub(src_, base_dir_, options_, nesting_ + 1);
             content.document = sub.Build(x);
+            if (content.document) {
+              chart_->included.insert(content.document->included.begin(),
+                                      content.document->included.end());
+            }
             for (auto& d : sub.diagnostics()) diags_.push_back(d);
           }
         }
@@ -300,6 +304,7 @@ void ChartBuilder::ParseInvoke(const xmlNode* node, State& state) {
           Error(node, "invalid document '" + inv.src + "': " + b.diagnostics()[0].ToString(),
                 "src");
         } else {
+          chart_->included.insert(chart->included.begin(), chart->included.end());
           inv.src_chart = chart;
         }
       }

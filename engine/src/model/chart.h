@@ -190,6 +190,11 @@ struct CodeUnit {
   int text_line = 1;  // line of `file` on which `text` begins (for error lines)
 };
 
+// The files a chart's <script src>, <data src> and <invoke src> name, keyed by the src as written
+// (without a "file:" prefix), with the text the loader read. A definition stored in the database
+// keeps them beside its source, so replay never reads the disk (docs/decisions.md).
+using IncludedFiles = std::map<std::string, std::string>;
+
 struct Chart {
   std::string file;      // path as given to the loader
   std::string base_dir;  // folder for relative src
@@ -202,6 +207,7 @@ struct Chart {
   std::map<std::string, int> state_by_id;
   Block root_scripts;        // top-level <script> elements, run at start in document order
   std::uint64_t serial = 0;  // unique per loaded chart in this process (cache key)
+  IncludedFiles included;    // every file read for this chart and the documents it invokes
 
   // koop metadata
   std::string version;  // k:version

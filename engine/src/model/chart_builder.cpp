@@ -417,11 +417,22 @@ void ChartBuilder::ParseDatamodel(const xmlNode* node, State& state) {
 
 std::string ChartBuilder::ReadSubFile(const xmlNode* node, const std::string& src,
                                       const char* attr) {
+  const std::string key = src.rfind("file:", 0) == 0 ? src.substr(5) : src;
+  if (options_.stored_files != nullptr) {
+    auto it = options_.stored_files->find(key);
+    if (it == options_.stored_files->end()) {
+      Error(node, "'" + key + "' is not stored with this definition", attr);
+      return {};
+    }
+    chart_->included[key] = it->second;
+    return it->second;
+  }
   Result<std::string> text = ReadConfinedFile(base_dir_, src);
   if (!text.ok()) {
     Error(node, text.status().message(), attr);
     return {};
   }
+  chart_->included[key] = *text;
   return std::move(*text);
 }
 

@@ -31,6 +31,9 @@ struct LoadOptions {
   std::size_t max_attribute_bytes = 1u << 20;
   bool load_sub_documents = true;  // <invoke src="file:..."> and <data src>, relative to the file
   bool warn_unreachable = true;    // unreachable states are reported as errors
+  // When set, every src is looked up here instead of on disk (a definition stored with its
+  // files); a src missing from it is an error.
+  const IncludedFiles* stored_files = nullptr;
 };
 
 // One problem found by the loader.

@@ -38,4 +38,28 @@ Result<std::optional<DefinitionRow>> FindDefinitionByHash(Transaction& tx,
   return FindOne(tx, "WHERE workflow_id = ? AND hash = ?", {workflow_id, hash});
 }
 
+Status InsertDefinitionFiles(Transaction& tx, const std::string& workflow_id,
+                             const std::string& version,
+                             const std::map<std::string, std::string>& files) {
+  for (const auto& [name, content] : files) {
+    KOOP_RETURN_IF_ERROR(tx.Exec("INSERT INTO workflow_definition_files (workflow_id, version, "
+                                 "name, content) VALUES (?, ?, ?, ?)",
+                                 {workflow_id, version, name, content})
+                             .status());
+  }
+  return Status::Ok();
+}
+
+Result<std::map<std::string, std::string>> FindDefinitionFiles(Transaction& tx,
+                                                               const std::string& workflow_id,
+                                                               const std::string& version) {
+  Result<SqlRows> rows = tx.Query(
+      "SELECT name, content FROM workflow_definition_files WHERE workflow_id = ? AND version = ?",
+      {workflow_id, version});
+  if (!rows.ok()) return rows.status();
+  std::map<std::string, std::string> files;
+  for (const SqlRow& r : *rows) files.emplace(r.Text(0), r.Text(1));
+  return files;
+}
+
 }  // namespace koop::store

@@ -2,6 +2,7 @@
 // text, so an instance can always be re-run on exactly the definition it started with.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -25,5 +26,14 @@ Result<std::optional<DefinitionRow>> FindDefinition(Transaction& tx, const std::
 Result<std::optional<DefinitionRow>> FindDefinitionByHash(Transaction& tx,
                                                           const std::string& workflow_id,
                                                           const std::string& hash);
+
+// Migration 10: the files a definition includes (name = src as written -> text), stored with it.
+Status InsertDefinitionFiles(Transaction& tx, const std::string& workflow_id,
+                             const std::string& version,
+                             const std::map<std::string, std::string>& files);
+// Empty for a definition registered before migration 10 (or one that includes no file).
+Result<std::map<std::string, std::string>> FindDefinitionFiles(Transaction& tx,
+                                                               const std::string& workflow_id,
+                                                               const std::string& version);
 
 }  // namespace koop::store

@@ -240,6 +240,34 @@ const std::vector<Migration>& Migrations() {
        },
        {},
        {}},
+      {10,
+       "workflow definitions keep the files they include",
+       {
+           // One row per <script src>, <data src> or <invoke src> file of a definition, with the
+           // text the loader read at registration: a stored definition is compiled from these,
+           // never from the disk (definitions registered before keep reading their folder).
+           R"(CREATE TABLE workflow_definition_files (
+                workflow_id TEXT NOT NULL,
+                version TEXT NOT NULL,
+                name TEXT NOT NULL,
+                content TEXT NOT NULL,
+                PRIMARY KEY (workflow_id, version, name),
+                FOREIGN KEY (workflow_id, version)
+                  REFERENCES workflow_definitions (workflow_id, version)))",
+       },
+       {
+           R"(CREATE TRIGGER definition_files_no_update BEFORE UPDATE ON workflow_definition_files
+              BEGIN SELECT RAISE(ABORT, 'stored definitions do not change'); END)",
+           R"(CREATE TRIGGER definition_files_no_delete BEFORE DELETE ON workflow_definition_files
+              BEGIN SELECT RAISE(ABORT, 'stored definitions do not change'); END)",
+       },
+       {
+           R"(CREATE FUNCTION koop_definition_files_frozen() RETURNS trigger LANGUAGE plpgsql AS
+              'BEGIN RAISE EXCEPTION ''stored definitions do not change''; END')",
+           R"(CREATE TRIGGER definition_files_frozen BEFORE UPDATE OR DELETE
+              ON workflow_definition_files
+              FOR EACH ROW EXECUTE FUNCTION koop_definition_files_frozen())",
+       }},
   };
   return kMigrations;
 }
