@@ -4,10 +4,10 @@
 
 #include <cctype>
 #include <cstdlib>
-#include <regex>
 
 #include "model/due_parser.h"
 #include "time/period.h"
+#include "util/text_shape.h"
 
 namespace koop::model {
 namespace {
@@ -92,7 +92,7 @@ std::string ValueMisfit(ValueType type, const std::string& v) {
     case ValueType::kWorkingDays:
       return ValueFits(type, v) ? "" : "a whole number";
     case ValueType::kNumber:  // stricter than strtod: the text goes into JSON as it is
-      return std::regex_match(v, std::regex("-?[0-9]+(\\.[0-9]+)?")) ? "" : "a number";
+      return util::IsDecimalNumber(v) ? "" : "a number";
     case ValueType::kBool:
       return ValueFits(type, v) ? "" : "true or false";
     case ValueType::kDate:

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -14,6 +13,7 @@
 #include "koop/local_time.h"
 #include "model/xml_limits.h"
 #include "municipality/municipality.h"
+#include "util/text_shape.h"
 
 namespace koop::municipality {
 namespace {
@@ -138,13 +138,41 @@ bool ParseHhMm(const std::string& text, int* minutes) {
 
 bool ValidDate(const std::string& text) { return Date::Parse(text).ok(); }
 
+// local@domain: the local part of letters, digits and .!#$%&'*+/=?^_`{|}~-, the domain of letters,
+// digits, '.' and '-', beginning and ending with a letter or digit (util/text_shape.h: no regex).
+bool IsSingleAddress(const std::string& email) {
+  std::string::size_type at = email.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 == email.size()) return false;
+  for (std::string::size_type i = 0; i < at; ++i) {
+    char c = email[i];
+    if (!util::IsAsciiAlnum(c) &&
+        std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  std::string_view domain(email);
+  domain.remove_prefix(at + 1);
+  if (!util::IsAsciiAlnum(domain.front()) || !util::IsAsciiAlnum(domain.back())) return false;
+  for (char c : domain) {
+    if (!util::IsAsciiAlnum(c) && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
+// [a-z0-9][a-z0-9._-]*
+bool IsMunicipalityId(const std::string& id) {
+  if (id.empty() || !util::IsAsciiLowerOrDigit(id[0])) return false;
+  for (char c : id) {
+    if (!util::IsAsciiLowerOrDigit(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 // An e-mail address goes into SMTP envelopes and headers as it is: one addr-spec, local@domain,
 // with nothing that could start another recipient or header (spaces, commas, angle brackets...).
 void CheckEmail(Reader& r, const xmlNode* n, const std::string& email) {
   if (email.empty()) return;
-  static const std::regex kEmail(
-      R"([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)");
-  if (email.size() > 254 || !std::regex_match(email, kEmail)) {
+  if (email.size() > 254 || !IsSingleAddress(email)) {
     r.Error(n, "attribute 'email' of <" + Name(n) +
                    "> is not a single e-mail address (local@domain, no spaces, commas or "
                    "angle brackets)");
@@ -176,8 +204,9 @@ void ReadInstitution(Reader& r, const xmlNode* n, Municipality& m, std::set<std:
       inst.street = Attr(c, "street");
       inst.postal_code = Attr(c, "postal-code");
       inst.city = Attr(c, "city");
-      static const std::regex kPostal("[0-9]{2}-[0-9]{3}");
-      if (!inst.postal_code.empty() && !std::regex_match(inst.postal_code, kPostal)) {
+      const std::string& pc = inst.postal_code;
+      if (!pc.empty() && !(pc.size() == 6 && pc[2] == '-' && util::AllDigits(pc.substr(0, 2)) &&
+                           util::AllDigits(pc.substr(3)))) {
         r.Error(c, "postal code '" + inst.postal_code + "' is not NN-NNN");
       }
     } else if (tag == "contact") {
@@ -252,15 +281,13 @@ void ReadRoot(Reader& r, const xmlNode* root, Municipality& m) {
   CheckAttrs(r, root, {"id", "name", "teryt"});
   m.places[""] = r.PlaceOf(root);
   m.id = Required(r, root, "id");
-  static const std::regex kId("[a-z0-9][a-z0-9._-]*");
-  if (!m.id.empty() && !std::regex_match(m.id, kId)) {
+  if (!m.id.empty() && !IsMunicipalityId(m.id)) {
     r.Error(root,
             "municipality id '" + m.id + "' must be lower-case letters, digits, '.', '_', '-'");
   }
   m.name = Required(r, root, "name");
   m.teryt = Attr(root, "teryt");
-  static const std::regex kTeryt("[0-9]{7}");
-  if (!m.teryt.empty() && !std::regex_match(m.teryt, kTeryt)) {
+  if (!m.teryt.empty() && !(m.teryt.size() == 7 && util::AllDigits(m.teryt))) {
     r.Error(root, "TERYT code '" + m.teryt + "' must be 7 digits");
   }
   std::set<std::string> institution_ids;

@@ -2,9 +2,13 @@
 // (time/warsaw_time.h, the one home of its summer-time rules).
 #include "koop/clock.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <regex>
+#include <optional>
+#include <string_view>
+
+#include "util/text_shape.h"
 
 #include "time/warsaw_time.h"
 
@@ -40,30 +44,76 @@ std::shared_ptr<Clock> SystemClock() {
   return clock;
 }
 
+namespace {
+
+// The fields of YYYY-MM-DD[(T| )HH:MM[:SS[.fff…]]][Z|+HH:MM|+HHMM], read left to right by hand
+// (no std::regex: util/text_shape.h). Absent fields are empty.
+struct InstantParts {
+  std::string_view year, month, day, hour, minute, second, millis, zone;
+};
+
+std::optional<InstantParts> SplitInstant(std::string_view t) {
+  InstantParts p;
+  std::size_t at = 0;
+  auto digits = [&](std::size_t n, std::string_view* out) {
+    if (t.size() - at < n || !util::AllDigits(t.substr(at, n))) return false;
+    *out = t.substr(at, n);
+    at += n;
+    return true;
+  };
+  auto eat = [&](char c) { return at < t.size() && t[at] == c ? (++at, true) : false; };
+  if (!digits(4, &p.year) || !eat('-') || !digits(2, &p.month) || !eat('-') || !digits(2, &p.day))
+    return std::nullopt;
+  if (eat('T') || eat(' ')) {
+    if (!digits(2, &p.hour) || !eat(':') || !digits(2, &p.minute)) return std::nullopt;
+    if (eat(':')) {
+      if (!digits(2, &p.second)) return std::nullopt;
+      if (eat('.')) {
+        std::size_t start = at;
+        while (at < t.size() && util::IsAsciiDigit(t[at])) ++at;
+        if (at == start) return std::nullopt;
+        p.millis = t.substr(start, std::min<std::size_t>(at - start, 3));
+      }
+    }
+  }
+  if (at < t.size()) {
+    std::size_t start = at;
+    if (!eat('Z')) {
+      std::string_view hh, mm;
+      if (!(eat('+') || eat('-')) || !digits(2, &hh)) return std::nullopt;
+      eat(':');
+      if (!digits(2, &mm)) return std::nullopt;
+    }
+    p.zone = t.substr(start);
+  }
+  if (at != t.size()) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
 Result<TimeMs> ParseInstant(const std::string& text) {
-  static const std::regex pattern(
-      R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?)"
-      R"((Z|[+-]\d{2}:?\d{2})?$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) {
+  std::optional<InstantParts> m = SplitInstant(text);
+  if (!m) {
     return Status::DataError("invalid time '" + text +
                              "': expected YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]");
   }
-  auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
-  std::int64_t year = num(1);
-  unsigned month = static_cast<unsigned>(num(2)), day = static_cast<unsigned>(num(3));
+  auto num = [](std::string_view f) { return f.empty() ? 0 : std::stoi(std::string(f)); };
+  std::int64_t year = num(m->year);
+  unsigned month = static_cast<unsigned>(num(m->month)), day = static_cast<unsigned>(num(m->day));
   static const unsigned kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1 ||
-      day > kMonthDays[month - 1] + ((month == 2 && IsLeap(year)) ? 1u : 0u) || num(4) > 23 ||
-      num(5) > 59 || num(6) > 59) {
+      day > kMonthDays[month - 1] + ((month == 2 && IsLeap(year)) ? 1u : 0u) || num(m->hour) > 23 ||
+      num(m->minute) > 59 || num(m->second) > 59) {
     return Status::DataError("invalid time '" + text + "': no such date or time");
   }
-  std::string millis = m[7].matched ? m[7].str() : "0";
+  std::string millis = m->millis.empty() ? "0" : std::string(m->millis);
   while (millis.size() < 3) millis += '0';
   TimeMs local = DaysFromCivil(year, month, day) * kDayMs +
-                 (num(4) * 3600LL + num(5) * 60LL + num(6)) * 1000 + std::stoi(millis);
-  if (m[8].matched) {
-    std::string zone = m[8].str();
+                 (num(m->hour) * 3600LL + num(m->minute) * 60LL + num(m->second)) * 1000 +
+                 std::stoi(millis);
+  if (!m->zone.empty()) {
+    std::string zone(m->zone);
     if (zone == "Z") return local;
     std::string digits;
     for (char c : zone.substr(1)) {
