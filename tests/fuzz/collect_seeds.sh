@@ -52,5 +52,9 @@ for f in $(find "$src/rules" "$src/tests" -name '*.js' -size -64k); do seed scri
   grep -rhoE '20[0-9]{2}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?' \
     "$src/docs/calendar.md" "$src/README.md" 2>/dev/null | sort -u
   printf '%s\n' P1D P5WD PT2H P1Y2M3W4DT5H6M7S 2024-02-29 2026-11-23T10:00+02:00 1970-01-01T00:00:00.250Z
+  grep -rhoE '(due|every)="[^"]*"' "$src/workflows" "$src/tests" 2>/dev/null | sed 's/^[a-z]*="//; s/"$//' |
+    sort -u
 } | while IFS= read -r t; do printf '%s' "$t" | seed time; done
+# A holiday rule file: the embedded Polish rules without the raw-string wrapper.
+grep -v 'RULES' "$src/engine/src/time/holidays_pl.inc" | seed time
 for d in "$out"/*; do echo "$(basename "$d"): $(ls "$d" | wc -l) seeds"; done

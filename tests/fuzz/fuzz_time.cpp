@@ -1,5 +1,9 @@
-// Fuzzes the ISO 8601 duration parser, the civil-date parser and the instant parser (--at):
-// any text parses or fails with a Status; what parses formats and parses back the same.
+// Fuzzes the time parsers: the ISO 8601 duration parser, the civil-date parser, the instant parser
+// (--at), the reminder/escalation period check, the <k:deadline due> and <k:recurring every>
+// expressions and the holiday rule files (`koop calendar --rules`). Any text parses or fails with
+// a Status; a duration or date that parses formats and parses back the same; holiday rules that
+// parse can be evaluated for a year they cover.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -7,6 +11,9 @@
 
 #include "koop/calendar.h"
 #include "koop/clock.h"
+#include "model/due_parser.h"
+#include "time/holiday_rules.h"
+#include "time/period.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   std::string text(reinterpret_cast<const char*>(bytes), size);
@@ -22,5 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   }
   auto at = koop::ParseInstant(text);
   if (at.ok()) (void)koop::FormatInstantUtc(*at);
+  (void)koop::ParsePeriod(text);
+  (void)koop::model::ParseDue(text);
+  (void)koop::model::ParseEvery(text);
+  auto rules = koop::ParseHolidayRules(text, "fuzz.rules");
+  if (rules.ok()) {
+    int year = std::clamp(2026, rules->first_year, rules->last_year);
+    (void)koop::EvaluateHolidayRules(*rules, year);
+  }
   return 0;
 }
