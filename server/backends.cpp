@@ -20,16 +20,10 @@ Result<BackendPool::Lease> BackendPool::Borrow() {
   database_options.create_if_missing = false;
   Result<std::unique_ptr<Database>> database = Database::Open(database_options);
   if (!database.ok()) return database.status();
-  AccountsOptions accounts_options = options_.accounts;
-  accounts_options.create_if_missing = false;
-  Result<std::unique_ptr<Accounts>> accounts = Accounts::Open(accounts_options);
-  if (!accounts.ok()) return accounts.status();
-  Result<std::unique_ptr<Directory>> directory = Directory::Open(options_.database.uri);
-  if (!directory.ok()) return directory.status();
-  backend->directory = std::move(*directory);
   backend->database = std::move(*database);
   backend->engine = &backend->database->instances();
-  backend->accounts = std::move(*accounts);
+  backend->accounts = &backend->database->accounts();
+  backend->directory = &backend->database->directory();
   return Lease(this, std::move(backend));
 }
 

@@ -1,7 +1,7 @@
-// Backends: the engine handles a request works with. A Database (its instances and packs), an
-// Accounts and a Directory are each one database connection used by one thread at a time, so the
-// server keeps a pool: a request borrows one set for its duration (Lease) and gives it back; the
-// pool opens at most as many sets as the server has worker threads.
+// Backends: the engine handles a request works with. A Database (its instances, packs, accounts
+// and directory) is one database connection used by one thread at a time, so the server keeps a
+// pool: a request borrows one for its duration (Lease) and gives it back; the pool opens at most
+// as many as the server has worker threads.
 #pragma once
 
 #include <memory>
@@ -19,8 +19,7 @@
 namespace koop::server {
 
 struct BackendOptions {
-  DatabaseOptions database;
-  AccountsOptions accounts;
+  DatabaseOptions database;  // its `accounts` sets sessions and the sign-in throttle
   std::string templates_dir = "doc-templates";
   // Where rendered packs are kept: DIR/INSTANCE/PACK/ (created on demand).
   std::string packs_dir = "packs";
@@ -28,9 +27,9 @@ struct BackendOptions {
 
 struct Backend {
   std::unique_ptr<Database> database;
-  Engine* engine = nullptr;  // database->instances()
-  std::unique_ptr<Accounts> accounts;
-  std::unique_ptr<Directory> directory;
+  Engine* engine = nullptr;        // database->instances()
+  Accounts* accounts = nullptr;    // database->accounts()
+  Directory* directory = nullptr;  // database->directory()
 };
 
 class BackendPool {

@@ -21,17 +21,12 @@ std::string Join(const std::vector<std::string>& items) {
 
 int Run(Invocation& inv) {
   const std::string instance = inv.positional.empty() ? "" : inv.positional[0];
-  AccountsOptions options;
-  options.db_uri = inv.db_uri;
-  options.create_if_missing = false;
-  Result<std::unique_ptr<Accounts>> accounts = Accounts::Open(options);
-  if (!accounts.ok()) return inv.Fail(accounts.status());
-  Result<std::vector<AccessRecord>> log = (*accounts)->AccessLog(instance, inv.Get("who"));
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Result<std::vector<AccessRecord>> log = (*db)->accounts().AccessLog(instance, inv.Get("who"));
   if (!log.ok()) return inv.Fail(log.status());
   std::vector<HistoryEntry> history;
   if (!instance.empty()) {
-    Result<std::unique_ptr<Database>> db = OpenDatabase(inv, false);
-    if (!db.ok()) return inv.Fail(db.status());
     Result<InstanceView> view = (*db)->instances().Show(instance);
     if (!view.ok()) return inv.Fail(view.status());
     for (const HistoryEntry& h : view->history) {

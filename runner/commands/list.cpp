@@ -15,8 +15,9 @@ namespace koop::runner {
 namespace {
 
 int Run(Invocation& inv) {
-  Result<std::unique_ptr<Directory>> directory = Directory::Open(inv.db_uri);
-  if (!directory.ok()) return inv.Fail(directory.status());
+  Result<std::unique_ptr<Database>> db = OpenDatabase(inv, false);
+  if (!db.ok()) return inv.Fail(db.status());
+  Directory& directory = (*db)->directory();
   Result<TimeMs> now = inv.Now();
   if (!now.ok()) return inv.Fail(now.status());
   InstanceQuery q;
@@ -26,7 +27,7 @@ int Run(Invocation& inv) {
   q.overdue_only = inv.Has("overdue");
   q.now = *now;
   q.limit = 100000;
-  Result<std::vector<InstanceListing>> found = (*directory)->FindInstances(q);
+  Result<std::vector<InstanceListing>> found = directory.FindInstances(q);
   if (!found.ok()) return inv.Fail(found.status());
   if (inv.Has("json")) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;

@@ -84,11 +84,9 @@ int Run(Invocation& inv) {
   server::BackendOptions backends;
   backends.database = DatabaseOptionsFrom(inv, /*create_if_missing=*/true);
   backends.database.clock = config.clock;
-  backends.accounts.db_uri = inv.db_uri;
-  backends.accounts.clock = config.clock;
   backends.packs_dir =
       inv.Get("packs", inv.config ? inv.config->getString("server.packs_dir", "packs") : "packs");
-  backends.accounts.session_idle_ms = static_cast<TimeMs>(*idle) * 60 * 1000;
+  backends.database.accounts.session_idle_ms = static_cast<TimeMs>(*idle) * 60 * 1000;
   backends.templates_dir = DirOrDefault(inv, Resource::kTemplates);
   config.web_dir = DirOrDefault(inv, Resource::kWeb);
 

@@ -7,17 +7,15 @@
 #include <ostream>
 
 #include "command.h"
+#include "engine_options.h"
 #include "koop/accounts.h"
 #include "koop/file_env.h"
 
 namespace koop::runner {
 namespace {
 
-Result<std::unique_ptr<Accounts>> OpenAccounts(const Invocation& inv, bool create) {
-  AccountsOptions options;
-  options.db_uri = inv.db_uri;
-  options.create_if_missing = create;
-  return Accounts::Open(options);
+Result<std::unique_ptr<Database>> OpenAccounts(const Invocation& inv, bool create) {
+  return OpenDatabase(inv, create);
 }
 
 Result<std::string> ReadPassword(const Invocation& inv) {
@@ -50,9 +48,9 @@ int Add(Invocation& inv) {
   Result<std::string> password = ReadPassword(inv);
   if (!password.ok()) return inv.Fail(password.status());
   account.password = *password;
-  Result<std::unique_ptr<Accounts>> accounts = OpenAccounts(inv, true);
+  Result<std::unique_ptr<Database>> accounts = OpenAccounts(inv, true);
   if (!accounts.ok()) return inv.Fail(accounts.status());
-  Status s = (*accounts)->Add(account);
+  Status s = (*accounts)->accounts().Add(account);
   if (!s.ok()) return inv.Fail(s);
   *inv.out << "added " << account.login << " (" << RoleName(account.role) << ", "
            << account.municipality_id
@@ -63,27 +61,27 @@ int Add(Invocation& inv) {
 int Passwd(Invocation& inv) {
   Result<std::string> password = ReadPassword(inv);
   if (!password.ok()) return inv.Fail(password.status());
-  Result<std::unique_ptr<Accounts>> accounts = OpenAccounts(inv, false);
+  Result<std::unique_ptr<Database>> accounts = OpenAccounts(inv, false);
   if (!accounts.ok()) return inv.Fail(accounts.status());
-  Status s = (*accounts)->SetPassword(inv.positional[0], *password);
+  Status s = (*accounts)->accounts().SetPassword(inv.positional[0], *password);
   if (!s.ok()) return inv.Fail(s);
   *inv.out << "password changed for " << inv.positional[0] << "; its sessions ended\n";
   return 0;
 }
 
 int Disable(Invocation& inv) {
-  Result<std::unique_ptr<Accounts>> accounts = OpenAccounts(inv, false);
+  Result<std::unique_ptr<Database>> accounts = OpenAccounts(inv, false);
   if (!accounts.ok()) return inv.Fail(accounts.status());
-  Status s = (*accounts)->Disable(inv.positional[0]);
+  Status s = (*accounts)->accounts().Disable(inv.positional[0]);
   if (!s.ok()) return inv.Fail(s);
   *inv.out << "disabled " << inv.positional[0] << "; its sessions ended\n";
   return 0;
 }
 
 int List(Invocation& inv) {
-  Result<std::unique_ptr<Accounts>> accounts = OpenAccounts(inv, false);
+  Result<std::unique_ptr<Database>> accounts = OpenAccounts(inv, false);
   if (!accounts.ok()) return inv.Fail(accounts.status());
-  Result<std::vector<Account>> list = (*accounts)->List();
+  Result<std::vector<Account>> list = (*accounts)->accounts().List();
   if (!list.ok()) return inv.Fail(list.status());
   for (const Account& a : *list) {
     *inv.out << a.login << '\t' << RoleName(a.role) << '\t' << a.municipality_id << '\t'

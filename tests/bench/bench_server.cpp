@@ -176,10 +176,10 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
       "deadlines from the workflow, the rest synthetic)\n",
       std::chrono::duration<double>(SteadyClock::now() - t0).count(), ids.size(), refused,
       existing);
-  koop::AccountsOptions ao;
-  ao.db_uri = uri;
-  auto accounts = koop::Accounts::Open(ao);
-  (void)(*accounts)->Add({"bench", "bench-password", koop::Role::kCoordinator, "sieradz", ""});
+  auto accounts_db = koop::Database::Open(eo);
+  (void)(*accounts_db)
+      ->accounts()
+      .Add({"bench", "bench-password", koop::Role::kCoordinator, "sieradz", ""});
 
   koop::server::ServerConfig config;
   config.port = 0;
@@ -189,8 +189,6 @@ int Run(const std::string& uri, const std::string& label, int instances, int dea
   koop::server::BackendOptions backends;
   backends.database = eo;
   backends.database.clock = config.clock;
-  backends.accounts.db_uri = uri;
-  backends.accounts.clock = config.clock;
   auto server = koop::server::Server::Start(config, backends);
   if (!server.ok()) {
     std::fprintf(stderr, "%s\n", server.status().message().c_str());

@@ -2,14 +2,14 @@
 // throttle and the access log of personal data (DESIGN.md §12). Everything lives in the engine's
 // database, so several server processes on one PostgreSQL share sessions and throttling.
 //
-//   koop::AccountsOptions options;  options.db_uri = "koop.db";
-//   auto accounts = koop::Accounts::Open(options);
-//   (*accounts)->Add({"anna", "secret", koop::Role::kCoordinator, "sieradz", ""});
-//   auto signed_in = (*accounts)->SignIn("anna", "secret", "127.0.0.1");
+//   auto db = koop::Database::Open(options);          // koop/database.h
+//   koop::Accounts& accounts = (*db)->accounts();
+//   accounts.Add({"anna", "secret", koop::Role::kCoordinator, "sieradz", ""});
+//   auto signed_in = accounts.SignIn("anna", "secret", "127.0.0.1");
 //
 // Passwords are Argon2id strings (libsodium); session and feed tokens are 256-bit random values of
-// which only a BLAKE2b hash is stored. An Accounts is one database connection: use it from one
-// thread at a time; open one per worker.
+// which only a BLAKE2b hash is stored. Accounts are reached from a koop::Database and share its
+// connection: use them from one thread at a time, like the Database.
 #pragma once
 
 #include <cstdint>
@@ -75,10 +75,9 @@ struct AccessRecord {
   std::string purpose;  // "GET /api/v1/instances/{id}", "pack case.plan", ...
 };
 
+// Sessions and the sign-in throttle (DatabaseOptions::accounts; the database and the clock are the
+// Database's).
 struct AccountsOptions {
-  std::string db_uri = "koop.db";
-  bool create_if_missing = true;
-  std::shared_ptr<Clock> clock;  // null: SystemClock()
   TimeMs session_idle_ms = 30 * 60 * 1000;
   // Sign-in throttle: at most this many failures per login / per address in the window.
   int max_failures_per_login = 5;
@@ -88,7 +87,6 @@ struct AccountsOptions {
 
 class Accounts {
  public:
-  static Result<std::unique_ptr<Accounts>> Open(const AccountsOptions& options);
   virtual ~Accounts() = default;
 
   // kDataError when the login exists or is malformed (letters, digits, '.', '_', '-', 1–64) or

@@ -1,7 +1,8 @@
 // Database: the one handle on a Kooperacja database (an SQLite file path or a postgresql:// URI).
 // Opening it migrates the schema; everything else is reached from it and shares its connection:
 // the instances (koop::Engine: definitions, start, fire, show), the open deadlines, the reminder
-// scheduler and the document packs.
+// scheduler, the document packs, the listings across a tenant (koop::Directory) and the accounts,
+// sessions and access log (koop::Accounts).
 //
 //   koop::DatabaseOptions options;  options.uri = "koop.db";
 //   auto db = koop::Database::Open(options);
@@ -18,7 +19,9 @@
 #include <memory>
 #include <string>
 
+#include "koop/accounts.h"
 #include "koop/clock.h"
+#include "koop/directory.h"
 #include "koop/engine.h"
 #include "koop/pack.h"
 #include "koop/reminders.h"
@@ -39,6 +42,8 @@ struct DatabaseOptions {
   // Who is recorded in the event log as having caused the events ("cli", "scheduler", ...);
   // the reminder scheduler records its deadline events as "scheduler".
   std::string actor = "cli";
+  // Sessions and the sign-in throttle of accounts().
+  AccountsOptions accounts;
 };
 
 class Database {
@@ -55,6 +60,12 @@ class Database {
 
   // The workflow instances on this database.
   virtual Engine& instances() = 0;
+
+  // Listings of instances and deadlines across a tenant (koop list, the server's lists).
+  virtual Directory& directory() = 0;
+
+  // Accounts, sessions, the sign-in throttle and the access log (the server, koop user, audit).
+  virtual Accounts& accounts() = 0;
 
   // Open deadlines across instances due on or before `until_date` ("" = all): text lines
   // "YYYY-MM-DD instance deadline title", a stable JSON array, or an RFC 5545 feed.

@@ -1,6 +1,6 @@
 // Directory: finding instances and their open deadlines across a tenant — `koop list`, the
-// server's instance list and task list. Reads only; one database connection (use from one thread
-// at a time, open one per worker).
+// server's instance list and task list. Reads only; reached from a koop::Database
+// (`directory()`) and sharing its connection (use from one thread at a time, like the Database).
 //
 // The case number of an instance is the `numer` member of its `sprawa` field when it has one
 // (the case workflow's "numer identyfikacyjny", e.g. MOPS/2027/003), else its id. A workflow's
@@ -82,8 +82,6 @@ std::string DeadlinesToIcs(const std::vector<DeadlineListing>& deadlines, TimeMs
 
 class Directory {
  public:
-  static Result<std::unique_ptr<Directory>> Open(const std::string& db_uri,
-                                                 bool create_if_missing = false);
   virtual ~Directory() = default;
   // Ordered by case number, then id.
   virtual Result<std::vector<InstanceListing>> FindInstances(const InstanceQuery& query) = 0;

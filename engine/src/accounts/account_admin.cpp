@@ -1,4 +1,4 @@
-// Accounts::Open and the administration of accounts (koop user add|passwd|disable|list).
+// The administration of accounts (koop user add|passwd|disable|list).
 #include <cctype>
 
 #include "accounts/accounts_impl.h"
@@ -31,14 +31,6 @@ Result<Role> ParseRole(const std::string& name) {
 }
 
 bool RoleSeesPersonalData(Role role) { return role != Role::kRops && role != Role::kAuditor; }
-
-Result<std::unique_ptr<Accounts>> Accounts::Open(const AccountsOptions& options) {
-  store::OpenOptions open;
-  open.create_if_missing = options.create_if_missing;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(options.db_uri, open);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Accounts>(new accounts::AccountsImpl(std::move(*store), options));
-}
 
 }  // namespace koop
 
@@ -74,10 +66,9 @@ Status CheckPassword(const std::string& password) {
 
 }  // namespace
 
-AccountsImpl::AccountsImpl(std::unique_ptr<store::Store> store, const AccountsOptions& options)
-    : store_(std::move(store)),
-      options_(options),
-      clock_(options.clock ? options.clock : SystemClock()) {}
+AccountsImpl::AccountsImpl(store::Store& store, const AccountsOptions& options,
+                           std::shared_ptr<Clock> clock)
+    : store_(&store), options_(options), clock_(clock ? std::move(clock) : SystemClock()) {}
 
 Account AccountFromRow(const store::SqlRow& row, std::size_t first) {
   Account a;

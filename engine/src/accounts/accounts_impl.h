@@ -12,7 +12,8 @@ namespace koop::accounts {
 
 class AccountsImpl final : public Accounts {
  public:
-  AccountsImpl(std::unique_ptr<store::Store> store, const AccountsOptions& options);
+  // `store` is the Database's and outlives this object.
+  AccountsImpl(store::Store& store, const AccountsOptions& options, std::shared_ptr<Clock> clock);
 
   Status Add(const NewAccount& account) override;
   Status SetPassword(const std::string& login, const std::string& password) override;
@@ -42,7 +43,7 @@ class AccountsImpl final : public Accounts {
   Result<std::pair<std::int64_t, TimeMs>> CountFailures(store::Transaction& tx,
                                                         const std::string& key, TimeMs since);
 
-  std::unique_ptr<store::Store> store_;
+  store::Store* store_;
   AccountsOptions options_;
   std::shared_ptr<Clock> clock_;
 };

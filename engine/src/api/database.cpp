@@ -1,7 +1,10 @@
 // koop::Database: one Store (one connection) shared by the instances, the deadline listing, the
-// reminder scheduler and the packs. The only place that opens a Store for the public API.
+// reminder scheduler, the packs, the directory and the accounts. The only place that opens a Store
+// for the public API.
 #include "koop/database.h"
 
+#include "accounts/accounts_impl.h"
+#include "catalog/new_directory.h"
 #include "instance/instance_engine.h"
 #include "notify/reminder_service.h"
 #include "pack/pack_render.h"
@@ -22,6 +25,19 @@ class DatabaseImpl final : public Database {
   int applied_migrations() const override { return store_->applied_migrations(); }
 
   Engine& instances() override { return *instances_; }
+
+  Directory& directory() override {
+    if (!directory_) directory_ = catalog::NewDirectory(*store_);
+    return *directory_;
+  }
+
+  Accounts& accounts() override {
+    if (!accounts_) {
+      accounts_ =
+          std::make_unique<accounts::AccountsImpl>(*store_, options_.accounts, options_.clock);
+    }
+    return *accounts_;
+  }
 
   Result<std::string> Deadlines(const std::string& until_date, DeadlineFormat format) override {
     return notify::ListOpenDeadlines(*store_, until_date, format);
@@ -44,6 +60,8 @@ class DatabaseImpl final : public Database {
   DatabaseOptions options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Engine> instances_;
+  std::unique_ptr<Directory> directory_;  // made on first use, on store_
+  std::unique_ptr<Accounts> accounts_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "catalog/instance_facts.h"
+#include "catalog/new_directory.h"
 #include "store/store.h"
 
 namespace koop {
@@ -55,7 +56,7 @@ const char* const kInstanceColumns =
 
 class DirectoryImpl final : public Directory {
  public:
-  explicit DirectoryImpl(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
+  explicit DirectoryImpl(store::Store& store) : store_(&store) {}
 
   Result<std::vector<InstanceListing>> FindInstances(const InstanceQuery& q) override {
     store::SqlParams params;
@@ -231,18 +232,13 @@ class DirectoryImpl final : public Directory {
     return Status::Ok();
   }
 
-  std::unique_ptr<store::Store> store_;
+  store::Store* store_;  // the Database's
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Directory>> Directory::Open(const std::string& db_uri,
-                                                   bool create_if_missing) {
-  store::OpenOptions open;
-  open.create_if_missing = create_if_missing;
-  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_uri, open);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Directory>(new DirectoryImpl(std::move(*store)));
+std::unique_ptr<Directory> catalog::NewDirectory(store::Store& store) {
+  return std::make_unique<DirectoryImpl>(store);
 }
 
 }  // namespace koop

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "accounts/secrets.h"
+#include "koop/database.h"
 #include "store/store.h"
 #include "unit/store/test_backends.h"
 
@@ -23,13 +24,14 @@ constexpr TimeMs kStart = 1800000000000;  // 2027-01-15
 
 struct Fixture {
   Fixture(const std::string& kind) : db(kind, dir), clock(std::make_shared<FixedClock>(kStart)) {
-    AccountsOptions o;
-    o.db_uri = db.uri();
+    DatabaseOptions o;
+    o.uri = db.uri();
     o.clock = clock;
-    o.session_idle_ms = 30 * kMinute;
-    auto opened = Accounts::Open(o);
+    o.accounts.session_idle_ms = 30 * kMinute;
+    auto opened = Database::Open(o);
     BOOST_REQUIRE_MESSAGE(opened.ok(), opened.status().message());
-    accounts = std::move(*opened);
+    database = std::move(*opened);
+    accounts = &database->accounts();
     BOOST_REQUIRE(
         accounts->Add({"anna", "hasło-testowe-1", Role::kCoordinator, "sieradz", ""}).ok());
   }
@@ -46,7 +48,8 @@ struct Fixture {
   TempDir dir;
   TestDatabase db;
   std::shared_ptr<FixedClock> clock;
-  std::unique_ptr<Accounts> accounts;
+  std::unique_ptr<Database> database;
+  Accounts* accounts = nullptr;  // database->accounts()
 };
 
 BOOST_AUTO_TEST_SUITE(AccountsOnBothBackends)
