@@ -22,6 +22,9 @@ int RunBackup(Invocation& inv) {
 
 int RunRestore(Invocation& inv) {
   Result<BackupReport> report = RestoreDatabase(inv.positional[0], inv.db_uri, inv.Has("replace"));
+  if (!report.ok() && report.status().message().ends_with(kRestoreOnlyToReplace)) {
+    return inv.Fail(Status(report.status().code(), report.status().message() + " (--replace)"));
+  }
   if (!report.ok()) return inv.Fail(report.status());
   *inv.out << inv.db_uri << ": restored " << report->pages << " pages from " << inv.positional[0]
            << " (schema version " << report->schema_version

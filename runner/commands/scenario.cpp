@@ -45,6 +45,10 @@ int Run(Invocation& inv) {
     ++failed;
     *inv.out << "FAIL " << file << " on " << backend << "\n";
     for (const auto& f : report->failures) *inv.out << f << "\n";
+    if (report->needs_smtp) {
+      *inv.out << file
+               << ": give the SMTP server's folder with --smtp DIR (or KOOP_SCENARIO_SMTP)\n";
+    }
   }
   if (error_code != 0) return error_code;
   return failed > 0 ? 1 : 0;

@@ -51,6 +51,11 @@ int Add(Invocation& inv) {
   Result<std::unique_ptr<Database>> accounts = OpenAccounts(inv, true);
   if (!accounts.ok()) return inv.Fail(accounts.status());
   Status s = (*accounts)->accounts().Add(account);
+  if (s.code() == Code::kUsage) {
+    // The engine says what the tenant lacks or has too much of; name the flag that gives it.
+    s = Status::Usage(s.message() +
+                      (account.municipality_id.empty() ? " (--municipality)" : " (--institution)"));
+  }
   if (!s.ok()) return inv.Fail(s);
   *inv.out << "added " << account.login << " (" << RoleName(account.role) << ", "
            << account.municipality_id

@@ -77,7 +77,7 @@ def run(backend):
         bad = env.koop("user", "add", "zenon", "--role", "member", "--municipality", "s",
                        stdin=PASSWORD + "\n", check_rc=False)
         check_eq((bad.returncode, bad.stderr.strip()),
-                 (64, "koop: a member account needs --institution"), f"[{backend}] member without institution")
+                 (64, "koop: a member account needs an institution (--institution)"), f"[{backend}] member without institution")
     finally:
         env.close()
 

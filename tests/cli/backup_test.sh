@@ -68,7 +68,7 @@ printf 'not a database at all, just text that is long enough to look like a head
 check "restore of junk exit" "65" "$?"
 "$KOOP" --db r1.db restore b5.db >out 2>err
 check "restore over instances without --replace exit" "64" "$?"
-check "restore over instances message" "koop: r1.db: already holds 4 instances; restore over it only with --replace" "$(cat err)"
+check "restore over instances message" "koop: r1.db: already holds 4 instances; restore over it only to replace them (--replace)" "$(cat err)"
 "$KOOP" --db r1.db restore b5.db --replace >/dev/null || fail "restore --replace"
 check "replaced database has the newer copy" "$(count b5.db "select count(*) from events")" "$(count r1.db "select count(*) from events")"
 

@@ -66,5 +66,17 @@ check "no server: says SKIPPED" \
 env -u KOOP_TEST_PG_URI KOOP_REQUIRE_PG=1 bash "$KOOP_SOURCE_DIR/tests/scenario/on_postgres.sh" \
   "$remind/christmas.test" >out 2>&1
 check "required server: failure" 1 $?
+
+# A scenario that sends e-mail run without a server: the engine says what is missing, the runner
+# names its flag.
+printf 'smtp\n' >mail.test
+env -u KOOP_SCENARIO_SMTP "$KOOP" scenario mail.test >out 2>err
+check "no SMTP server: exit" 1 $?
+check "no SMTP server: report" "FAIL mail.test on SQLite
+mail.test:1: smtp failed:
+    error 64: this scenario sends e-mail: it needs the folder of a loopback SMTP server \
+(tests/scenario/with_smtp.sh starts one)
+mail.test: give the SMTP server's folder with --smtp DIR (or KOOP_SCENARIO_SMTP)" "$(cat out)"
+
 echo "$failures failures"
 exit $((failures > 0))

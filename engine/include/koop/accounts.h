@@ -90,7 +90,9 @@ class Accounts {
   virtual ~Accounts() = default;
 
   // kDataError when the login exists or is malformed (letters, digits, '.', '_', '-', 1–64) or
-  // the password is shorter than 8 characters.
+  // the password is shorter than 8 characters. kUsage when the tenant does not fit the role: "an
+  // account needs a municipality", "a member account needs an institution", "only a member
+  // account has an institution" (the caller adds how it is given, e.g. a command-line flag).
   virtual Status Add(const NewAccount& account) = 0;
   virtual Status SetPassword(const std::string& login, const std::string& password) = 0;
   // Refuses further sign-ins and ends every session of the account at once.

@@ -24,8 +24,11 @@ Result<BackupReport> BackupDatabase(const std::string& db_uri, const std::string
 
 // Copies the backup `backup_path` into the database `db_uri` (created when missing) in one
 // transaction, after checking that the backup is a sound koop database no newer than this build.
-// A target that already holds instances is refused unless `replace` is true. Stop `koop serve` and
-// the reminder timer first; run `koop init` (migrations) and `koop verify` after.
+// A target that already holds instances is refused unless `replace` is true: kUsage
+// "TARGET: already holds N instances; " + kRestoreOnlyToReplace (a command line adds its flag).
+// Stop `koop serve` and the reminder timer first; run `koop init` (migrations) and `koop verify`
+// after.
+inline constexpr char kRestoreOnlyToReplace[] = "restore over it only to replace them";
 Result<BackupReport> RestoreDatabase(const std::string& backup_path, const std::string& db_uri,
                                      bool replace);
 

@@ -51,6 +51,9 @@ struct ScenarioReport {
   int documents = 0;  // documents written by `pack`
   int reminders = 0;  // reminders sent by `remind`
   std::vector<std::string> failures;  // "file:line: what differed", in file order
+  // A `smtp` line ran without ScenarioOptions::smtp_dir (its failure says so; a command line adds
+  // how to give the folder).
+  bool needs_smtp = false;
 };
 
 // Runs one scenario file. A file that cannot be read is kNoInput; a malformed file is kDataError

@@ -85,12 +85,13 @@ Account AccountFromRow(const store::SqlRow& row, std::size_t first) {
 Status AccountsImpl::Add(const NewAccount& account) {
   KOOP_RETURN_IF_ERROR(CheckLogin(account.login));
   KOOP_RETURN_IF_ERROR(CheckPassword(account.password));
-  if (account.municipality_id.empty()) return Status::Usage("an account needs --municipality");
+  // The caller names its own way of giving these (koop user add adds the flag).
+  if (account.municipality_id.empty()) return Status::Usage("an account needs a municipality");
   if (account.role == Role::kMember && account.institution_id.empty()) {
-    return Status::Usage("a member account needs --institution");
+    return Status::Usage("a member account needs an institution");
   }
   if (account.role != Role::kMember && !account.institution_id.empty()) {
-    return Status::Usage("--institution is only for member accounts");
+    return Status::Usage("only a member account has an institution");
   }
   Result<std::string> hash = HashPassword(account.password);
   if (!hash.ok()) return hash.status();

@@ -74,9 +74,10 @@ Result<Lines> ScenarioRun::Smtp(const Command& c) {
     return Status::DataError(c.where + ":1: expected smtp (alone on its line)");
   }
   if (options_.smtp_dir.empty()) {
+    report.needs_smtp = true;
     return Status::Usage(
-        "this scenario sends e-mail: run it with a loopback SMTP server (koop "
-        "scenario --smtp DIR, tests/scenario/with_smtp.sh)");
+        "this scenario sends e-mail: it needs the folder of a loopback SMTP server "
+        "(tests/scenario/with_smtp.sh starts one)");
   }
   std::ifstream port_file(options_.smtp_dir + "/port");
   std::string port;

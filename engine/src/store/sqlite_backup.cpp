@@ -189,8 +189,8 @@ Result<BackupReport> RestoreDatabase(const std::string& backup_path, const std::
     Result<std::string> rows =
         held.ok() && *held == "1" ? to.Scalar("SELECT count(*) FROM instances") : held;
     if (rows.ok() && held.ok() && *held == "1" && *rows != "0") {
-      return Status::Usage(*target + ": already holds " + *rows +
-                           " instances; restore over it only with --replace");
+      return Status::Usage(*target + ": already holds " + *rows + " instances; " +
+                           kRestoreOnlyToReplace);
     }
   }
   Result<std::int64_t> pages = CopyPages(from, to, *target);
