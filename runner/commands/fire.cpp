@@ -37,6 +37,9 @@ int Run(Invocation& inv) {
   *inv.out << fired->instance_id << " #" << fired->seq << " " << inv.positional[1] << ": "
            << (fired->handled ? "handled" : "ignored") << "; now in " << Join(fired->states)
            << (fired->finished ? " (finished)" : "") << '\n';
+  if (!fired->successor_id.empty()) {
+    *inv.out << fired->instance_id << " continued by " << fired->successor_id << '\n';
+  }
   return 0;
 }
 

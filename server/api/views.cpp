@@ -107,6 +107,7 @@ std::string OutcomeJson(const StepOutcome& outcome) {
   o.set("seq", outcome.seq);
   o.set("handled", outcome.handled);
   o.set("finished", outcome.finished);
+  if (!outcome.successor_id.empty()) o.set("successor", outcome.successor_id);
   Poco::JSON::Array::Ptr states = new Poco::JSON::Array;
   for (const std::string& s : outcome.states) states->add(s);
   o.set("states", states);

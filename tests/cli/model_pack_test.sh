@@ -7,7 +7,8 @@
 #   - a GGK meeting on Wednesday 13 January 2027 → written invitations at least 5 working days
 #     before (002 §4.2), counted back over working days 12, 11, 8, 7 and — 6 January being
 #     Epiphany — 5 January: due Tuesday 5 January 2027.
-# Also: unknown pack → 66; the invitation pack has one invitation per institution and a manifest;
+# The founding's last event starts the operation (register = the agreement's parties, verified by
+# replay; a second start refused), whose meeting notice goes to every member. Also: unknown pack → 66; the invitation pack has one invitation per institution and a manifest;
 # the GGK invitation on paper carries the information about the family, the one sent by e-mail
 # only the case number (002 §4.2 with footnote 7); consent, data-protection and resignation packs.
 set -euo pipefail
@@ -81,12 +82,25 @@ kpack "$id" founding.agreement -o "$WORK/agreement" >/dev/null || err "pack foun
 [ "$(ls "$WORK/agreement"/porozumienie-egz-*.docx | wc -l)" = 5 ] || err "founding.agreement: want a copy per partner"
 kpack "$id" rops.information -o "$WORK/rops" >/dev/null || err "pack rops.information failed"
 fire "$id" copies.sent 2026-12-21T09:00
-fire "$id" rops.informed 2026-12-28T09:00
+echo '{}' >"$WORK/ev.json"
+k fire "$id" rops.informed --data "$WORK/ev.json" --at 2026-12-28T09:00 >"$WORK/out"
 k show "$id" --json >"$WORK/show.json"
 [ "$(json "$WORK/show.json" 'd["status"]')" = finished ] || err "founding not finished after ROPS informed"
 
+# ---- operation: started by the founding's last event (<k:successor>), its register the agreement's
+# parties; the start event records them, so replaying the log reproduces the instance ------------
+oid=$(sed -n "s/^$id continued by //p" "$WORK/out")
+[ -n "$oid" ] || err "the founding's last event printed no 'continued by' line: $(cat "$WORK/out")"
+k show "$oid" --verify >/dev/null || err "koop show --verify of the operation started from the founding failed"
+set +e
+k start pzk-operation --municipality zielony-gaj --from "$id" --at 2027-01-04T09:00 "${DIRS[@]}" >/dev/null 2>"$WORK/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] || err "a second start from the founding: exit $rc, want 65"
+want="koop: instance $id was already continued by $oid"
+[ "$(cat "$WORK/err")" = "$want" ] || err "a second start from the founding: stderr [$(cat "$WORK/err")], want [$want]"
+
 # ---- operation: the notice of a PZK meeting to every member (004 §2 ust. 5-6) --------------------
-oid=$(k start pzk-operation --municipality zielony-gaj --from "$id" --at 2027-01-04T09:00 "${DIRS[@]}")
 fire "$oid" meeting.held 2027-01-13T13:00 '{"spotkanie":{"data":"2027-01-13"}}'
 fire "$oid" meeting.called 2027-01-20T09:00 '{"spotkanie":{"data":"2027-02-10","godzina":"11:00","miejsce":"sala narad GOPS","na_wniosek":"PCPR w Olszanach"}}'
 kpack "$oid" pzk.meetingNotice -o "$WORK/notice" >/dev/null || err "pack pzk.meetingNotice failed"

@@ -65,6 +65,10 @@ struct StepOutcome {
   int delayed_delivered = 0;        // delayed events that fell due before the event
   bool recorded = true;             // false: refused (FireRequest::refuse_unhandled), not written
   bool repeated = false;            // FireRequest::once_key was recorded before: nothing applied
+  // The instance started, in the same transaction, because this one ended in a top-level
+  // <final> declaring <k:successor workflow> (the partnership's operation when its founding
+  // ends); "" when none.
+  std::string successor_id = "";
 };
 
 struct DeadlineView {

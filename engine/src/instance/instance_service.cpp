@@ -146,27 +146,50 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
 
   Result<store::Transaction> tx = store_.BeginWrite();
   if (!tx.ok()) return tx.status();
-  Result<LoadedDefinition> def = definitions_.Register(*tx, *file, Now());
+  Result<StepOutcome> outcome = StartIn(*tx, request, *file, *m, *mfile);
+  if (!outcome.ok()) return outcome.status();
+  KOOP_RETURN_IF_ERROR(tx->Commit());
+  return outcome;
+}
+
+Result<StepOutcome> InstanceService::StartIn(store::Transaction& tx, const StartRequest& request,
+                                             const std::string& file,
+                                             const municipality::Municipality& m,
+                                             const std::string& where) {
+  Result<LoadedDefinition> def = definitions_.Register(tx, file, Now());
   if (!def.ok()) return def.status();
   const std::string& workflow_id = def->row.workflow_id;
-  if (!m->workflows.empty() && !m->UsesWorkflow(workflow_id)) {
-    return Status::DataError(*mfile + ": municipality '" + m->id + "' does not use workflow '" +
-                             workflow_id + "' (add <workflow ref=\"" + workflow_id + "\"/>)");
+  if (!m.workflows.empty() && !m.UsesWorkflow(workflow_id)) {
+    return Status::DataError((where.empty() ? "" : where + ": ") + "municipality '" + m.id +
+                             "' does not use workflow '" + workflow_id + "' (add <workflow ref=\"" +
+                             workflow_id + "\"/>)");
   }
-  Result<std::string> params = BindParamsJson(*def->chart, *m);
+  Result<std::string> params = BindParamsJson(*def->chart, m);
   if (!params.ok()) return params.status();
 
   Result<std::map<std::string, std::string>> seed = SeedValues(*def->chart, request.data_json);
   if (!seed.ok()) return seed.status();
+  std::string id = NewInstanceId(workflow_id);
+  std::string recorded_data = request.data_json;
   if (!request.from_instance.empty()) {
     Result<std::string> from =
-        StartFromData(*tx, definitions_, *def->chart, workflow_id, m->id, request.from_instance);
+        StartFromData(tx, definitions_, *def->chart, workflow_id, m.id, request.from_instance);
     if (!from.ok()) return from.status();
     (*seed)[def->chart->start_as] = *from;
+    // The start event records the value too, so that replaying the log seeds it again.
+    Result<std::string> with = WithStartValue(request.data_json, def->chart->start_as, *from);
+    if (!with.ok()) return with.status();
+    recorded_data = std::move(*with);
+    id = SuccessorId(workflow_id, request.from_instance);
+    Result<std::optional<store::InstanceRow>> taken = store::FindInstance(tx, id);
+    if (!taken.ok()) return taken.status();
+    if (taken->has_value()) {
+      return Status::DataError("instance " + request.from_instance + " was already continued by " +
+                               id);
+    }
   }
 
-  const std::string id = NewInstanceId(workflow_id);
-  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(m);
   InterpreterOptions io;
   io.session_id = id;
   io.params_json = *params;
@@ -188,19 +211,19 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
   row.instance_id = id;
   row.workflow_id = workflow_id;
   row.workflow_version = def->row.version;
-  row.municipality_id = m->id;
-  row.municipality = municipality::MunicipalityToJson(*m);
+  row.municipality_id = m.id;
+  row.municipality = municipality::MunicipalityToJson(m);
   row.status = (*it)->Finished() ? "finished" : "active";
   row.last_seq = 0;
   row.last_event_at = request.at;
   row.snapshot = *snapshot;
   row.next_timer_at = (*it)->NextDueTime();
   row.created_at = row.updated_at = Now();
-  KOOP_RETURN_IF_ERROR(store::InsertInstance(*tx, row));
+  KOOP_RETURN_IF_ERROR(store::InsertInstance(tx, row));
   StepOutcome outcome = ToOutcome(id, 0, *step, **it, false);
   KOOP_RETURN_IF_ERROR(store::AppendEvent(
-      *tx,
-      store::EventRow{id, 0, kStartEvent, request.data_json, request.at,
+      tx,
+      store::EventRow{id, 0, kStartEvent, recorded_data, request.at,
                       request.actor.empty() ? options_.actor : request.actor,
                       outcome.finished ? "finished" : "started", Now(), ErrorsJson(step->errors)}));
   Result<std::string> data = (*it)->DataJson();
@@ -211,10 +234,47 @@ Result<StepOutcome> InstanceService::StartOnce(const StartRequest& request) {
   ctx.data_json = data.ok() ? *data : "{}";
   ctx.at = request.at;
   ctx.chart = def->chart.get();
-  ctx.unnumbered = Unnumbered(*def->chart, *m);
-  KOOP_RETURN_IF_ERROR(RecordEffects(*tx, ctx, effects, def->row.source_name));
-  KOOP_RETURN_IF_ERROR(tx->Commit());
+  ctx.unnumbered = Unnumbered(*def->chart, m);
+  KOOP_RETURN_IF_ERROR(RecordEffects(tx, ctx, effects, def->row.source_name));
   return outcome;
+}
+
+Result<std::string> InstanceService::StartSuccessor(
+    store::Transaction& tx, const model::Chart& chart, const store::InstanceRow& row,
+    const municipality::Municipality& m, const std::vector<std::string>& states,
+    const std::string& source_name, TimeMs at, const std::string& actor) {
+  std::string final_state, workflow;
+  for (const std::string& s : states) {
+    int i = chart.FindState(s);
+    if (i > 0 && !chart.states[static_cast<std::size_t>(i)].successor.empty()) {
+      final_state = s;
+      workflow = chart.states[static_cast<std::size_t>(i)].successor;
+    }
+  }
+  if (workflow.empty()) return std::string();
+  const std::string context = "instance " + row.instance_id + " ended in '" + final_state +
+                              "', but its successor '" + workflow + "' cannot start";
+  // Looked up as `koop start` would; else beside the ending instance's own definition, where a
+  // workflow's successor is kept (an event may be fired from any folder).
+  Result<std::string> file = ResolveWorkflowFile(workflow);
+  for (const char* ext : {".scxml", ".xml"}) {
+    fs::path beside = fs::path(source_name).parent_path() / (workflow + ext);
+    std::error_code ec;
+    if (!file.ok() && fs::is_regular_file(beside, ec)) file = beside.string();
+  }
+  if (!file.ok()) return file.status().WithContext(context);
+  StartRequest request{workflow, m.id, "{}", at};
+  request.actor = actor;
+  request.from_instance = row.instance_id;
+  Result<StepOutcome> started = StartIn(tx, request, *file, m, "");
+  if (!started.ok()) {
+    // A successor that cannot start from this instance is the definitions' fault, not the
+    // caller's usage: bad data (65) like any other refusal of the ending event.
+    Status s = started.status();
+    if (s.code() == Code::kUsage) s = Status::DataError(s.message());
+    return s.WithContext(context);
+  }
+  return started->instance_id;
 }
 
 Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const FireRequest& request,
@@ -310,6 +370,13 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   row.next_timer_at = (*it)->NextDueTime();
   row.updated_at = Now();
   KOOP_RETURN_IF_ERROR(store::UpdateInstance(tx, row, expected));
+  if (outcome.finished) {
+    Result<std::string> successor = StartSuccessor(
+        tx, *def->chart, row, (*context)->bound.municipality, outcome.states, def->row.source_name,
+        at, request.actor.empty() ? options_.actor : request.actor);
+    if (!successor.ok()) return successor.status();
+    outcome.successor_id = *successor;
+  }
   return outcome;
 }
 

@@ -46,6 +46,22 @@ class InstanceService {
   // instance on PostgreSQL); a conflict that persists is returned as kTempFail (exit 75).
   Result<StepOutcome> StartOnce(const StartRequest& request);
   Result<StepOutcome> FireOnce(const FireRequest& request);
+  // A start inside an open transaction (the caller commits): workflow file `file`, municipality
+  // `m`, `where` (if not empty) names its file in errors.
+  Result<StepOutcome> StartIn(store::Transaction& tx, const StartRequest& request,
+                              const std::string& file, const municipality::Municipality& m,
+                              const std::string& where);
+  // The <k:successor> of the top-level <final> among `states` of an instance that has just ended
+  // (`row`, already updated in `tx`), started from it in `tx`: its id, "" when none is declared.
+  // An error when it cannot start, so the ending event is not recorded either. `source_name`:
+  // where the ending instance's definition was registered from (its successor is looked up there
+  // when the workflows folder does not have it).
+  Result<std::string> StartSuccessor(store::Transaction& tx, const model::Chart& chart,
+                                     const store::InstanceRow& row,
+                                     const municipality::Municipality& m,
+                                     const std::vector<std::string>& states,
+                                     const std::string& source_name, TimeMs at,
+                                     const std::string& actor);
   // One event inside an open transaction (the caller commits). `advance_only`: deliver due
   // delayed events without an external event.
   Result<StepOutcome> ApplyEvent(store::Transaction& tx, const FireRequest& request,

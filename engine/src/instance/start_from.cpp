@@ -65,4 +65,22 @@ Result<std::string> StartFromData(store::Transaction& tx, InstanceDefinitions& d
   }
 }
 
+std::string SuccessorId(const std::string& workflow_id, const std::string& from_id) {
+  std::string::size_type dash = from_id.rfind('-');
+  return workflow_id + "-" + (dash == std::string::npos ? from_id : from_id.substr(dash + 1));
+}
+
+Result<std::string> WithStartValue(const std::string& data_json, const std::string& as,
+                                   const std::string& value_json) {
+  try {
+    auto data = Poco::JSON::Parser().parse(data_json).extract<Poco::JSON::Object::Ptr>();
+    data->set(as, Poco::JSON::Parser().parse(value_json));
+    std::ostringstream out;
+    data->stringify(out);
+    return out.str();
+  } catch (const std::exception& e) {
+    return Status::DataError(std::string("data: not a JSON object: ") + e.what());
+  }
+}
+
 }  // namespace koop::exec

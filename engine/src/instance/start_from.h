@@ -20,4 +20,14 @@ Result<std::string> StartFromData(store::Transaction& tx, InstanceDefinitions& d
                                   const model::Chart& chart, const std::string& workflow_id,
                                   const std::string& municipality_id, const std::string& from_id);
 
+// The id of the instance that continues `from_id` as workflow `workflow_id`
+// ("pzk-founding-3f…" → "pzk-operation-3f…"): one per source and workflow, so a second start
+// from the same instance (by hand after the automatic one, or twice) finds it and is refused.
+std::string SuccessorId(const std::string& workflow_id, const std::string& from_id);
+
+// `data_json` (a JSON object) with `as` set to the JSON value `value_json`: what the start event
+// records, so that replaying the log seeds the instance as the start did.
+Result<std::string> WithStartValue(const std::string& data_json, const std::string& as,
+                                   const std::string& value_json);
+
 }  // namespace koop::exec

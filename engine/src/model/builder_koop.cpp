@@ -174,6 +174,16 @@ void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
             "remind");
     }
     state.recurring.push_back(std::move(r));
+  } else if (name == "successor") {
+    CheckAttrs(node, {"workflow"});
+    if (state.kind != StateKind::kFinal || state.parent != 0) {
+      Error(node, "<k:successor> belongs in a top-level <final>");
+    } else if (!state.successor.empty()) {
+      Error(node, "only one <k:successor> per <final>");
+    } else if (Attr(node, "workflow").empty()) {
+      Error(node, "<k:successor> needs a workflow", "workflow");
+    }
+    state.successor = Attr(node, "workflow");
   } else if (name == "pack") {
     CheckAttrs(node, {"id", "title"});
     KoopPack p;

@@ -167,6 +167,9 @@ struct State {
   std::string title;  // k:title
   std::vector<KoopRecurring> recurring;
   std::vector<KoopPack> packs;
+  // <k:successor workflow> on a top-level <final>: the workflow started, from this instance,
+  // in the transaction in which the instance ends here ("" = none).
+  std::string successor;
   SourcePos pos;
 
   bool IsAtomic() const {

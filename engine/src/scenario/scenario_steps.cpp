@@ -183,7 +183,20 @@ Result<Lines> ScenarioRun::Fire(const Command& c) {
   ++report.events;
   Result<InstanceView> after = (*engine)->Show(*id);
   if (!after.ok()) return after.status();
-  return StepLines(*fired, fired->handled ? "handled" : "ignored", *before, *after);
+  Lines lines = StepLines(*fired, fired->handled ? "handled" : "ignored", *before, *after);
+  if (!fired->successor_id.empty()) {
+    // The instance its end started (<k:successor>) is named after its workflow, for `use`.
+    Result<InstanceView> next = (*engine)->Show(fired->successor_id);
+    if (!next.ok()) return next.status();
+    std::string name = next->workflow_id;
+    for (const auto& [n, other] : instances_) {
+      if (n == name)
+        return Status::DataError("an instance named '" + name + "' was started already");
+    }
+    instances_.emplace_back(name, fired->successor_id);
+    lines.push_back("continued by " + fired->successor_id);
+  }
+  return lines;
 }
 
 Result<Lines> ScenarioRun::Query(const Command& c) {

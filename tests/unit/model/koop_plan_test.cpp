@@ -272,4 +272,36 @@ BOOST_AUTO_TEST_CASE(StartDataIsCheckedLikeEventData) {
   BOOST_CHECK(m.find("bad.scxml:8:12: unknown attribute 'title' on <start>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(SuccessorBelongsInATopLevelFinal) {
+  auto good = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <state id="a"><transition event="e" target="done"/></state>
+  <final id="done"><k:successor workflow="next"/></final>
+</scxml>)X",
+                                               "good.scxml", ".", {});
+  BOOST_REQUIRE_MESSAGE(good.ok(), good.status().message());
+  const auto& chart = **good;
+  BOOST_CHECK_EQUAL(chart.states[static_cast<std::size_t>(chart.FindState("done"))].successor,
+                    "next");
+  BOOST_CHECK_EQUAL(chart.states[static_cast<std::size_t>(chart.FindState("a"))].successor, "");
+
+  auto bad = koop::model::LoadChartFromString(R"X(<scxml xmlns="http://www.w3.org/2005/07/scxml"
+ xmlns:k="urn:kooperacja:workflow:1" version="1.0">
+  <state id="a"><k:successor workflow="next"/>
+    <final id="inner"><k:successor workflow="next"/></final>
+  </state>
+  <final id="done"><k:successor/><k:successor workflow="x" to="y"/></final>
+</scxml>)X",
+                                              "bad.scxml", ".", {});
+  BOOST_REQUIRE(!bad.ok());
+  const std::string m = bad.status().message();
+  BOOST_TEST_MESSAGE(m);
+  BOOST_CHECK(m.find("bad.scxml:3:17: <k:successor> belongs in a top-level <final>") !=
+              std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:4:23: <k:successor> belongs in a top-level <final>") !=
+              std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:6:20: <k:successor> needs a workflow") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:6:60: unknown attribute 'to' on <successor>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
