@@ -6,7 +6,7 @@ from kit import DOTS, Template
 def request_rops():
     """001 zał. 1: Zgłoszenie potrzeby włączenia ROPS (002 §3.1)."""
     t = Template("Zgłoszenie potrzeby włączenia ROPS", "Podręcznik wdrażania, załącznik nr 1")
-    t.p("Załącznik nr 1 do podręcznika wdrażania", style="Oznaczenie załącznika")
+    # An outgoing letter: no handbook annex label, no handbook guidance (issue 15).
     t.place_date()
     t.p("{rops.nazwa}\n{rops.adres}", style="Adresat")
     t.p("")
@@ -31,8 +31,6 @@ def request_rops():
     t.signatures(["/miejscowość, data/", "/podpis osoby upoważnionej/"],
                  top=["{dokument.miejscowosc}, {dokument.data | data}", "{podpisujacy}"])
     t.note("* właściwe zaznaczyć (☒)")
-    t.note("ROPS kontaktuje się z gminą w ciągu {param.rops_contactDays | liczba: \"dzień\"} "
-           "od otrzymania zgłoszenia (podręcznik, pkt 3.1).")
     return t
 
 
@@ -132,7 +130,4 @@ def information_rops():
     t.signatures(["/podpis osoby upoważnionej/"], top=["{podpisujacy}"])
     t.note("Załącznik: kopia podpisanego porozumienia o współpracy z dnia "
            "{porozumienie.data | data}")
-    t.note("Informację przekazuje się drogą elektroniczną w ciągu "
-           "{param.rops_informationDays | liczba: \"dzień\"} od dnia podpisania porozumienia "
-           "(podręcznik, pkt 3.5).")
     return t

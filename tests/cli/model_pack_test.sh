@@ -100,6 +100,22 @@ set -e
 want="koop: instance $id was already continued by $oid"
 [ "$(cat "$WORK/err")" = "$want" ] || err "a second start from the founding: stderr [$(cat "$WORK/err")], want [$want]"
 
+# One source: the regulation's meeting and basket periods are the municipality's parameters
+# pzk.meetingEveryMonths and basket.updateMonths in words, not copies in the wording file; binding
+# another period changes the document.
+kpack "$oid" regulation -o "$WORK/reg" >/dev/null || err "pack regulation failed"
+unzip -p "$WORK/reg/regulamin-pzk.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/reg.txt"
+grep -q 'nie rzadziej niż raz na kwartał' "$WORK/reg.txt" || err "regulation: meeting period (3 months) not in words"
+grep -q 'nie rzadziej niż raz w roku' "$WORK/reg.txt" || err "regulation: basket period (12 months) not in words"
+mkdir -p "$WORK/m/documents"
+sed 's|<param name="pzk.meetingEveryMonths" value="3"/>|<param name="pzk.meetingEveryMonths" value="2"/>|' \
+  ../samples/municipalities/zielony-gaj.xml >"$WORK/m/zielony-gaj.xml"
+cp ../samples/documents/zielony-gaj.json "$WORK/m/documents/"
+"$KOOP" --db "$DB" pack "$oid" regulation -o "$WORK/reg2" --workflows . --municipalities "$WORK/m" \
+  --templates ../doc-templates >/dev/null || err "pack regulation with pzk.meetingEveryMonths = 2 failed"
+unzip -p "$WORK/reg2/regulamin-pzk.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/reg2.txt"
+grep -q 'nie rzadziej niż raz na dwa miesiące' "$WORK/reg2.txt" || err "regulation: pzk.meetingEveryMonths = 2 not followed"
+
 # ---- operation: the notice of a PZK meeting to every member (004 §2 ust. 5-6) --------------------
 fire "$oid" meeting.held 2027-01-13T13:00 '{"spotkanie":{"data":"2027-01-13"}}'
 fire "$oid" meeting.called 2027-01-20T09:00 '{"spotkanie":{"data":"2027-02-10","godzina":"11:00","miejsce":"sala narad GOPS","na_wniosek":"PCPR w Olszanach"}}'
@@ -140,6 +156,8 @@ unzip -p "$WORK/ggk/zaproszenie-1.docx" word/document.xml | sed 's/<[^>]*>//g' >
 unzip -p "$WORK/ggk/zaproszenie-2.docx" word/document.xml | sed 's/<[^>]*>//g' >"$WORK/ggk2.txt"
 grep -q 'ZG/2026/014' "$WORK/ggk1.txt" || err "GGK invitation on paper: case number missing"
 grep -q 'Karolina Testowa' "$WORK/ggk1.txt" || err "GGK invitation on paper: the information about the family is missing"
+grep -q 'w godzinach pracy Gminnego Ośrodka Pomocy Społecznej w Zielonym Gaju (poniedziałek–piątek 7:30–15:30)' "$WORK/ggk1.txt" ||
+  err "GGK invitation: office hours not those of office.open/office.close"
 grep -q 'ZG/2026/014' "$WORK/ggk2.txt" || err "GGK invitation by e-mail: case number missing"
 grep -q 'Karolina' "$WORK/ggk2.txt" && err "GGK invitation by e-mail: personal data of the family leaked"
 # 000 §9 ust. 2-4: only the member not bound by secrecy signs a statement and gets an authorisation.

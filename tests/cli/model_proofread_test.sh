@@ -2,9 +2,10 @@
 # Proof-reading of every template rendered with its sample data (issue 15, last bullet): the text
 # has no doubled full stop after "r." ("2026 r.."), no space before a comma or full stop, no
 # doubled word ("się się"), no double space, no leftover "Wzór – załącznik" line, no technical
-# key names; headings (Nagłówek części, Paragraf, Tytuł paragrafu, Tytuł dokumentu) keep with the
-# next paragraph; signature lines have room above them (space before >= 18 pt); every table's
-# column widths add up to no more than the page's text width.
+# key names, no handbook guidance in a letter that leaves the municipality; headings (Nagłówek
+# części, Paragraf, Tytuł paragrafu, Tytuł dokumentu) keep with the next paragraph; signature lines
+# have room above them (space before >= 18 pt); every table's column widths add up to no more than
+# the page's text width.
 set -euo pipefail
 : "${KOOP:?}" "${KOOP_SOURCE_DIR:?}"
 PY=/usr/bin/python3
@@ -42,6 +43,9 @@ def report(name, what):
     bad += 1
     print(f"FAIL: {name}: {what}")
 HEADINGS = {"Nagłówek części", "Paragraf (§)", "Tytuł paragrafu", "Tytuł dokumentu"}
+OUTGOING = {"zgloszenie-rops", "informacja-rops", "zaproszenie-spotkanie-partnerskie",
+            "zaproszenie-ggk", "informacja-o-spotkaniu-pzk", "informacja-pracownik-sieci",
+            "wniosek-kooperanta", "notatka-sluzbowa"}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.docx"))):
     name = os.path.basename(path)
     d = docx.Document(path)
@@ -61,6 +65,11 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.docx"))):
             m = re.search(pattern, text)
             if m:
                 report(name, f"{what}: …{text[max(0, m.start() - 30):m.end() + 30]}…")
+        # Letters that leave the municipality carry no handbook guidance nor its annex labels.
+        if name.split(".")[0] in OUTGOING:
+            m = re.search(r"\(podręcznik|do podręcznika wdrażania|\(Regulamin, §", text)
+            if m:
+                report(name, f"handbook guidance in an outgoing letter: …{text[max(0, m.start() - 30):m.end() + 30]}…")
     for p in d.paragraphs:
         if p.style is not None and p.style.name in HEADINGS and p.text.strip():
             kwn = p.paragraph_format.keep_with_next

@@ -115,7 +115,9 @@ if [ "$renderer" = 1 ]; then
   has_text "$WORK/out/karta-planu-pracy.docx" 'Nowakowska-Testowa' || err "karta: family members missing"
   has_text "$WORK/out/porozumienie-wariant-5.docx" 'Komisariat Policji w Zielonym Gaju' || err "wariant-5: partner rows missing"
   has_text "$WORK/out/porozumienie-powiatowo-gminne.docx" 'radna/radny Jan Testowy' || err "000: councillor missing"
-  has_text "$WORK/out/zgloszenie-rops.docx" '7 dni' || err "zgloszenie-rops: ROPS contact period (liczba filter)"
+  # An outgoing letter carries no handbook guidance (issue 15): ROPS's own 7 days are not ours to print.
+  has_text "$WORK/out/zgloszenie-rops.docx" 'ROPS kontaktuje się' && err "zgloszenie-rops: handbook guidance in the letter"
+  has_text "$WORK/out/informacja-o-spotkaniu-pzk.docx" 'Powiatowy Urząd Pracy w Olszanach' || err "informacja-o-spotkaniu-pzk: a member missing from the recipients"
 else
   echo "note: 'koop render' is not implemented yet; rendering checks skipped, templates checked as they are"
   to_pdf=("$TPL"/*.docx)

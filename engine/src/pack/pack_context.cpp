@@ -6,6 +6,7 @@
 
 #include "koop/file_env.h"
 #include "municipality/municipality.h"
+#include "pack/param_wording.h"
 #include "time/warsaw_time.h"
 
 namespace koop::pack {
@@ -99,6 +100,8 @@ Result<PackContext> BuildPackContext(const InstanceView& view, const model::Char
   Object::Ptr wrap = new Object();
   wrap->set("param", params);
   DeepMerge(ctx.data, wrap);
+  // The words for office hours and periods come from the parameters, not from the wording file.
+  AddParamWording(params, ctx.data);
   // 3. The instance's data model.
   auto data = ParseObject(view.data_json, "instance " + view.instance_id + " data");
   if (!data.ok()) return data.status();

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "model/loader.h"
@@ -49,6 +50,31 @@ BOOST_AUTO_TEST_CASE(EveryWorkflowLoadsWithItsTemplatesAndRules) {
     BOOST_TEST(chart.ok(), entry.path().filename().string() << ": " << chart.status().message());
   }
   BOOST_TEST(n > 0);
+}
+
+// A parameter several workflows declare (office hours in the founding and the case, the PZK
+// meeting period in the founding's agreement and in the operation) is one setting of the
+// municipality: the same type and default everywhere, so the documents and the deadlines agree.
+BOOST_AUTO_TEST_CASE(ASharedParameterHasOneTypeAndDefault) {
+  std::map<std::string, std::pair<std::string, std::string>> seen;  // name -> (workflow, default)
+  int shared = 0;
+  for (const auto& entry : fs::directory_iterator(kRoot / "workflows")) {
+    if (entry.path().extension() != ".scxml") continue;
+    auto chart = koop::model::LoadChart(entry.path().string(), CheckingOptions());
+    BOOST_REQUIRE_MESSAGE(chart.ok(), chart.status().message());
+    for (const auto& p : (*chart)->params) {
+      std::string value = std::to_string(static_cast<int>(p.type)) + " " +
+                          (p.default_value ? *p.default_value : std::string("(none)"));
+      auto [it, fresh] =
+          seen.emplace(p.name, std::make_pair(entry.path().filename().string(), value));
+      if (fresh) continue;
+      ++shared;
+      BOOST_TEST(it->second.second == value,
+                 p.name << ": " << entry.path().filename().string() << " declares " << value << ", "
+                        << it->second.first << " " << it->second.second);
+    }
+  }
+  BOOST_TEST(shared > 0);
 }
 
 // Every workflow a sample municipality picks exists (no count written down: a new workflow is
