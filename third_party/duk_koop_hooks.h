@@ -27,6 +27,8 @@ typedef struct KoopDukLimits {
   long checks;           /* interrupts seen during the current call (for measurements) */
   long tick_budget;      /* internal: native work left before the next clock read */
   int memory_stop;       /* set by the allocator when the memory limit refused a request */
+  long long start_wall_ns; /* koop_duk_wall_ns() when the call was armed (0 = unknown) */
+  long long budget_ns;     /* deadline_ns minus the CPU time at arming (0 = unknown) */
 } KoopDukLimits;
 
 /* Duktape's default interrupt interval, in bytecode instructions. */
@@ -41,7 +43,17 @@ typedef struct KoopDukLimits {
 /* The calling thread's CPU time in nanoseconds, the clock deadline_ns is measured on. */
 long long koop_duk_clock_ns(void);
 
-/* Arms the limits for one call: deadline (0 = none) and cleared bookkeeping. */
+/* The monotonic wall clock in nanoseconds (read without a system call). */
+long long koop_duk_wall_ns(void);
+
+/* An upper bound of the calling thread's CPU time (koop_duk_clock_ns()) at wall time
+ * wall_now_ns, at most max_error_ns above the true value: the thread's last real read plus the
+ * wall time since, read again when that is older than max_error_ns. A deadline counted from it
+ * is met late by at most max_error_ns, never early. */
+long long koop_duk_cpu_upper_ns(long long wall_now_ns, long long max_error_ns);
+
+/* Arms the limits for one call: deadline (0 = none) and cleared bookkeeping (start_wall_ns and
+ * budget_ns are set by the caller after arming, when it knows them). */
 void koop_duk_arm(KoopDukLimits *limits, long long deadline_ns);
 
 long koop_duk_interrupt_interval(void *udata);

@@ -4,10 +4,14 @@
 //                                     (template compiled once, each document written to disk)
 //   bench_docx rows [N]               one document with an N-row table (default 10,000):
 //                                     JSON parse + render + zip + write, best of 3, peak RSS
+//   bench_docx merge [N]              a mail merge of N documents (default 1,000) of the same
+//                                     corpus case into a fresh folder: docs/s including the one
+//                                     flush of the whole group (FileEnv::MoveFilesInto)
 //   bench_docx make-rows DIR [N]      writes DIR/rows.docx and DIR/rows.json for other tools
 //
 // tests/bench/docx_bench.sh runs these next to docxtemplater on the same files.
 #include <sys/resource.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <chrono>
@@ -76,6 +80,39 @@ int LoopTable(double seconds) {
       "(%.3f ms/doc); peak RSS %.1f MB\n",
       Seconds(t0, t1) * 1e3, n, el, n / el, el / n * 1e3, PeakRssKb() / 1024.0);
   fs::remove(out);
+  return 0;
+}
+
+int Merge(int documents) {
+  std::string dir = std::string(KOOP_SHARED_DIR) + "/docx-corpus/tag-intelligent-loop-table";
+  fs::path work = fs::temp_directory_path() / ("bench-docx-merge-" + std::to_string(::getpid()));
+  fs::create_directories(work);
+  auto tmpl = koop::DocxTemplate::Open(dir + "/template.docx");
+  if (!tmpl.ok()) {
+    std::fprintf(stderr, "%s\n", tmpl.status().message().c_str());
+    return 1;
+  }
+  // One line of JSON per document: the case's data on a single line.
+  std::string json = ReadAll(dir + "/data.json");
+  for (char& c : json) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  {
+    std::ofstream lines(work / "data.jsonl");
+    for (int i = 0; i < documents; ++i) lines << json << "\n";
+  }
+  auto start = Clock::now();
+  auto merged = koop::MailMerge(*tmpl, (work / "data.jsonl").string(), (work / "out").string(), {});
+  auto end = Clock::now();
+  if (!merged.ok()) {
+    std::fprintf(stderr, "%s\n", merged.status().message().c_str());
+    return 1;
+  }
+  double el = Seconds(start, end);
+  std::printf("koop merge: %d documents in %.3f s = %.0f docs/s (%.3f ms/doc); peak RSS %.1f MB\n",
+              merged->documents, el, merged->documents / el, el / merged->documents * 1e3,
+              PeakRssKb() / 1024.0);
+  fs::remove_all(work);
   return 0;
 }
 
@@ -152,7 +189,8 @@ int Rows(int rows) {
     auto data = koop::docx::ParseJson(json, "rows.json");
     auto b = Clock::now();
     fs::remove(dir + "/out.docx");
-    koop::Status s = koop::docx::RenderToFile(koop::docx::TemplateAccess::Compiled(*tmpl), *data, {}, dir + "/out.docx");
+    koop::Status s = koop::docx::RenderToFile(koop::docx::TemplateAccess::Compiled(*tmpl), *data,
+                                              {}, dir + "/out.docx");
     auto c = Clock::now();
     if (!s.ok()) {
       std::fprintf(stderr, "%s\n", s.message().c_str());
@@ -179,10 +217,13 @@ int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "loop-table";
   if (mode == "loop-table") return LoopTable(argc > 2 ? std::atof(argv[2]) : 3.0);
   if (mode == "rows") return Rows(argc > 2 ? std::atoi(argv[2]) : 10000);
+  if (mode == "merge") return Merge(argc > 2 ? std::atoi(argv[2]) : 1000);
   if (mode == "make-rows" && argc > 2) {
     MakeRows(argv[2], argc > 3 ? std::atoi(argv[3]) : 10000);
     return 0;
   }
-  std::fprintf(stderr, "usage: bench_docx loop-table [SECONDS] | rows [N] | make-rows DIR [N]\n");
+  std::fprintf(
+      stderr,
+      "usage: bench_docx loop-table [SECONDS] | rows [N] | merge [N] | make-rows DIR [N]\n");
   return 2;
 }

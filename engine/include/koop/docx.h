@@ -23,6 +23,9 @@ struct TemplateAccess;  // engine/src/docx/template_access.h
 struct RenderOptions {
   // Missing values render as a dotted fill-in line ("…………") instead of failing the render.
   bool blanks = false;
+  // The output path is a new file in a private staging folder whose files are moved into place
+  // together by FileEnv::MoveFilesInto (which makes them durable first): a document pack.
+  bool staged = false;
 };
 
 class DocxTemplate {

@@ -89,6 +89,7 @@ Status DocxTemplate::Render(const std::string& json_text, const RenderOptions& o
   }
   docx::RenderSettings settings;
   settings.blanks = options.blanks;
+  settings.staged = options.staged;
   return docx::RenderToFile(*impl_, *data, settings, out_path);
 }
 

@@ -124,6 +124,7 @@ Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& j
   TempDirGuard guard(env, *staging);
   docx::RenderSettings settings;
   settings.blanks = options.render.blanks;
+  settings.staged = true;  // made durable together by MoveFilesInto
   for (size_t k = 0; k < docs.size(); ++k) {
     Status s = docx::RenderToFile(docx::TemplateAccess::Compiled(tmpl), docs[k], settings,
                                   *staging + "/" + names[k]);

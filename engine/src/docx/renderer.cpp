@@ -345,7 +345,7 @@ Status RenderToFile(const CompiledTemplate& tmpl, const Data& data, const Render
                     const std::string& out_path) {
   std::map<std::string, std::string> parts;
   KOOP_RETURN_IF_ERROR(RenderParts(tmpl, data, settings, &parts));
-  return tmpl.zip->WriteWith(parts, out_path);
+  return tmpl.zip->WriteWith(parts, out_path, settings.staged);
 }
 
 Status RenderToFile(const CompiledTemplate& tmpl, const Poco::Dynamic::Var& data,

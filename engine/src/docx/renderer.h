@@ -18,6 +18,7 @@ namespace koop::docx {
 
 struct RenderSettings {
   bool blanks = false;  // missing values become a dotted fill-in line instead of an error
+  bool staged = false;  // the output is a new file in a private staging folder
 };
 
 // The dotted fill-in line used for missing values with blanks on.

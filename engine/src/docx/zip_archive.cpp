@@ -158,7 +158,7 @@ Result<std::string> ZipArchive::Read(const std::string& name) const {
 }
 
 Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
-                             const std::string& out_path) const {
+                             const std::string& out_path, bool staged) const {
   // The archive is assembled in memory and written with one write(): libzip's own file output
   // would add a temporary file and a rename per document.
   std::string why;
@@ -215,6 +215,7 @@ Status ZipArchive::WriteWith(const std::map<std::string, std::string>& replaced,
   if (got != static_cast<zip_int64_t>(bytes.size())) {
     return Status::Internal("libzip: short read of the assembled document");
   }
+  if (staged) return DefaultFileEnv().WriteStagedFile(out_path, bytes);
   return DefaultFileEnv().WriteFileAtomically(out_path, bytes);
 }
 

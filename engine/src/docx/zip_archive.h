@@ -50,8 +50,9 @@ class ZipArchive {
   // same folder, then rename; only a regular file is replaced): entries of this archive in their
   // order, those named in `replaced` with the new content (deflated), all others copied without
   // decompressing. Nothing is left behind on error.
-  Status WriteWith(const std::map<std::string, std::string>& replaced,
-                   const std::string& out_path) const;
+  // With `staged`, out_path is a new file in a private staging folder (FileEnv::WriteStagedFile).
+  Status WriteWith(const std::map<std::string, std::string>& replaced, const std::string& out_path,
+                   bool staged = false) const;
 
   const std::string& label() const { return label_; }
 

@@ -99,6 +99,7 @@ Result<PackInfo> pack::RenderPack(Engine& engine, const PackPlaces& places,
 
   RenderOptions render;
   render.blanks = options.blanks;
+  render.staged = true;  // made durable together by MoveFilesInto
   std::set<std::string> used;
   for (const auto& doc : ref->pack->documents) {
     std::string file = doc.template_file;

@@ -14,6 +14,12 @@
 
 namespace koop::rules {
 
+// A thread's CPU clock is read for real at most once per this much wall time
+// (koop_duk_cpu_upper_ns): a system call per rule call made the sandbox's clock most of the cost
+// of a short rule. A call's deadline is then met late by this much at worst, which the stop
+// margin covers.
+constexpr long long kCpuReadSpacingNs = 1'000'000;
+
 // The heap udata: the hook reads the KoopDukLimits at offset 0; the allocator finds the heap.
 struct HeapUdata {
   KoopDukLimits limits;
@@ -227,8 +233,9 @@ void JsHeap::Bootstrap() {
 
 double JsHeap::StopMarginMs(int time_ms) {
   // Covers what follows the stop: unwinding, the error message, returning to the caller
-  // (measured at ~0.05 ms), plus the scheduling noise of a quiet machine. docs/decisions.md.
-  double margin = 0.5;
+  // (measured at ~0.05 ms), plus the scheduling noise of a quiet machine, plus the late start
+  // of the CPU clock's upper bound (kCpuReadSpacingNs). docs/decisions.md.
+  double margin = 0.5 + kCpuReadSpacingNs / 1e6;
   return time_ms / 10.0 < margin ? time_ms / 10.0 : margin;
 }
 
@@ -243,8 +250,12 @@ Status JsHeap::Call(SafeFn fn, void* udata, int nargs, int nrets, const std::str
   const int limit_ms = time_ms > 0 ? time_ms : limits_.time_ms;
   if (outer) {
     double stop_ms = limit_ms - StopMarginMs(limit_ms);
-    long long deadline = koop_duk_clock_ns() + static_cast<long long>(stop_ms * 1e6);
+    const long long budget = static_cast<long long>(stop_ms * 1e6);
+    const long long wall = koop_duk_wall_ns();
+    long long deadline = koop_duk_cpu_upper_ns(wall, kCpuReadSpacingNs) + budget;
     koop_duk_arm(lim, deadline);
+    lim->start_wall_ns = wall;
+    lim->budget_ns = budget;
     watchdog_->Arm(deadline);
     call_limit_ = allocated_ + limits_.memory_bytes;
     memory_exceeded_ = false;

@@ -66,6 +66,30 @@ void SyncDir(const std::string& dir) {
   ::close(fd);
 }
 
+// Staged files are flushed to disk before they are renamed into place (a rename that reaches the
+// disk before the data would leave an empty document after a power cut). One syncfs() of the
+// staging folder's file system flushes the whole group with one device flush; an fsync per file
+// cost a device flush each (7-14 ms per document on the VM this was measured on).
+Status CheckStaged(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0)
+    return Status::IoError(path + ": cannot write: " + Errno(errno));
+  if (!S_ISREG(st.st_mode)) {
+    return Status::IoError(path + ": cannot write: not a regular file (" + KindName(st.st_mode) +
+                           ")");
+  }
+  return Status::Ok();
+}
+
+Status SyncFileSystemOf(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(dir + ": cannot write: " + Errno(errno));
+  Status s;
+  if (::syncfs(fd) != 0) s = Status::IoError(dir + ": cannot write: " + Errno(errno));
+  ::close(fd);
+  return s;
+}
+
 Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   size_t done = 0;
   while (done < bytes.size()) {
@@ -157,6 +181,16 @@ class PosixFileEnv final : public FileEnv {
     return s;
   }
 
+  Status WriteStagedFile(const std::string& path, std::string_view bytes) override {
+    // O_EXCL: the staging folder is private and fresh, so anything already there is not ours.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) return Status::IoError(path + ": cannot create file: " + Errno(errno));
+    Status s = WriteAll(fd, bytes, path);
+    if (::close(fd) != 0 && s.ok()) s = Status::IoError(path + ": cannot write: " + Errno(errno));
+    if (!s.ok()) ::unlink(path.c_str());
+    return s;
+  }
+
   Status MoveIntoPlace(const std::string& from, const std::string& to) override {
     KOOP_RETURN_IF_ERROR(CheckReplaceable(to));
     if (::rename(from.c_str(), to.c_str()) != 0) {
@@ -176,12 +210,16 @@ class PosixFileEnv final : public FileEnv {
     } else if (!S_ISDIR(st.st_mode)) {
       return Status::IoError(to_dir + ": not a folder (" + KindName(st.st_mode) + ")");
     }
+    Status ready;
     for (const std::string& name : names) {
-      Status s = CheckReplaceable(Join(to_dir, name));
-      if (!s.ok()) {
-        if (created) ::rmdir(to_dir.c_str());
-        return s;
-      }
+      ready = CheckReplaceable(Join(to_dir, name));
+      if (ready.ok()) ready = CheckStaged(Join(from_dir, name));
+      if (!ready.ok()) break;
+    }
+    if (ready.ok() && !names.empty()) ready = SyncFileSystemOf(from_dir);
+    if (!ready.ok()) {
+      if (created) ::rmdir(to_dir.c_str());
+      return ready;
     }
     // Files replaced are parked in a folder beside the new ones (same file system) until all
     // moves succeeded, so a failure can restore them.

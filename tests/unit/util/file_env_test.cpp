@@ -174,21 +174,48 @@ BOOST_AUTO_TEST_CASE(MovesFilesInAndReplacesOldOnes) {
 }
 
 BOOST_AUTO_TEST_CASE(AFailedMovePutsEverythingBack) {
-  // "c" is missing from the staging folder, so its move fails after "a" and "b" moved and "a"
-  // replaced an older file: the output folder must come back exactly as it was.
+  // "sub/c" cannot be moved (the output folder has no "sub"), so its move fails after "a" and
+  // "b" moved and "a" replaced an older file: the output folder must come back exactly as it was.
   std::string dir = Fresh("group-rollback");
-  fs::create_directories(dir + "/stage");
+  fs::create_directories(dir + "/stage/sub");
   fs::create_directories(dir + "/out");
   Put(dir + "/stage/a", "A2");
   Put(dir + "/stage/b", "B2");
+  Put(dir + "/stage/sub/c", "C2");
   Put(dir + "/out/a", "A1");
   Put(dir + "/out/keep", "K");
-  koop::Status s = env.MoveFilesInto(dir + "/stage", {"a", "b", "c"}, dir + "/out");
+  koop::Status s = env.MoveFilesInto(dir + "/stage", {"a", "b", "sub/c"}, dir + "/out");
   BOOST_TEST(s.exit_code() == 74);
-  BOOST_TEST(s.message() == dir + "/out/c: cannot write: No such file or directory");
+  BOOST_TEST(s.message() == dir + "/out/sub/c: cannot write: No such file or directory");
   BOOST_TEST(Listing(dir + "/out") == (std::vector<std::string>{"a", "keep"}));
   BOOST_TEST(Get(dir + "/out/a") == "A1");
-  BOOST_TEST(Listing(dir + "/stage") == (std::vector<std::string>{"a", "b"}));
+  BOOST_TEST(Listing(dir + "/stage") == (std::vector<std::string>{"a", "b", "sub"}));
+}
+
+BOOST_AUTO_TEST_CASE(AStagedFileThatCannotBeFlushedStopsTheGroupBeforeAnyMove) {
+  // Every staged file is flushed to disk before the first move (a rename reaching the disk before
+  // the data would leave an empty document after a power cut); one that cannot be ("c" is
+  // missing) stops the group with the output folder untouched.
+  std::string dir = Fresh("group-flush");
+  fs::create_directories(dir + "/stage");
+  fs::create_directories(dir + "/out");
+  Put(dir + "/stage/a", "A2");
+  Put(dir + "/out/a", "A1");
+  koop::Status s = env.MoveFilesInto(dir + "/stage", {"a", "c"}, dir + "/out");
+  BOOST_TEST(s.exit_code() == 74);
+  BOOST_TEST(s.message() == dir + "/stage/c: cannot write: No such file or directory");
+  BOOST_TEST(Listing(dir + "/out") == (std::vector<std::string>{"a"}));
+  BOOST_TEST(Get(dir + "/out/a") == "A1");
+}
+
+BOOST_AUTO_TEST_CASE(AStagedFileIsWrittenOnceAndNeverOverAnother) {
+  std::string dir = Fresh("staged-write");
+  BOOST_TEST(env.WriteStagedFile(dir + "/a", "A").ok());
+  BOOST_TEST(Get(dir + "/a") == "A");
+  koop::Status again = env.WriteStagedFile(dir + "/a", "B");
+  BOOST_TEST(again.exit_code() == 74);
+  BOOST_TEST(again.message() == dir + "/a: cannot create file: File exists");
+  BOOST_TEST(Get(dir + "/a") == "A");
 }
 
 BOOST_AUTO_TEST_CASE(ASpecialDestinationStopsTheGroupBeforeAnyMove) {
