@@ -6,6 +6,7 @@
 
 #include "exec/interpreter.h"
 #include "model/loader.h"
+#include "unit/rules/thread_cpu.h"
 
 namespace {
 
@@ -116,14 +117,16 @@ BOOST_AUTO_TEST_CASE(StopsRunawayScriptAndKeepsOtherInstancesWorking) {
   BOOST_REQUIRE(bad.ok() && good.ok());
   BOOST_REQUIRE((*bad)->Start(0).ok());
   BOOST_REQUIRE((*good)->Start(0).ok());
-  auto start = std::chrono::steady_clock::now();
+  // The limit is this thread's CPU time (docs/sandbox.md); wall time also counts other
+  // processes' turns, so that is not what is bounded.
+  const double cpu_start = koop::rules::testing::ThreadCpuMs();
   auto step = (*bad)->Fire("spin", "null", 1);
-  auto spent = std::chrono::steady_clock::now() - start;
+  const double spent_ms = koop::rules::testing::ThreadCpuMs() - cpu_start;
   // A runaway refuses the whole event (the caller discards the interpreter, writes nothing).
   BOOST_REQUIRE(!step.ok());
   BOOST_CHECK_EQUAL(step.status().message(),
                     "hostile.scxml:1:170: time limit of 50 ms exceeded; the event is refused");
-  BOOST_CHECK(spent < std::chrono::milliseconds(200));
+  BOOST_CHECK_MESSAGE(spent_ms < 200, "the runaway took " << spent_ms << " ms of CPU");
   step = (*bad)->Fire("eat", "null", 2);
   BOOST_REQUIRE(!step.ok());
   BOOST_CHECK_EQUAL(step.status().message(),
