@@ -14,6 +14,7 @@
 #include "koop/directory.h"
 #include "koop/engine.h"
 #include "server/fire_batcher.h"
+#include "server/listing_cache.h"
 #include "server/workflow_catalog.h"
 
 namespace koop::server {
@@ -23,6 +24,8 @@ struct BackendOptions {
   std::string templates_dir = "doc-templates";
   // Where rendered packs are kept: DIR/INSTANCE/PACK/ (created on demand).
   std::string packs_dir = "packs";
+  // The bytes of task and deadline list answers kept (listing_cache.h); 0 turns the cache off.
+  std::size_t listing_cache_bytes = std::size_t{64} << 20;
 };
 
 struct Backend {
@@ -36,11 +39,14 @@ class BackendPool {
  public:
   explicit BackendPool(BackendOptions options)
       : options_(std::move(options)),
-        catalog_(WorkflowCatalog::Load(options_.database.workflows_dir)) {}
+        catalog_(WorkflowCatalog::Load(options_.database.workflows_dir)),
+        listings_(options_.listing_cache_bytes) {}
   const BackendOptions& options() const { return options_; }
   const WorkflowCatalog& catalog() const { return *catalog_; }
   // Events fired through the API are committed in groups (fire_batcher.h).
   FireBatcher& fires() { return fires_; }
+  // Answers of the task and deadline lists (listing_cache.h).
+  ListingCache& listings() { return listings_; }
 
   // A borrowed pair; returned to the pool when destroyed. A pair whose database failed is
   // dropped instead (Discard), so the next request reconnects.
@@ -68,6 +74,7 @@ class BackendPool {
   BackendOptions options_;
   std::shared_ptr<const WorkflowCatalog> catalog_;
   FireBatcher fires_;
+  ListingCache listings_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Backend>> idle_;
 };

@@ -47,6 +47,7 @@ class Exchange {
   const WorkflowCatalog& catalog() const { return pool_.catalog(); }
   const BackendOptions& backend_options() const { return pool_.options(); }
   FireBatcher& fires() { return pool_.fires(); }
+  ListingCache& listings() { return pool_.listings(); }
 
   // The request body, at most config().max_body_bytes: nullopt after answering 413/400 itself.
   std::optional<std::string> Body();

@@ -69,7 +69,8 @@ void AppendJsonString(std::string& out, const std::string& text) {
   out += '"';
 }
 
-std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineListing>& deadlines) {
+std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineListing>& deadlines,
+                          const std::string& next) {
   std::string out;
   out.reserve(64 + deadlines.size() * 320);
   out += '{';
@@ -97,7 +98,13 @@ std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineList
     member("stage", d.owner_state);
     out += d.overdue ? ",\"overdue\":true}" : ",\"overdue\":false}";
   }
-  out += "]}";
+  out += "],\"next\":";
+  if (next.empty()) {
+    out += "null}";
+  } else {
+    AppendJsonString(out, next);
+    out += '}';
+  }
   return out;
 }
 

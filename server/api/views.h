@@ -17,9 +17,10 @@ std::string Stringify(const Poco::JSON::Object& object);
 // One instance of a list: id, case, workflow, municipality, status, stages (atomic, with Polish
 // titles), next deadline, overdue.
 Poco::JSON::Object::Ptr ListingJson(const InstanceListing& listing, const WorkflowCatalog& catalog);
-// {"KEY": [deadline, ...]}: written straight into one string (the task list's hot path: no
-// object tree per row).
-std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineListing>& deadlines);
+// {"KEY": [deadline, ...], "next": CURSOR or null}: written straight into one string (the task
+// list's hot path: no object tree per row).
+std::string DeadlinesJson(const std::string& key, const std::vector<DeadlineListing>& deadlines,
+                          const std::string& next);
 // Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped).
 void AppendJsonString(std::string& out, const std::string& text);
 // What a start or fire did: instance, seq, states, finished.

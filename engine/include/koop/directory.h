@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,11 +57,21 @@ struct InstanceListing {
   TimeMs updated_at = 0;
 };
 
+// A place in the deadline listing's order (due time, instance, deadline, occurrence): the key of
+// the last deadline of a page. It names no row, so it stays valid when that deadline is closed.
+struct DeadlineCursor {
+  TimeMs due_at = 0;
+  std::string instance_id;
+  std::string deadline_id;
+  std::int64_t occurrence = 0;
+};
+
 struct DeadlineQuery {
   TenantScope scope;
   TimeMs until = 0;  // open deadlines due before this (overdue ones included)
   TimeMs now = 0;
   std::size_t limit = 200;
+  std::optional<DeadlineCursor> after;  // only the deadlines after this place (keyset paging)
 };
 
 struct DeadlineListing {
@@ -88,8 +99,15 @@ class Directory {
   // One instance if it is within the scope (nullopt-like: empty vector when not).
   virtual Result<std::vector<InstanceListing>> FindInstance(const std::string& instance_id,
                                                             const TenantScope& scope) = 0;
-  // Open deadlines, earliest first.
+  // Open deadlines, earliest first (by due time, then instance, deadline and occurrence).
   virtual Result<std::vector<DeadlineListing>> OpenDeadlines(const DeadlineQuery& query) = 0;
+  // A number that grows with every committed change of an instance or a deadline of the
+  // scope's municipalities (of all when the scope names none), whoever made it: the database
+  // bumps it in the writing transaction. What a cached listing is valid at; read it before the
+  // listing, so the listing is at least as new.
+  virtual Result<std::int64_t> ListingVersion(const TenantScope& scope) = 0;
+  // The earliest due time of an open deadline at or after `from`, of any tenant (nullopt: none).
+  virtual Result<std::optional<TimeMs>> FirstOpenDueFrom(TimeMs from) = 0;
 };
 
 }  // namespace koop

@@ -95,15 +95,25 @@ class DirectoryImpl final : public Directory {
     store::SqlParams params;
     params.emplace_back(q.until);
     // The order is the index deadlines_open_order's, so the database reads one page of it and
-    // stops (migration 8). Of the instance only columns stored before its snapshot are read (a
-    // column after it would make SQLite walk the snapshot's overflow pages); facts come cached.
+    // stops (migration 8); a page starts after the key of the previous one (keyset paging: the
+    // index is entered at that key, no row before it is read). Of the instance only columns
+    // stored before its snapshot are read (a column after it would make SQLite walk the
+    // snapshot's overflow pages); facts come cached.
     std::string sql =
         "SELECT d.instance_id, d.deadline_id, d.occurrence, d.title, d.due_date, d.due_at, "
         "d.owner_state, i.workflow_id, i.municipality_id, i.last_seq "
         "FROM deadlines d JOIN instances i ON i.instance_id = d.instance_id "
-        "WHERE d.state = 'open' AND d.due_at < ?";
+        "WHERE d.state = 'open' AND d.due_at < ? "
+        "AND (d.due_at, d.instance_id, d.deadline_id, d.occurrence) > (?, ?, ?, ?)";
+    // Without a cursor, a key before every deadline's (no due time lies 2^62 ms before 1970).
+    DeadlineCursor from = q.after.value_or(DeadlineCursor{-(std::int64_t{1} << 62), "", "", 0});
+    const std::size_t key_at = params.size();
+    params.emplace_back(from.due_at);
+    params.emplace_back(from.instance_id);
+    params.emplace_back(from.deadline_id);
+    params.emplace_back(from.occurrence);
     sql += MunicipalityFilter(q.scope, params);
-    sql += " ORDER BY d.due_at, d.instance_id, d.deadline_id, d.occurrence LIMIT ? OFFSET ?";
+    sql += " ORDER BY d.due_at, d.instance_id, d.deadline_id, d.occurrence LIMIT ?";
     // A scope narrowed by region or team keeps only some rows: read page after page until the
     // limit is reached or the deadlines run out.
     const bool narrowed = !q.scope.teryt_prefix.empty() || !q.scope.institution.empty();
@@ -111,12 +121,10 @@ class DirectoryImpl final : public Directory {
         narrowed ? std::max<std::int64_t>(kDeadlinePage, static_cast<std::int64_t>(q.limit))
                  : static_cast<std::int64_t>(q.limit);
     params.emplace_back(page);
-    params.emplace_back(std::int64_t{0});
     Result<store::Transaction> tx = store_->BeginRead();
     if (!tx.ok()) return tx.status();
     std::vector<DeadlineListing> out;
-    for (std::int64_t offset = 0; out.size() < q.limit; offset += page) {
-      params.back() = offset;
+    while (out.size() < q.limit) {
       Result<store::SqlRows> rows = tx->Query(sql, params);
       if (!rows.ok()) return rows.status();
       std::vector<FactsKey> keys;
@@ -145,8 +153,39 @@ class DirectoryImpl final : public Directory {
         out.push_back(std::move(d));
       }
       if (static_cast<std::int64_t>(rows->size()) < page) break;
+      const store::SqlRow& last = rows->back();  // the next page starts after it
+      params[key_at] = last.Int(5);
+      params[key_at + 1] = last.Text(0);
+      params[key_at + 2] = last.Text(1);
+      params[key_at + 3] = last.Int(2);
     }
     return out;
+  }
+
+  Result<std::int64_t> ListingVersion(const TenantScope& scope) override {
+    store::SqlParams params;
+    std::string sql = "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM listing_versions";
+    for (std::size_t i = 0; i < scope.municipalities.size(); ++i) {
+      sql += i ? ", ?" : " WHERE municipality_id IN (?";
+      params.push_back(scope.municipalities[i]);
+    }
+    if (!scope.municipalities.empty()) sql += ")";
+    // Each counter only grows and no row is ever deleted, so their sum grows with any of them.
+    Result<store::Transaction> tx = store_->BeginRead();
+    if (!tx.ok()) return tx.status();
+    Result<store::SqlRows> rows = tx->Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    return rows->empty() ? 0 : (*rows)[0].Int(0);
+  }
+
+  Result<std::optional<TimeMs>> FirstOpenDueFrom(TimeMs from) override {
+    Result<store::Transaction> tx = store_->BeginRead();
+    if (!tx.ok()) return tx.status();
+    Result<store::SqlRows> rows =
+        tx->Query("SELECT MIN(due_at) FROM deadlines WHERE state = 'open' AND due_at >= ?", {from});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty() || (*rows)[0].IsNull(0)) return std::optional<TimeMs>();
+    return std::optional<TimeMs>((*rows)[0].Int(0));
   }
 
  private:

@@ -268,6 +268,89 @@ const std::vector<Migration>& Migrations() {
               ON workflow_definition_files
               FOR EACH ROW EXECUTE FUNCTION koop_definition_files_frozen())",
        }},
+      {11,
+       "listing versions: a counter per municipality bumped by every change of a listing",
+       {
+           // version grows in the same transaction as every committed change of an instance or
+           // a deadline of the municipality (the triggers below), whoever writes it: a server,
+           // another server on the same database, the CLI, the reminder run. A cached task list
+           // (server/listing_cache.h) is valid only at the versions it was read at.
+           R"(CREATE TABLE listing_versions (
+                municipality_id TEXT PRIMARY KEY,
+                version BIGINT NOT NULL))",
+           R"(INSERT INTO listing_versions (municipality_id, version)
+                SELECT DISTINCT municipality_id, 1 FROM instances)",
+       },
+       {
+           R"(CREATE TRIGGER instances_listing_insert AFTER INSERT ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  VALUES (NEW.municipality_id, 1)
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+           R"(CREATE TRIGGER instances_listing_update AFTER UPDATE ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id, 1 FROM (SELECT NEW.municipality_id AS municipality_id
+                    UNION SELECT OLD.municipality_id) WHERE true
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+           R"(CREATE TRIGGER instances_listing_delete AFTER DELETE ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  VALUES (OLD.municipality_id, 1)
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+           R"(CREATE TRIGGER deadlines_listing_insert AFTER INSERT ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id, 1 FROM instances WHERE instance_id = NEW.instance_id
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+           // Only the columns a listing reads: the reminder run's bookkeeping changes nothing.
+           R"(CREATE TRIGGER deadlines_listing_update AFTER UPDATE OF instance_id, deadline_id,
+                occurrence, title, due_date, due_at, state, owner_state ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id, 1 FROM instances
+                    WHERE instance_id IN (NEW.instance_id, OLD.instance_id)
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+           R"(CREATE TRIGGER deadlines_listing_delete AFTER DELETE ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id, 1 FROM instances WHERE instance_id = OLD.instance_id
+                  ON CONFLICT (municipality_id) DO UPDATE SET version = version + 1;
+              END)",
+       },
+       {
+           R"(CREATE FUNCTION koop_listing_bump(m TEXT) RETURNS void LANGUAGE sql AS
+              'INSERT INTO listing_versions (municipality_id, version) VALUES (m, 1)
+                 ON CONFLICT (municipality_id) DO UPDATE SET version = listing_versions.version + 1')",
+           R"(CREATE FUNCTION koop_listing_instances() RETURNS trigger LANGUAGE plpgsql AS
+              'BEGIN
+                 IF TG_OP <> ''DELETE'' THEN PERFORM koop_listing_bump(NEW.municipality_id); END IF;
+                 IF TG_OP = ''DELETE'' OR (TG_OP = ''UPDATE''
+                     AND OLD.municipality_id <> NEW.municipality_id) THEN
+                   PERFORM koop_listing_bump(OLD.municipality_id);
+                 END IF;
+                 RETURN NULL;
+               END')",
+           R"(CREATE TRIGGER instances_listing AFTER INSERT OR UPDATE OR DELETE ON instances
+              FOR EACH ROW EXECUTE FUNCTION koop_listing_instances())",
+           R"(CREATE FUNCTION koop_listing_deadlines() RETURNS trigger LANGUAGE plpgsql AS
+              'DECLARE
+                 m TEXT;
+               BEGIN
+                 IF TG_OP <> ''DELETE'' THEN
+                   SELECT municipality_id INTO m FROM instances WHERE instance_id = NEW.instance_id;
+                   IF m IS NOT NULL THEN PERFORM koop_listing_bump(m); END IF;
+                 END IF;
+                 IF TG_OP = ''DELETE'' OR (TG_OP = ''UPDATE''
+                     AND OLD.instance_id <> NEW.instance_id) THEN
+                   SELECT municipality_id INTO m FROM instances WHERE instance_id = OLD.instance_id;
+                   IF m IS NOT NULL THEN PERFORM koop_listing_bump(m); END IF;
+                 END IF;
+                 RETURN NULL;
+               END')",
+           R"(CREATE TRIGGER deadlines_listing AFTER INSERT OR DELETE OR UPDATE OF instance_id,
+                deadline_id, occurrence, title, due_date, due_at, state, owner_state ON deadlines
+              FOR EACH ROW EXECUTE FUNCTION koop_listing_deadlines())",
+       }},
   };
   return kMigrations;
 }
