@@ -115,6 +115,12 @@ try:
     r = c.request("GET", f"/api/v1/instances/{iid}/packs/case.monitoring/monitoring.docx")
     conforms("GET", "/api/v1/instances/{id}/packs/{pack}/{file}", r)
     check(r.body[:2] == b"PK", "the download is a DOCX (zip) container")
+    # PDF when asked (LibreOffice, headless, converts the rendered DOCX).
+    r = c.request("GET", f"/api/v1/instances/{iid}/packs/case.monitoring/monitoring.docx?format=pdf")
+    conforms("GET", "/api/v1/instances/{id}/packs/{pack}/{file}", r)
+    check_eq((r.status, (r.header("Content-Type") or "").split(";")[0]), (200, "application/pdf"),
+             "?format=pdf answers a PDF")
+    check(r.body[:5] == b"%PDF-", "the PDF download is a PDF document")
     conforms("GET", "/api/v1/tasks", c.request("GET", "/api/v1/tasks"))
     conforms("GET", "/api/v1/tasks", c.request("GET", "/api/v1/tasks?until=2027-13-01"))
     conforms("GET", "/api/v1/deadlines", c.request("GET", "/api/v1/deadlines?until=2027-12-31"))
@@ -125,7 +131,9 @@ try:
     conforms("GET", "/api/v1/feed/{file}", r)
     check(r.body.startswith(b"BEGIN:VCALENDAR"), "the feed is an iCalendar document")
     conforms("DELETE", "/api/v1/me/feed", c.request("DELETE", "/api/v1/me/feed"))
-    conforms("GET", "/api/v1/feed/{file}", anon.request("GET", feed))
+    r = anon.request("GET", feed)
+    conforms("GET", "/api/v1/feed/{file}", r)
+    check_eq(r.status, 404, "a revoked feed token is 404")
     conforms("GET", "/api/v1/workflows", c.request("GET", "/api/v1/workflows"))
     conforms("GET", "/api/v1/workflows/{id}", c.request("GET", "/api/v1/workflows/case"))
     conforms("GET", "/api/v1/workflows/{id}", c.request("GET", "/api/v1/workflows/nope"))
