@@ -101,6 +101,10 @@ void StartInstance(Exchange& ex) {
   if (!municipality) return;
   std::optional<std::string> data = ObjectMemberJson(ex, *body, "data");
   if (!data) return;
+  // A finished instance this one continues (<k:start from>): for a founding that ended before it
+  // started its operation by itself; one the account cannot see is answered as absent.
+  std::optional<std::string> from = StringMember(ex, *body, "from", false);
+  if (!from) return;
   if (municipality->empty()) *municipality = ex.account().municipality_id;
   if (!MayStart(ex.account(), *municipality)) {
     ex.Problem(ProblemKind::kForbidden, "instances are started in your own municipality");
@@ -121,6 +125,20 @@ void StartInstance(Exchange& ex) {
   request.data_json = *data;
   request.at = ex.Now();
   request.actor = ex.account().login;
+  if (!from->empty()) {
+    Result<std::vector<InstanceListing>> source =
+        backend->directory->FindInstance(*from, ScopeFor(ex.account(), ex.catalog()));
+    if (!source.ok()) {
+      ex.DiscardBackend();
+      ex.ProblemFor(source.status());
+      return;
+    }
+    if (source->empty()) {
+      ex.Problem(ProblemKind::kInvalidData, "/from: no instance '" + *from + "'");
+      return;
+    }
+    request.from_instance = *from;
+  }
   Result<StepOutcome> outcome = backend->engine->Start(request);
   if (!outcome.ok()) {
     ex.ProblemFor(outcome.status());

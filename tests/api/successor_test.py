@@ -1,7 +1,8 @@
 """The founding's last event through the API starts the partnership's operation (<k:successor>,
 docs/model.md) in the same transaction, on the server's batched fire path: the 200 outcome names
 the successor, which the coordinator then reads with the agreement's signatories as its register;
-the finished founding takes no more events (422). A real `koop serve`;
+the finished founding takes no more events (422); `from` continues a founding by hand only once and
+only within the account's municipality. A real `koop serve`;
 SQLite and (under scripts/with-postgres) PostgreSQL."""
 
 import re
@@ -31,6 +32,7 @@ def run(backend):
     env = Env(backend)
     try:
         env.add_user("koord_z", "coordinator", "zielony-gaj")
+        env.add_user("koord_s", "coordinator", "sieradz")
         server = env.serve("--at", AT)
         kz = server.client()
         check_eq(kz.sign_in("koord_z").status, 201, f"[{backend}] the coordinator signs in")
@@ -56,6 +58,18 @@ def run(backend):
         check_eq(register, ["gops", "pcpr", "sp1"], f"[{backend}] its register is the agreement's signatories")
         r = kz.request("POST", f"/api/v1/instances/{founding}/events", {"event": "rops.informed"})
         check_eq(r.status, 422, f"[{backend}] the finished founding takes no more events")
+        # `from` continues a finished instance by hand, once: this one was continued already; an
+        # instance of another municipality is answered as absent (nothing of it leaks).
+        r = kz.request("POST", "/api/v1/instances", {"workflow": "pzk-operation", "from": founding})
+        check_eq(r.status, 422, f"[{backend}] a second start from the founding is refused")
+        check(f"instance {founding} was already continued by {successor}" in r.body.decode("utf-8"),
+              f"[{backend}] ... saying by which instance: {r.body[:300]!r}")
+        ks = server.client()
+        check_eq(ks.sign_in("koord_s").status, 201, f"[{backend}] Sieradz's coordinator signs in")
+        r = ks.request("POST", "/api/v1/instances", {"workflow": "pzk-operation", "from": founding})
+        check_eq(r.status, 422, f"[{backend}] another municipality's founding cannot be continued")
+        check(f"/from: no instance '{founding}'" in r.body.decode("utf-8") and "zielony" not in r.body.decode("utf-8"),
+              f"[{backend}] ... and is answered as absent: {r.body[:300]!r}")
     finally:
         env.close()
 
