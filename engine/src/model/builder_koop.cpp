@@ -182,6 +182,13 @@ void ChartBuilder::ParseKoopInState(const xmlNode* node, State& state) {
       Error(node, "only one <k:successor> per <final>");
     } else if (Attr(node, "workflow").empty()) {
       Error(node, "<k:successor> needs a workflow", "workflow");
+    } else if (Attr(node, "workflow")
+                   .find_first_not_of(
+                       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
+               std::string::npos) {
+      // An id looked up in the workflows folder, never a path.
+      Error(node, "<k:successor workflow> is a workflow id (letters, digits, '-', '_')",
+            "workflow");
     }
     state.successor = Attr(node, "workflow");
   } else if (name == "pack") {

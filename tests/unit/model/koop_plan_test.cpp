@@ -291,6 +291,7 @@ BOOST_AUTO_TEST_CASE(SuccessorBelongsInATopLevelFinal) {
     <final id="inner"><k:successor workflow="next"/></final>
   </state>
   <final id="done"><k:successor/><k:successor workflow="x" to="y"/></final>
+  <final id="away"><k:successor workflow="../etc/next"/></final>
 </scxml>)X",
                                               "bad.scxml", ".", {});
   BOOST_REQUIRE(!bad.ok());
@@ -302,6 +303,8 @@ BOOST_AUTO_TEST_CASE(SuccessorBelongsInATopLevelFinal) {
               std::string::npos);
   BOOST_CHECK(m.find("bad.scxml:6:20: <k:successor> needs a workflow") != std::string::npos);
   BOOST_CHECK(m.find("bad.scxml:6:60: unknown attribute 'to' on <successor>") != std::string::npos);
+  BOOST_CHECK(m.find("bad.scxml:7:33: <k:successor workflow> is a workflow id (letters, digits, "
+                     "'-', '_')") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
