@@ -66,6 +66,10 @@ int Run(Invocation& inv) {
   }
   if (!replaceable.ok()) return inv.Fail(replaceable);
   Status s = tmpl->Render(*json, options, out);
+  if (!s.ok() && s.message().starts_with("data:")) {
+    // The engine calls the render data "data"; here it is the file.
+    return inv.Fail(Status(s.code(), data_path + s.message().substr(4)));
+  }
   if (!s.ok()) return inv.Fail(s.WithContext(data_path));
   if (inv.Has("pdf")) {
     s = ConvertToPdf(out, PdfPathFor(out));

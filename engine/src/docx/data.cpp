@@ -8,6 +8,8 @@
 
 #include <limits>
 
+#include "json/json_reader.h"
+
 namespace koop::docx {
 
 Data::Data() = default;
@@ -166,17 +168,10 @@ class DataHandler : public Poco::JSON::Handler {
 
 }  // namespace
 
-Result<Data> ParseJson(const std::string& text, const std::string& label) {
-  try {
-    Poco::SharedPtr<DataHandler> handler = new DataHandler();
-    Poco::JSON::Parser parser(handler);
-    parser.parse(text);
-    return handler->Take();
-  } catch (const Poco::Exception& e) {
-    return Status::DataError(label + ": invalid JSON: " + e.displayText());
-  } catch (const std::exception& e) {
-    return Status::DataError(label + ": invalid JSON: " + e.what());
-  }
+Result<Data> ParseJson(const std::string& text, const std::string& label, int first_line) {
+  Poco::SharedPtr<DataHandler> handler = new DataHandler();
+  KOOP_RETURN_IF_ERROR(json::ParseWith(text, label, handler, first_line));
+  return handler->Take();
 }
 
 }  // namespace koop::docx

@@ -39,7 +39,9 @@ struct Data {
 };
 
 // Parses JSON text; `label` names the input in messages ("data.json"). Errors are code 65.
-Result<Data> ParseJson(const std::string& text, const std::string& label);
+// Syntax errors name LABEL:LINE:COL (json/json_reader.h); `first_line` is the line of LABEL the
+// text starts on (a line of a JSON Lines file).
+Result<Data> ParseJson(const std::string& text, const std::string& label, int first_line = 1);
 // Converts a Poco value (Poco::JSON::Object::Ptr / Array::Ptr / scalars) without re-serialising.
 Data FromPoco(const Poco::Dynamic::Var& v);
 

@@ -103,7 +103,7 @@ Result<MailMergeResult> MailMerge(const DocxTemplate& tmpl, const std::string& j
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string label = jsonl_path + ":" + std::to_string(line_no);
-    auto data = docx::ParseJson(line, label);
+    auto data = docx::ParseJson(line, jsonl_path, line_no);
     if (!data.ok()) return data.status();
     if (data->type != docx::Data::Type::kObject) {
       return Status::DataError(label + ": each line must be a JSON object");

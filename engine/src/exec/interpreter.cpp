@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "exec/interpreter_state.h"
+#include "json/json_reader.h"
 
 namespace koop::exec {
 namespace {
@@ -14,14 +15,10 @@ namespace {
 // Binds <k:param> values: the caller's JSON wins, then the declared default (typed).
 Status BindParams(const model::Chart& chart, const std::string& params_json,
                   std::map<std::string, std::string>& out) {
-  Poco::JSON::Object::Ptr given;
-  try {
-    Poco::JSON::Parser parser;
-    auto v = parser.parse(params_json.empty() ? "{}" : params_json);
-    given = v.extract<Poco::JSON::Object::Ptr>();
-  } catch (const std::exception& e) {
-    return Status::DataError(std::string("parameters are not a JSON object: ") + e.what());
-  }
+  Result<Poco::JSON::Object::Ptr> parsed =
+      json::ParseObject(params_json.empty() ? "{}" : params_json, "parameters");
+  if (!parsed.ok()) return parsed.status();
+  Poco::JSON::Object::Ptr given = *parsed;
   for (const auto& p : chart.params) {
     if (given && given->has(p.name)) {
       std::ostringstream os;

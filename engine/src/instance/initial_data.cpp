@@ -7,6 +7,8 @@
 #include <sstream>
 #include <vector>
 
+#include "json/json_reader.h"
+
 namespace koop::exec {
 namespace {
 
@@ -101,12 +103,9 @@ const model::State* StateDeclaring(const model::Chart& chart, const std::string&
 
 Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
                                                       const std::string& data_json) {
-  Poco::JSON::Object::Ptr data;
-  try {
-    data = Poco::JSON::Parser().parse(data_json).extract<Poco::JSON::Object::Ptr>();
-  } catch (const std::exception&) {
-    return Status::DataError("data: not a JSON object");
-  }
+  Result<Poco::JSON::Object::Ptr> parsed = json::ParseObject(data_json, "data");
+  if (!parsed.ok()) return parsed.status();
+  Poco::JSON::Object::Ptr data = *parsed;
   std::vector<std::string> errors;
   std::map<std::string, std::string> values;
   for (const auto& [key, value] : *data) {
@@ -145,12 +144,10 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
 }
 
 Status CheckRequiredFields(const model::Chart& chart, const std::string& data_model_json) {
-  Poco::JSON::Object::Ptr data;
-  try {
-    data = Poco::JSON::Parser().parse(data_model_json).extract<Poco::JSON::Object::Ptr>();
-  } catch (const std::exception&) {
-    return Status::Internal("the new instance's data model is not a JSON object");
-  }
+  Result<Poco::JSON::Object::Ptr> parsed =
+      json::ParseObject(data_model_json, "the new instance's data model");
+  if (!parsed.ok()) return Status::Internal(parsed.status().message());
+  Poco::JSON::Object::Ptr data = *parsed;
   std::string message;
   for (const auto& f : chart.fields) {
     if (!f.required) continue;

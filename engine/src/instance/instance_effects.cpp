@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "instance/instance_recurring.h"
+#include "json/json_reader.h"
 #include "store/deadline_table.h"
 #include "time/warsaw_time.h"
 
@@ -16,27 +17,35 @@ namespace {
 
 using model::DueSpec;
 
-// Looks up a dotted path ("ggk.meetingDate") in a JSON object; empty when absent.
-Poco::Dynamic::Var Lookup(const std::string& json, const std::string& path) {
+// Looks up a dotted path ("ggk.meetingDate") in a JSON object; empty when absent. An unreadable
+// text is an error naming `source` (the rule context: the instance's parameters or data).
+Result<Poco::Dynamic::Var> Lookup(const std::string& text, const std::string& path,
+                                  const std::string& source) {
+  Result<Poco::Dynamic::Var> parsed = json::Parse(text, source);
+  if (!parsed.ok()) return parsed.status();
   try {
-    Poco::JSON::Parser parser;
-    Poco::Dynamic::Var v = parser.parse(json);
+    Poco::Dynamic::Var v = *parsed;
     std::istringstream parts(path);
     for (std::string key; std::getline(parts, key, '.');) {
-      if (v.type() != typeid(Poco::JSON::Object::Ptr)) return {};
+      if (v.type() != typeid(Poco::JSON::Object::Ptr)) return Poco::Dynamic::Var();
       auto obj = v.extract<Poco::JSON::Object::Ptr>();
       if (!obj->has(key)) {
         // Parameters are flat with dotted names ("ggk.noticeDays").
         if (obj->has(path)) return obj->get(path);
-        return {};
+        return Poco::Dynamic::Var();
       }
       v = obj->get(key);
     }
     return v;
-  } catch (const std::exception&) {
-    return {};
+  } catch (const std::exception& e) {
+    return Status::DataError(source + ": " + path + ": " + e.what());
   }
 }
+
+std::string ParamsOf(const EffectContext& ctx) {
+  return "parameters of instance " + ctx.instance_id;
+}
+std::string DataOf(const EffectContext& ctx) { return "data of instance " + ctx.instance_id; }
 
 std::string JsonArray(const std::vector<std::string>& items) {
   Poco::JSON::Array a;
@@ -69,7 +78,9 @@ Result<Duration> Amount(const DueSpec& due, const EffectContext& ctx) {
   }
   int n = due.amount.value_or(0);
   if (!due.amount_param.empty()) {
-    Poco::Dynamic::Var v = Lookup(ctx.params_json, due.amount_param);
+    Result<Poco::Dynamic::Var> found = Lookup(ctx.params_json, due.amount_param, ParamsOf(ctx));
+    if (!found.ok()) return found.status();
+    Poco::Dynamic::Var v = *found;
     if (v.isEmpty()) return Status::DataError("parameter '" + due.amount_param + "' has no value");
     try {
       n = v.convert<int>();
@@ -103,11 +114,16 @@ Result<Date> Anchor(const DueSpec& due, const Effect& effect, const EffectContex
     case DueSpec::Anchor::kNow:
     case DueSpec::Anchor::kEvent:  // the event that ran the content: its time
       return WarsawDate(effect.at != 0 ? effect.at : ctx.at);
-    case DueSpec::Anchor::kParam:
-      return DateValue(Lookup(ctx.params_json, due.anchor_name),
-                       "parameter '" + due.anchor_name + "'");
-    case DueSpec::Anchor::kField:
-      return DateValue(Lookup(ctx.data_json, due.anchor_name), "field '" + due.anchor_name + "'");
+    case DueSpec::Anchor::kParam: {
+      Result<Poco::Dynamic::Var> v = Lookup(ctx.params_json, due.anchor_name, ParamsOf(ctx));
+      if (!v.ok()) return v.status();
+      return DateValue(*v, "parameter '" + due.anchor_name + "'");
+    }
+    case DueSpec::Anchor::kField: {
+      Result<Poco::Dynamic::Var> v = Lookup(ctx.data_json, due.anchor_name, DataOf(ctx));
+      if (!v.ok()) return v.status();
+      return DateValue(*v, "field '" + due.anchor_name + "'");
+    }
   }
   return Status::Internal("unknown anchor");
 }
@@ -127,7 +143,9 @@ Result<Duration> ResolveEvery(const model::KoopRecurring& r, const EffectContext
     d.seconds = every.literal.seconds;
     return d;
   }
-  Poco::Dynamic::Var v = Lookup(context.params_json, every.param);
+  Result<Poco::Dynamic::Var> found = Lookup(context.params_json, every.param, ParamsOf(context));
+  if (!found.ok()) return found.status();
+  Poco::Dynamic::Var v = *found;
   if (v.isEmpty()) return Status::DataError("parameter '" + every.param + "' has no value");
   if (every.unit == DueSpec::Unit::kNone) {
     std::string text = v.convert<std::string>();
@@ -172,20 +190,24 @@ Result<Date> ResolveDue(const model::KoopDeadline& deadline, const Effect& effec
   return explained->end;
 }
 
-std::string CaseLabel(const EffectContext& context) {
-  Poco::Dynamic::Var number = Lookup(context.data_json, "sprawa.numer");
-  std::string text = number.isString() ? number.convert<std::string>() : "";
+Result<std::string> CaseLabel(const EffectContext& context) {
+  Result<Poco::Dynamic::Var> number = Lookup(context.data_json, "sprawa.numer", DataOf(context));
+  if (!number.ok()) return number.status();
+  std::string text = number->isString() ? number->convert<std::string>() : "";
   return text.empty() ? context.unnumbered : text;
 }
 
-void Describe(const EffectContext& context, store::DeadlineRow& row) {
-  row.case_number = CaseLabel(context);
+Status Describe(const EffectContext& context, store::DeadlineRow& row) {
+  Result<std::string> label = CaseLabel(context);
+  if (!label.ok()) return label.status();
+  row.case_number = *label;
   // A state without a title (a region of a parallel state) is named by its nearest titled
   // ancestor.
   int index = context.chart ? context.chart->FindState(row.owner_state) : -1;
   while (index > 0 && context.chart->states[index].title.empty())
     index = context.chart->states[index].parent;
   row.stage_title = index > 0 ? context.chart->states[index].title : "";
+  return Status::Ok();
 }
 
 Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
@@ -227,7 +249,7 @@ Status RecordEffects(store::Transaction& tx, const EffectContext& ctx,
           row.escalate_to = JsonArray(d.escalate_to.empty() ? to : std::vector{d.escalate_to});
         }
         row.explanation = JsonArray(explained->lines);
-        Describe(ctx, row);
+        KOOP_RETURN_IF_ERROR(Describe(ctx, row));
         KOOP_RETURN_IF_ERROR(store::InsertDeadline(tx, row));
         break;
       }

@@ -30,9 +30,10 @@ struct EffectContext {
 };
 
 // The case's own number (sprawa.numer of the data model), else `context.unnumbered`.
-std::string CaseLabel(const EffectContext& context);
+// kDataError naming the instance when its data is unreadable JSON.
+Result<std::string> CaseLabel(const EffectContext& context);
 // Fills the row's case number and stage title (from its owner_state) before it is written.
-void Describe(const EffectContext& context, store::DeadlineRow& row);
+Status Describe(const EffectContext& context, store::DeadlineRow& row);
 
 // Writes the rows for `effects`. A due date that cannot be computed (a field that is not a date,
 // an unknown parameter) is a kDataError naming the deadline and its place in the definition.

@@ -61,7 +61,7 @@ Status InsertPeriod(store::Transaction& tx, const EffectContext& ctx, store::Dea
   shape.created_at = shape.updated_at = ctx.at;
   // A series keeps its anchor: its due dates are not moved off days off (docs/calendar.md).
   shape.explanation = ExplainPeriod(series, due);
-  Describe(ctx, shape);
+  KOOP_RETURN_IF_ERROR(Describe(ctx, shape));
   return store::InsertDeadline(tx, shape);
 }
 

@@ -10,6 +10,7 @@
 #include "instance/initial_data.h"
 #include "instance/instance_effects.h"
 #include "instance/start_from.h"
+#include "json/json_reader.h"
 #include "store/event_table.h"
 
 namespace koop::exec {
@@ -27,12 +28,7 @@ std::string NewInstanceId(const std::string& workflow_id) {
 }
 
 Status CheckJsonObject(const std::string& text, const std::string& what) {
-  try {
-    Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
-    return Status::Ok();
-  } catch (const std::exception&) {
-    return Status::DataError(what + ": not a JSON object");
-  }
+  return json::ParseObject(text, what).status();
 }
 
 // How deadlines name an instance whose data has no case number (a partnership):
@@ -438,7 +434,8 @@ Result<InstanceService::Bound> InstanceService::Bind(store::Transaction& tx,
                                                      const store::InstanceRow& row) {
   Result<LoadedDefinition> def = definitions_.Get(tx, row.workflow_id, row.workflow_version);
   if (!def.ok()) return def.status();
-  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(row.municipality);
+  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(
+      row.municipality, "municipality of instance " + row.instance_id);
   if (!m.ok()) return m.status();
   Result<std::string> params = BindParamsJson(*def->chart, *m);
   if (!params.ok()) return params.status();

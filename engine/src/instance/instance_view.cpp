@@ -9,6 +9,7 @@
 
 #include "instance/initial_data.h"
 #include "instance/instance_service.h"
+#include "json/json_reader.h"
 #include "store/deadline_table.h"
 #include "store/event_table.h"
 #include "time/deadline_actions.h"
@@ -22,19 +23,21 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::vector<TimerView> TimersOf(const std::string& snapshot) {
+// The pending timers of a snapshot; an unreadable snapshot is an error naming the instance.
+Result<std::vector<TimerView>> TimersOf(const std::string& snapshot, const std::string& source) {
+  Result<Object::Ptr> root = json::ParseObject(snapshot, source);
+  if (!root.ok()) return root.status();
   std::vector<TimerView> timers;
   try {
-    Object::Ptr root = Poco::JSON::Parser().parse(snapshot).extract<Object::Ptr>();
-    Array::Ptr delayed = root->getArray("delayed");
+    Array::Ptr delayed = (*root)->getArray("delayed");
     for (std::size_t i = 0; delayed && i < delayed->size(); ++i) {
       Object::Ptr d = delayed->getObject(i);
       Object::Ptr event = d->getObject("event");
       timers.push_back(
           TimerView{event ? event->getValue<std::string>("name") : "", d->getValue<TimeMs>("due")});
     }
-  } catch (const std::exception&) {
-    // A snapshot without timers (or of another format) shows none.
+  } catch (const std::exception& e) {
+    return Status::DataError(source + ": a timer is malformed: " + e.what());
   }
   return timers;
 }
@@ -46,16 +49,15 @@ std::string EventTitle(const model::Chart& chart, const std::string& name) {
   return "";
 }
 
-// The messages of an event row's `errors` column (a JSON array); none when it is unreadable.
-std::vector<std::string> ErrorsOf(const std::string& json) {
+// The messages of an event row's `errors` column (a JSON array of texts).
+Result<std::vector<std::string>> ErrorsOf(const std::string& text, const std::string& source) {
   std::vector<std::string> out;
-  if (json.empty() || json == "[]") return out;
-  try {
-    Array::Ptr array = Poco::JSON::Parser().parse(json).extract<Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i)
-      out.push_back(array->getElement<std::string>(i));
-  } catch (const std::exception&) {
-    out.push_back("(unreadable error record)");
+  if (text.empty() || text == "[]") return out;
+  Result<Array::Ptr> array = json::ParseArray(text, source);
+  if (!array.ok()) return array.status();
+  for (std::size_t i = 0; i < (*array)->size(); ++i) {
+    if (!(*array)->get(i).isString()) return Status::DataError(source + ": not a list of texts");
+    out.push_back((*array)->getElement<std::string>(i));
   }
   return out;
 }
@@ -91,15 +93,13 @@ DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
 }
 
 // sprawa.numer of the data model, "" when there is none.
-std::string CaseNumberOf(const std::string& data_json) {
-  try {
-    auto root = Poco::JSON::Parser().parse(data_json).extract<Object::Ptr>();
-    Object::Ptr sprawa = root ? root->getObject("sprawa") : nullptr;
-    if (!sprawa || !sprawa->has("numer") || !sprawa->get("numer").isString()) return "";
-    return sprawa->getValue<std::string>("numer");
-  } catch (const std::exception&) {
-    return "";
-  }
+Result<std::string> CaseNumberOf(const std::string& data_json, const std::string& source) {
+  Result<Object::Ptr> root = json::ParseObject(data_json, source);
+  if (!root.ok()) return root.status();
+  Object::Ptr sprawa =
+      (*root)->get("sprawa").type() == typeid(Object::Ptr) ? (*root)->getObject("sprawa") : nullptr;
+  if (!sprawa || !sprawa->has("numer") || !sprawa->get("numer").isString()) return std::string();
+  return sprawa->getValue<std::string>("numer");
 }
 
 }  // namespace
@@ -140,7 +140,7 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   io.params_json = *params;
   io.calendar = municipality::OfficeCalendar(stored->bound.municipality);
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Restore(def->chart, row.snapshot, io);
-  if (!it.ok()) return it.status();
+  if (!it.ok()) return it.status().WithContext("instance " + row.instance_id);
 
   InstanceView v;
   v.instance_id = row.instance_id;
@@ -159,8 +159,11 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
     v.stages.push_back(StageView{id, index >= 0 ? def->chart->states[index].title : ""});
   }
   Result<std::string> data = (*it)->DataJson();
-  if (data.ok()) v.data_json = *data;
-  v.case_number = CaseNumberOf(v.data_json);
+  if (!data.ok()) return data.status();
+  v.data_json = *data;
+  Result<std::string> case_number = CaseNumberOf(v.data_json, "data of instance " + instance_id);
+  if (!case_number.ok()) return case_number.status();
+  v.case_number = *case_number;
   Result<std::vector<store::DeadlineRow>> deadlines = store::AllDeadlines(*tx, instance_id);
   if (!deadlines.ok()) return deadlines.status();
   std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(stored->bound.municipality);
@@ -170,7 +173,10 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
       v.deadlines.push_back(DeadlineOf(d, *calendar));
     }
   }
-  v.timers = TimersOf(row.snapshot);
+  Result<std::vector<TimerView>> timers =
+      TimersOf(row.snapshot, "snapshot of instance " + instance_id);
+  if (!timers.ok()) return timers.status();
+  v.timers = std::move(*timers);
   Result<std::vector<store::EventRow>> events = store::ReadEvents(*tx, instance_id);
   if (!events.ok()) return events.status();
   for (const auto& e : *events) {
@@ -181,7 +187,10 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
     h.at = e.at;
     h.actor = e.actor;
     h.outcome = e.outcome;
-    h.errors = ErrorsOf(e.errors);
+    Result<std::vector<std::string>> errors = ErrorsOf(
+        e.errors, "errors of event " + std::to_string(e.seq) + " of instance " + instance_id);
+    if (!errors.ok()) return errors.status();
+    h.errors = std::move(*errors);
     v.history.push_back(std::move(h));
   }
   return v;

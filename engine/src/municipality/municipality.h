@@ -100,7 +100,10 @@ Result<std::string> FindMunicipalityFile(const std::string& dir, const std::stri
 // The municipality as a JSON object (stored with each instance and shown to workflows and
 // templates; docs/municipality.md lists the keys).
 std::string MunicipalityToJson(const Municipality& m);
-Result<Municipality> MunicipalityFromJson(const std::string& json);
+// kDataError naming `source` ("municipality of instance X") when the JSON is unreadable
+// (SOURCE:LINE:COL) or not the shape MunicipalityToJson writes.
+Result<Municipality> MunicipalityFromJson(const std::string& json,
+                                          const std::string& source = "stored municipality");
 
 // The municipality's calendar: the Polish statutory days with its office hours and closure days
 // (engine/src/municipality/municipality_calendar.cpp). Used for every date of its instances:

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "json/json_reader.h"
 #include "municipality/municipality.h"
 
 namespace koop::municipality {
@@ -108,10 +109,11 @@ std::string MunicipalityToJson(const Municipality& m) {
   return out.str();
 }
 
-Result<Municipality> MunicipalityFromJson(const std::string& json) {
+Result<Municipality> MunicipalityFromJson(const std::string& json, const std::string& source) {
+  Result<Object::Ptr> parsed = json::ParseObject(json, source);
+  if (!parsed.ok()) return parsed.status();
   try {
-    Poco::JSON::Parser parser;
-    Object::Ptr root = parser.parse(json).extract<Object::Ptr>();
+    Object::Ptr root = *parsed;
     Municipality m;
     m.id = Str(root, "id");
     m.name = Str(root, "name");
@@ -162,7 +164,7 @@ Result<Municipality> MunicipalityFromJson(const std::string& json) {
     m.workflows = StringsFrom(root, "workflows");
     return m;
   } catch (const std::exception& e) {
-    return Status::DataError(std::string("stored municipality is not valid JSON: ") + e.what());
+    return Status::DataError(source + ": not a municipality: " + e.what());
   }
 }
 

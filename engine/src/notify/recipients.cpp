@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "time/deadline_actions.h"
+#include "json/json_reader.h"
 
 namespace koop::notify {
 namespace {
@@ -29,17 +29,25 @@ std::string Email(const Poco::JSON::Object::Ptr& o) {
 
 }  // namespace
 
-std::vector<Recipient> ResolveRecipients(const std::string& roles_json,
-                                         const std::string& municipality_json) {
-  std::vector<std::string> roles = JsonStringArray(roles_json);
+Result<std::vector<Recipient>> ResolveRecipients(const std::string& roles_json,
+                                                 const std::string& municipality_json,
+                                                 const std::string& source) {
+  std::vector<std::string> roles;
+  if (!roles_json.empty()) {
+    Result<std::vector<std::string>> named = json::ParseStrings(roles_json, "roles of " + source);
+    if (!named.ok()) return named.status();
+    roles = std::move(*named);
+  }
   if (roles.empty()) roles.push_back("coordinator");
+  const std::string registry = "municipality of " + source;
+  Result<Poco::JSON::Object::Ptr> root = json::ParseObject(municipality_json, registry);
+  if (!root.ok()) return root.status();
   Poco::JSON::Array::Ptr institutions;
-  try {
-    Poco::JSON::Parser parser;
-    auto root = parser.parse(municipality_json).extract<Poco::JSON::Object::Ptr>();
-    institutions = root->getArray("institutions");
-  } catch (const std::exception&) {
-    institutions = nullptr;  // no registry: every role goes to the log
+  if ((*root)->has("institutions")) {
+    if ((*root)->get("institutions").type() != typeid(Poco::JSON::Array::Ptr)) {
+      return Status::DataError(registry + ": institutions is not a list");
+    }
+    institutions = (*root)->getArray("institutions");
   }
   std::vector<Recipient> out;
   for (const std::string& role : roles) {
@@ -67,8 +75,8 @@ std::vector<Recipient> ResolveRecipients(const std::string& roles_json,
         }
         if (!designated && HasRole(inst, role)) add(Email(inst));
       }
-    } catch (const std::exception&) {
-      // A malformed entry is skipped; the role still reaches the log below if nothing matched.
+    } catch (const std::exception& e) {
+      return Status::DataError(registry + ": a malformed institution: " + e.what());
     }
     if (emails.empty()) out.push_back({role, ""});
     for (const std::string& e : emails) out.push_back({role, e});

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "koop/status.h"
+
 namespace koop::notify {
 
 struct Recipient {
@@ -15,8 +17,11 @@ struct Recipient {
 };
 
 // `roles_json`: the deadline row's JSON array of roles; `municipality_json`: the instance's copy
-// of its municipality. Addresses are unique per role, in registry order.
-std::vector<Recipient> ResolveRecipients(const std::string& roles_json,
-                                         const std::string& municipality_json);
+// of its municipality. Addresses are unique per role, in registry order. kDataError naming
+// `source` ("deadline D of instance X") when either is unreadable or the registry is malformed:
+// nothing is sent then, rather than every role going to the log.
+Result<std::vector<Recipient>> ResolveRecipients(const std::string& roles_json,
+                                                 const std::string& municipality_json,
+                                                 const std::string& source);
 
 }  // namespace koop::notify

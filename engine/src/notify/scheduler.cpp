@@ -56,13 +56,17 @@ ReminderScheduler::ReminderScheduler(store::Store& store, ReminderTemplates temp
       options_(std::move(options)),
       calendar_(Calendar::Polish()) {}
 
-const Calendar& ReminderScheduler::CalendarFor(const std::string& municipality_json) {
+Result<const Calendar*> ReminderScheduler::CalendarFor(const std::string& municipality_json,
+                                                       const std::string& source) {
   auto it = calendars_.find(municipality_json);
-  if (it != calendars_.end()) return *it->second;
-  Result<municipality::Municipality> m = municipality::MunicipalityFromJson(municipality_json);
-  // An unreadable copy falls back to the statutory calendar rather than stopping reminders.
-  std::shared_ptr<Calendar> calendar = m.ok() ? municipality::OfficeCalendar(*m) : calendar_;
-  return *calendars_.emplace(municipality_json, std::move(calendar)).first->second;
+  if (it != calendars_.end()) return it->second.get();
+  // An unreadable copy is an error naming the deadline: counted on the statutory calendar instead,
+  // its reminders would silently ignore the office's closure days.
+  Result<municipality::Municipality> m =
+      municipality::MunicipalityFromJson(municipality_json, source);
+  if (!m.ok()) return m.status();
+  std::shared_ptr<Calendar> calendar = municipality::OfficeCalendar(*m);
+  return calendars_.emplace(municipality_json, std::move(calendar)).first->second.get();
 }
 
 Result<TickReport> ReminderScheduler::Tick(TimeMs now) {
@@ -98,8 +102,12 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
       KOOP_RETURN_IF_ERROR(store::UpdateDeadlinePlan(*tx, d, store::kNeverMs, p.actions_done));
       continue;
     }
-    std::vector<DeadlineAction> actions = DeadlineActions(
-        *due_date, d.remind, options_.send_minute, CalendarFor(p.municipality_json), d.escalate);
+    Result<const Calendar*> calendar =
+        CalendarFor(p.municipality_json,
+                    "municipality of deadline " + d.deadline_id + " of instance " + d.instance_id);
+    if (!calendar.ok()) return calendar.status();
+    std::vector<DeadlineAction> actions =
+        DeadlineActions(*due_date, d.remind, options_.send_minute, **calendar, d.escalate);
     size_t first = static_cast<size_t>(p.actions_done), next = first;
     while (next < actions.size() && actions[next].at <= now) ++next;
     // Events: every passed due/overdue action, in order. Messages: the latest passed action to the
@@ -156,7 +164,11 @@ Status ReminderScheduler::QueueMessages(store::Transaction& tx, const store::Pla
                                         const std::string& roles_json, TimeMs now,
                                         TickReport& report) {
   const store::DeadlineRow& d = p.row;
-  for (const Recipient& to : ResolveRecipients(roles_json, p.municipality_json)) {
+  Result<std::vector<Recipient>> recipients =
+      ResolveRecipients(roles_json, p.municipality_json,
+                        "deadline " + d.deadline_id + " of instance " + d.instance_id);
+  if (!recipients.ok()) return recipients.status();
+  for (const Recipient& to : *recipients) {
     Reminder r;
     r.kind = a.kind;
     // Rows written before migration 9 have no number or title: the ids are all they know.

@@ -81,7 +81,9 @@ class ReminderScheduler {
                        const DeadlineAction& a, const Date& due_date, const std::string& roles_json,
                        TimeMs now, TickReport& report);
   // The municipality calendar of an instance's municipality copy, cached for the tick.
-  const Calendar& CalendarFor(const std::string& municipality_json);
+  // The office calendar of a stored municipality copy; kDataError naming `source` when unreadable.
+  Result<const Calendar*> CalendarFor(const std::string& municipality_json,
+                                      const std::string& source);
 
   store::Store& store_;
   ReminderTemplates templates_;

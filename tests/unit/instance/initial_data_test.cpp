@@ -107,6 +107,11 @@ BOOST_AUTO_TEST_CASE(RefusesWrongKeysAndTypesAllAtOnceAndWritesNothing) {
     BOOST_TEST(
         engine->Start({"seeded", "seedtown", "[1]", At("2026-11-23T10:00")}).status().message() ==
         "data: not a JSON object");
+    // Issue 12: a syntax error names the line and column, not "not a JSON object".
+    BOOST_TEST(
+        engine->Start({"seeded", "seedtown", "{\n  \"pilne\": tru\n}", At("2026-11-23T10:00")})
+            .status()
+            .message() == "data:2:15: invalid JSON: expected 'e' instead of byte '\\n'");
   });
 }
 
