@@ -31,11 +31,12 @@ Status CheckJsonObject(const std::string& text, const std::string& what) {
   return json::ParseObject(text, what).status();
 }
 
-// How deadlines name an instance whose data has no case number (a partnership):
-// "Zawiązanie Partnerskiego Zespołu Kooperacji – Miasto Sieradz".
+// How deadlines name an instance whose data has no case number (a partnership), in quotes so that
+// it reads as a name after "w sprawie" and "sprawa" in reminders:
+// "„Zawiązanie Partnerskiego Zespołu Kooperacji – Miasto Sieradz”".
 std::string Unnumbered(const model::Chart& chart, const municipality::Municipality& m) {
   std::string name = m.name.empty() ? m.id : m.name;
-  return chart.title.empty() ? name : chart.title + " – " + name;
+  return "„" + (chart.title.empty() ? name : chart.title + " – " + name) + "”";
 }
 
 // The reasons of every <k:refuse> the macrostep ran, one after another ("" = not refused).
