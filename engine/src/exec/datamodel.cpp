@@ -337,12 +337,16 @@ bool DataModel::HasVariable(const std::string& name) {
 
 bool DataModel::MayChange(const model::Expr& expr) {
   if (expr.id < 0) return false;
-  // A <data> named In or param shadows the built-in: calling it runs the workflow's code.
-  if (HasVariable("In") || HasVariable("param")) return true;
   auto id = static_cast<std::size_t>(expr.id);
   if (may_mutate_.size() < chart_->code.size()) may_mutate_.resize(chart_->code.size(), -1);
   if (may_mutate_[id] < 0) may_mutate_[id] = MayMutate(chart_->code[id].text) ? 1 : 0;
-  return may_mutate_[id] == 1;
+  if (may_mutate_[id] == 1) return true;
+  // A <data> named In or param shadows the built-in: calling it runs the workflow's code.
+  heap_.PushScope(scope_);
+  duk_context* ctx = heap_.ctx();
+  bool shadowed = duk_has_prop_string(ctx, -1, "In") || duk_has_prop_string(ctx, -1, "param");
+  duk_pop(ctx);
+  return shadowed;
 }
 
 template <class Eval>

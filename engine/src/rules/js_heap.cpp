@@ -215,6 +215,9 @@ void JsHeap::Bootstrap() {
   duk_pop(ctx_);
   duk_push_heap_stash(ctx_);
   duk_push_object(ctx_);
+  // Kept reachable by the stash for the heap's life, so its pointer can be pushed directly
+  // (PushScope runs several times per expression; the stash and key look-ups were ~20% of it).
+  scopes_ = duk_get_heapptr(ctx_, -1);
   duk_put_prop_string(ctx_, -2, "scopes");
   duk_push_array(ctx_);
   duk_put_prop_string(ctx_, -2, "code");
@@ -385,27 +388,23 @@ int JsHeap::NewScope() {
   } else {
     handle = next_scope_++;
   }
-  duk_push_heap_stash(ctx_);
-  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_push_heapptr(ctx_, scopes_);
   duk_push_object(ctx_);
   duk_put_prop_index(ctx_, -2, static_cast<duk_uarridx_t>(handle));
-  duk_pop_2(ctx_);
+  duk_pop(ctx_);
   return handle;
 }
 
 void JsHeap::PushScope(int handle) {
-  duk_push_heap_stash(ctx_);
-  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_push_heapptr(ctx_, scopes_);
   duk_get_prop_index(ctx_, -1, static_cast<duk_uarridx_t>(handle));
-  duk_replace(ctx_, -3);
-  duk_pop(ctx_);
+  duk_remove(ctx_, -2);
 }
 
 void JsHeap::DropScope(int handle) {
-  duk_push_heap_stash(ctx_);
-  duk_get_prop_string(ctx_, -1, "scopes");
+  duk_push_heapptr(ctx_, scopes_);
   duk_del_prop_index(ctx_, -1, static_cast<duk_uarridx_t>(handle));
-  duk_pop_2(ctx_);
+  duk_pop(ctx_);
   free_scopes_.push_back(handle);
 }
 

@@ -128,6 +128,7 @@ class JsHeap {
   JsLimits limits_;
   duk_context* ctx_ = nullptr;
   void* hook_limits_ = nullptr;  // KoopDukLimits
+  void* scopes_ = nullptr;       // the stash's "scopes" object (one data model per handle)
   std::size_t allocated_ = 0;
   std::size_t call_limit_ = 0;  // allocation ceiling during the current call (0 = heap cap)
   bool memory_exceeded_ = false;
