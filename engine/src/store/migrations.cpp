@@ -351,6 +351,78 @@ const std::vector<Migration>& Migrations() {
                 deadline_id, occurrence, title, due_date, due_at, state, owner_state ON deadlines
               FOR EACH ROW EXECUTE FUNCTION koop_listing_deadlines())",
        }},
+      {12,
+       "listing versions never repeat: a bump goes to at least the database's clock in ms",
+       {
+           // Counting up from 1, a database restored from a backup and written again passes
+           // through the versions it had before (with other rows), and a server left running
+           // across the restore could serve an answer cached at one of them. A bump now sets
+           // max(version + 1, now in ms): still growing when the clock is set back, and after a
+           // restore the next write lands past every version handed out before it.
+       },
+       {
+           "DROP TRIGGER instances_listing_insert",
+           "DROP TRIGGER instances_listing_update",
+           "DROP TRIGGER instances_listing_delete",
+           "DROP TRIGGER deadlines_listing_insert",
+           "DROP TRIGGER deadlines_listing_update",
+           "DROP TRIGGER deadlines_listing_delete",
+           R"(CREATE TRIGGER instances_listing_insert AFTER INSERT ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  VALUES (NEW.municipality_id,
+                          CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER))
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+           R"(CREATE TRIGGER instances_listing_update AFTER UPDATE ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id,
+                         CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                  FROM (SELECT NEW.municipality_id AS municipality_id
+                        UNION SELECT OLD.municipality_id) WHERE true
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+           R"(CREATE TRIGGER instances_listing_delete AFTER DELETE ON instances BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  VALUES (OLD.municipality_id,
+                          CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER))
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+           R"(CREATE TRIGGER deadlines_listing_insert AFTER INSERT ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id,
+                         CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                  FROM instances WHERE instance_id = NEW.instance_id
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+           R"(CREATE TRIGGER deadlines_listing_update AFTER UPDATE OF instance_id, deadline_id,
+                occurrence, title, due_date, due_at, state, owner_state ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id,
+                         CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                  FROM instances WHERE instance_id IN (NEW.instance_id, OLD.instance_id)
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+           R"(CREATE TRIGGER deadlines_listing_delete AFTER DELETE ON deadlines BEGIN
+                INSERT INTO listing_versions (municipality_id, version)
+                  SELECT municipality_id,
+                         CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                  FROM instances WHERE instance_id = OLD.instance_id
+                  ON CONFLICT (municipality_id) DO UPDATE
+                    SET version = MAX(version + 1, excluded.version);
+              END)",
+       },
+       {
+           R"(CREATE OR REPLACE FUNCTION koop_listing_bump(m TEXT) RETURNS void LANGUAGE sql AS
+              'INSERT INTO listing_versions (municipality_id, version)
+                 VALUES (m, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+                 ON CONFLICT (municipality_id) DO UPDATE
+                   SET version = GREATEST(listing_versions.version + 1, excluded.version)')",
+       }},
   };
   return kMigrations;
 }
