@@ -8,6 +8,7 @@
 #include "exec/code_effects.h"
 #include "exec/datamodel_limits.h"
 #include "exec/surrogates.h"
+#include "json/json_writer.h"
 
 namespace koop::exec {
 namespace {
@@ -259,8 +260,9 @@ Status DataModel::RunEngine(rules::JsHeap::SafeFn fn, int nargs) {
 
 Status DataModel::InitSystem(const std::string& session_id, const std::string& name,
                              const std::string& ioprocessors_json) {
-  std::string sid = "\"" + session_id + "\"";
-  std::string nm = name.empty() ? "null" : "\"" + name + "\"";
+  // Quoted by the one writer: a chart named a"b (or with a backslash) broke _name before.
+  std::string sid = json::Quote(session_id);
+  std::string nm = name.empty() ? "null" : json::Quote(name);
   std::string ioproc = ioprocessors_json;
   SystemArgs all[] = {{"_sessionid", sid.c_str()},
                       {"_name", nm.c_str()},

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "exec/interpreter_state.h"
+#include "json/json_writer.h"
 #include "koop/calendar_explain.h"
 
 namespace koop::exec {
@@ -13,36 +14,15 @@ constexpr int kMaxExternalPerPump = 100000;
 
 }  // namespace
 
-std::string JsonQuote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
+std::string JsonQuote(const std::string& s) { return json::Quote(s); }
+
+std::string IoProcessorsJson(const std::string& session_id) {
+  const std::string location = "#_scxml_" + session_id;
+  json::Writer w;
+  w.Object().Key("http://www.w3.org/TR/scxml/#SCXMLEventProcessor").Object();
+  w.Key("location").String(location).End();
+  w.Key("scxml").Object().Key("location").String(location).End();
+  return w.End().Take();
 }
 
 InterpreterState::InterpreterState(std::shared_ptr<const model::Chart> c, rules::JsHeap& h,
@@ -84,7 +64,7 @@ void InterpreterState::RaiseError(const std::string& name, const std::string& me
   e.name = name;
   e.type = Event::Type::kPlatform;
   e.sendid = sendid;
-  e.data_json = "{\"message\":" + JsonQuote(message) + "}";
+  e.data_json = json::Writer().Object().Key("message").String(message).End().Take();
   internal_queue.push_back(std::move(e));
   step_errors.push_back(message);
   Effect eff;
@@ -113,10 +93,7 @@ void InterpreterState::InitDataFor(int state) {
 }
 
 Status InterpreterState::Initialize() {
-  std::string ioproc = "{\"http://www.w3.org/TR/scxml/#SCXMLEventProcessor\":{\"location\":" +
-                       JsonQuote("#_scxml_" + session_id) +
-                       "},\"scxml\":{\"location\":" + JsonQuote("#_scxml_" + session_id) + "}}";
-  KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, ioproc));
+  KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, IoProcessorsJson(session_id)));
   if (chart->late_binding) {
     // Every variable exists from the start (unassigned); values come on first entry.
     for (const auto& st : chart->states) {

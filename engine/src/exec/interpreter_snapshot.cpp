@@ -8,15 +8,28 @@
 // are not snapshotted (workflows do not invoke; the W3C tests do not snapshot).
 #include "exec/interpreter_state.h"
 #include "exec/json_tree.h"
+#include "json/json_writer.h"
 
 namespace koop::exec {
 namespace {
 
-std::string EventJson(const Event& e) {
-  return "{\"name\":" + JsonQuote(e.name) + ",\"type\":" + JsonQuote(Event::TypeName(e.type)) +
-         ",\"sendid\":" + JsonQuote(e.sendid) + ",\"origin\":" + JsonQuote(e.origin) +
-         ",\"origintype\":" + JsonQuote(e.origintype) + ",\"invokeid\":" + JsonQuote(e.invokeid) +
-         ",\"data\":" + (e.data_json == "undefined" ? std::string("null") : e.data_json) + "}";
+void WriteEvent(json::Writer& w, const Event& e) {
+  w.Object()
+      .Key("name")
+      .String(e.name)
+      .Key("type")
+      .String(Event::TypeName(e.type))
+      .Key("sendid")
+      .String(e.sendid)
+      .Key("origin")
+      .String(e.origin)
+      .Key("origintype")
+      .String(e.origintype)
+      .Key("invokeid")
+      .String(e.invokeid)
+      .Key("data")
+      .Raw(e.data_json == "undefined" ? std::string_view("null") : e.data_json)
+      .End();
 }
 
 // A document that does not have the snapshot's shape.
@@ -61,59 +74,64 @@ Result<std::string> InterpreterState::SnapshotJson() {
   }
   auto data = dm->ToJson();
   if (!data.ok()) return data.status();
-  auto ids = [&](const StateSet& set) {
-    std::string out = "[";
+  json::Writer w;
+  auto ids = [&](const char* key, const StateSet& set) {
+    w.Key(key).Array();
     for (std::size_t i = 0; i < set.size(); ++i) {
-      if (!set[i]) continue;
-      if (out.size() > 1) out += ",";
-      out += JsonQuote(chart->states[i].id);
+      if (set[i]) w.String(chart->states[i].id);
     }
-    return out + "]";
+    w.End();
   };
-  std::string out = "{\"format\":1,\"chart\":" + JsonQuote(chart->file) +
-                    ",\"version\":" + JsonQuote(chart->version) +
-                    ",\"session\":" + JsonQuote(session_id) + ",\"now\":" + std::to_string(now) +
-                    ",\"started\":" + (started ? "true" : "false") +
-                    ",\"running\":" + (running ? "true" : "false") +
-                    ",\"final\":" + JsonQuote(final_state) + ",\"final_configuration\":[";
-  for (std::size_t i = 0; i < final_configuration.size(); ++i) {
-    out += (i ? "," : "") + JsonQuote(final_configuration[i]);
-  }
-  out += "],\"configuration\":" + ids(configuration) + ",\"to_invoke\":" + ids(states_to_invoke) +
-         ",\"data_initialized\":" + ids(data_initialized) + ",\"history\":{";
-  bool first = true;
+  // The members in this order: replays compare snapshots byte for byte.
+  w.Object()
+      .Key("format")
+      .Int(1)
+      .Key("chart")
+      .String(chart->file)
+      .Key("version")
+      .String(chart->version)
+      .Key("session")
+      .String(session_id)
+      .Key("now")
+      .Int(now)
+      .Key("started")
+      .Bool(started)
+      .Key("running")
+      .Bool(running)
+      .Key("final")
+      .String(final_state)
+      .Key("final_configuration")
+      .Array();
+  for (const std::string& id : final_configuration) w.String(id);
+  w.End();
+  ids("configuration", configuration);
+  ids("to_invoke", states_to_invoke);
+  ids("data_initialized", data_initialized);
+  w.Key("history").Object();
   for (const auto& [h, value] : history) {
-    out += (first ? "" : ",") + JsonQuote(S(h).id) + ":[";
-    for (std::size_t i = 0; i < value.size(); ++i)
-      out += (i ? "," : "") + JsonQuote(S(value[i]).id);
-    out += "]";
-    first = false;
+    w.Key(S(h).id).Array();
+    for (const auto& s : value) w.String(S(s).id);
+    w.End();
   }
-  out += "},\"data\":" + *data + ",\"params\":{";
-  first = true;
-  for (const auto& [name, value] : params) {
-    out += (first ? "" : ",") + JsonQuote(name) + ":" + value;
-    first = false;
+  w.End().Key("data").Raw(*data).Key("params").Object();
+  for (const auto& [name, value] : params) w.Key(name).Raw(value);
+  w.End().Key("internal").Array();
+  for (const Event& e : internal_queue) WriteEvent(w, e);
+  w.End().Key("external").Array();
+  for (const Event& e : external_queue) WriteEvent(w, e);
+  w.End().Key("delayed").Array();
+  for (const auto& d : delayed) {
+    w.Object().Key("due").Int(d.due).Key("seq").Int(d.seq).Key("sendid").String(d.sendid);
+    w.Key("target").String(d.target).Key("event");
+    WriteEvent(w, d.event);
+    w.End();
   }
-  out += "},\"internal\":[";
-  for (std::size_t i = 0; i < internal_queue.size(); ++i) {
-    out += (i ? "," : "") + EventJson(internal_queue[i]);
-  }
-  out += "],\"external\":[";
-  for (std::size_t i = 0; i < external_queue.size(); ++i) {
-    out += (i ? "," : "") + EventJson(external_queue[i]);
-  }
-  out += "],\"delayed\":[";
-  for (std::size_t i = 0; i < delayed.size(); ++i) {
-    const auto& d = delayed[i];
-    out += (i ? "," : "") + std::string("{\"due\":") + std::to_string(d.due) +
-           ",\"seq\":" + std::to_string(d.seq) + ",\"sendid\":" + JsonQuote(d.sendid) +
-           ",\"target\":" + JsonQuote(d.target) + ",\"event\":" + EventJson(d.event) + "}";
-  }
-  out += "],\"counters\":{\"send\":" + std::to_string(send_counter) +
-         ",\"seq\":" + std::to_string(seq_counter) +
-         ",\"invoke\":" + std::to_string(invoke_counter) + "}}";
-  return out;
+  w.End().Key("counters").Object();
+  w.Key("send").Int(static_cast<std::int64_t>(send_counter));
+  w.Key("seq").Int(static_cast<std::int64_t>(seq_counter));
+  w.Key("invoke").Int(static_cast<std::int64_t>(invoke_counter));
+  w.End().End();
+  return w.Take();
 }
 
 Status InterpreterState::RestoreJson(const std::string& json) {
@@ -223,10 +241,7 @@ Status InterpreterState::RestoreJson(const std::string& json) {
   const JsonNode* data = root.Find("data");
   if (data == nullptr) return Status::DataError("invalid snapshot: 'data' is missing");
   // System variables, then the global scripts (they define functions), then the data.
-  std::string ioproc = "{\"http://www.w3.org/TR/scxml/#SCXMLEventProcessor\":{\"location\":" +
-                       JsonQuote("#_scxml_" + session_id) +
-                       "},\"scxml\":{\"location\":" + JsonQuote("#_scxml_" + session_id) + "}}";
-  KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, ioproc));
+  KOOP_RETURN_IF_ERROR(dm->InitSystem(session_id, chart->name, IoProcessorsJson(session_id)));
   heap.SetNow(now);
   for (const auto& a : chart->root_scripts) dm->RunScript(a.expr).ok();
   KOOP_RETURN_IF_ERROR(dm->FromJson(std::string(data->raw)));

@@ -160,6 +160,9 @@ struct InterpreterState : public rules::ScopeHost {
   std::vector<std::string> step_errors;
 };
 
+// `s` as a JSON string (json::Quote).
 std::string JsonQuote(const std::string& s);
+// The _ioprocessors system variable of a session (SCXML 5.10).
+std::string IoProcessorsJson(const std::string& session_id);
 
 }  // namespace koop::exec
