@@ -46,7 +46,7 @@ sql() { "$PY" -c "import sqlite3,sys; c=sqlite3.connect('k.db'); c.execute(sys.a
   fail "sql: $1"; }
 # A damaged database: the event log is append-only, so the damage drops its guard first.
 sql "DROP TRIGGER events_no_update"
-sql "CREATE TABLE good AS SELECT snapshot FROM instances"
+sql "CREATE TABLE good AS SELECT snapshot, municipality FROM instances"
 sql "UPDATE events SET errors = '[\"cut' WHERE seq = 1"
 "$KOOP" --db k.db show "$id" >out 2>err; check "show unreadable errors: exit" 65 $?
 check "show unreadable errors: message" \
@@ -69,5 +69,22 @@ check "remind unreadable registry: message" \
   "$(cat err)"
 n=$("$PY" -c "import sqlite3; print(sqlite3.connect('k.db').execute('select count(*) from outbox').fetchone()[0])")
 check "remind unreadable registry: nothing queued" 0 "$n"
+sql "UPDATE instances SET municipality = (SELECT municipality FROM good)"
+
+# The deadline's stored reminder list: unreadable, the scheduler stops naming it (its reminders
+# were skipped silently before).
+sql "UPDATE deadlines SET remind = '[\"P2D\"' WHERE deadline_id = 'call'"
+"$KOOP" --db k.db remind --at 2026-11-28T08:00 >out 2>err; check "remind unreadable list: exit" 65 $?
+check "remind unreadable list: message" \
+  "koop: reminders of deadline call of instance $id:1:7: invalid JSON: unexpected end of text" \
+  "$(cat err)"
+"$KOOP" --db k.db deadlines --ics >out 2>err; check "ics unreadable list: exit" 65 $?
+check "ics unreadable list: message" \
+  "koop: reminders of deadline call of instance $id:1:7: invalid JSON: unexpected end of text" \
+  "$(cat err)"
+sql "UPDATE deadlines SET remind = '[\"P2D\"]'"
+"$KOOP" --db k.db remind --at 2026-11-28T08:00 >out 2>err; check "remind after repair" 0 $?
+n=$("$PY" -c "import sqlite3; print(sqlite3.connect('k.db').execute('select count(*) from outbox').fetchone()[0])")
+check "remind after repair: the reminder queued" 1 "$n"
 echo "$failures failures"
 exit $((failures > 0))

@@ -64,7 +64,8 @@ Result<std::vector<std::string>> ErrorsOf(const std::string& text, const std::st
 
 // The view of a stored deadline row: its series and its escalation day, computed as the
 // scheduler computes it (time/deadline_actions.h) on the municipality's calendar.
-DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
+Result<DeadlineView> DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
+  const std::string of = " of deadline " + d.deadline_id + " of instance " + d.instance_id;
   DeadlineView view;
   view.id = d.deadline_id;
   view.occurrence = d.occurrence;
@@ -79,12 +80,19 @@ DeadlineView DeadlineOf(const store::DeadlineRow& d, const Calendar& calendar) {
   view.escalate = d.escalate;
   view.case_number = d.case_number;
   view.stage_title = d.stage_title;
-  if (!d.explanation.empty()) view.explanation = JsonStringArray(d.explanation);
+  if (!d.explanation.empty()) {
+    Result<std::vector<std::string>> lines = json::ParseStrings(d.explanation, "explanation" + of);
+    if (!lines.ok()) return lines.status();
+    view.explanation = std::move(*lines);
+  }
   if (!d.escalate.empty()) {
-    view.escalate_to = JsonStringArray(d.escalate_to);
+    Result<std::vector<std::string>> to =
+        json::ParseStrings(d.escalate_to, "escalation roles" + of);
+    if (!to.ok()) return to.status();
+    view.escalate_to = std::move(*to);
     Result<Date> due = Date::Parse(d.due_date);
     if (due.ok()) {
-      for (const DeadlineAction& a : DeadlineActions(*due, "[]", 0, calendar, d.escalate)) {
+      for (const DeadlineAction& a : DeadlineActions(*due, {}, 0, calendar, d.escalate)) {
         if (a.kind == DeadlineActionKind::kEscalation) view.escalation_date = a.day.ToString();
       }
     }
@@ -170,7 +178,9 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   for (int pass = 0; pass < 2; ++pass) {  // open ones first
     for (const auto& d : *deadlines) {
       if ((d.state == store::kDeadlineOpen) != (pass == 0)) continue;
-      v.deadlines.push_back(DeadlineOf(d, *calendar));
+      Result<DeadlineView> view = DeadlineOf(d, *calendar);
+      if (!view.ok()) return view.status();
+      v.deadlines.push_back(std::move(*view));
     }
   }
   Result<std::vector<TimerView>> timers =

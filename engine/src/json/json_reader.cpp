@@ -146,7 +146,7 @@ std::string OneLine(const std::string& reason) {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
+    } else if (u < 0x20 || u == 0x7f || u == 0xff) {  // 0xff: Poco's end of input
       static const char* kHex = "0123456789abcdef";
       out += std::string("\\x") + kHex[u >> 4] + kHex[u & 15];
     } else {
@@ -165,6 +165,10 @@ Status SyntaxError(const std::string& text, const std::string& source, const std
     reason = poco->message().empty() ? poco->displayText() : poco->message();
   }
   std::size_t at = Scanner(text).Run();
+  // At the end of the text Poco may name its end-of-input marker as a byte ('\xff').
+  if (at == text.size() && reason.find('\xff') != std::string::npos) {
+    reason = "unexpected end of text";
+  }
   std::string place = at != std::string::npos ? ":" + Place(text, at, first_line)
                       : first_line > 1        ? ":" + std::to_string(first_line)
                                               : "";

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "json/json_reader.h"
 #include "koop/reminders.h"
 #include "notify/ics_feed.h"
 #include "notify/reminder_service.h"
@@ -71,7 +72,10 @@ Result<std::string> ListOpenDeadlines(store::Store& store, const std::string& un
       if (!due.ok()) continue;
       e.due_date = *due;
       e.stamp = d.updated_at;
-      for (const std::string& r : JsonStringArray(d.remind)) {
+      Result<std::vector<std::string>> remind = json::ParseStrings(
+          d.remind, "reminders of deadline " + d.deadline_id + " of instance " + d.instance_id);
+      if (!remind.ok()) return remind.status();
+      for (const std::string& r : *remind) {
         Result<Duration> dur = Duration::Parse(r);
         if (dur.ok() && !dur->HasTime() && dur->TotalMonths() == 0 && !dur->IsWorkingDays()) {
           e.alarm_days = std::max(e.alarm_days, dur->weeks * 7 + dur->days);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ostream>
 
+#include "json/json_reader.h"
 #include "municipality/municipality.h"
 #include "notify/recipients.h"
 #include "store/reminder_queries.h"
@@ -106,8 +107,11 @@ Result<bool> ReminderScheduler::PlanBatch(TimeMs now, TickReport& report) {
         CalendarFor(p.municipality_json,
                     "municipality of deadline " + d.deadline_id + " of instance " + d.instance_id);
     if (!calendar.ok()) return calendar.status();
+    Result<std::vector<std::string>> remind = json::ParseStrings(
+        d.remind, "reminders of deadline " + d.deadline_id + " of instance " + d.instance_id);
+    if (!remind.ok()) return remind.status();
     std::vector<DeadlineAction> actions =
-        DeadlineActions(*due_date, d.remind, options_.send_minute, **calendar, d.escalate);
+        DeadlineActions(*due_date, *remind, options_.send_minute, **calendar, d.escalate);
     size_t first = static_cast<size_t>(p.actions_done), next = first;
     while (next < actions.size() && actions[next].at <= now) ++next;
     // Events: every passed due/overdue action, in order. Messages: the latest passed action to the

@@ -1,8 +1,5 @@
 #include "time/deadline_actions.h"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 
 #include "time/period.h"
@@ -10,24 +7,11 @@
 
 namespace koop {
 
-std::vector<std::string> JsonStringArray(const std::string& json) {
-  std::vector<std::string> out;
-  try {
-    Poco::JSON::Parser parser;
-    Poco::Dynamic::Var v = parser.parse(json);
-    auto array = v.extract<Poco::JSON::Array::Ptr>();
-    for (size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(i));
-  } catch (const std::exception&) {
-    out.clear();
-  }
-  return out;
-}
-
-std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute, const Calendar& calendar,
-                                            const std::string& escalate) {
+std::vector<DeadlineAction> DeadlineActions(const Date& due_date,
+                                            const std::vector<std::string>& remind, int send_minute,
+                                            const Calendar& calendar, const std::string& escalate) {
   std::vector<DeadlineAction> out;
-  for (const std::string& text : JsonStringArray(remind_json)) {
+  for (const std::string& text : remind) {
     Result<Duration> d = ParsePeriod(text);
     if (!d.ok()) continue;
     Result<Date> day_or = LatestDateBefore(calendar, due_date, *d);

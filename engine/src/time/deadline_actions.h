@@ -35,16 +35,15 @@ struct DeadlineAction {
   bool raises_event = false;  // due and overdue raise deadline.<id>.due / .overdue
 };
 
-// `remind_json` is the row's JSON array of ISO durations (["P2D","P1D"]); an entry ParsePeriod
-// refuses is ignored (the loader refused it with the same check, time/period.h). Reminder days that
+// `remind` holds the row's ISO durations ("P2D", "P1D"; the caller reads the row's JSON list with
+// json::ParseStrings, naming the deadline when it is unreadable); an entry ParsePeriod refuses is
+// ignored (the loader refused it with the same check, time/period.h). Reminder days that
 // fall on or after the due date are dropped; the list is sorted by time and has no two actions at
 // one instant of the same kind. `escalate` ("P7D"; "" = none) is counted from the due date as KPA
 // counts (the due day not counted); its day is always after the due date.
-std::vector<DeadlineAction> DeadlineActions(const Date& due_date, const std::string& remind_json,
-                                            int send_minute, const Calendar& calendar,
+std::vector<DeadlineAction> DeadlineActions(const Date& due_date,
+                                            const std::vector<std::string>& remind, int send_minute,
+                                            const Calendar& calendar,
                                             const std::string& escalate = "");
-
-// Parses a JSON array of strings (["a","b"]); empty on anything else.
-std::vector<std::string> JsonStringArray(const std::string& json);
 
 }  // namespace koop

@@ -42,9 +42,8 @@ BOOST_AUTO_TEST_CASE(EveryPeriodTheLoaderAcceptsTheSchedulerUses) {
     accepted += loader_accepts;
     for (const char* due_text : kDueDates) {
       const Date due = Date::Parse(due_text).value();
-      std::string remind_json = std::string("[\"") + text + "\"]";
       std::vector<koop::DeadlineAction> actions =
-          koop::DeadlineActions(due, remind_json, 7 * 60, *calendar, text);
+          koop::DeadlineActions(due, {text}, 7 * 60, *calendar, text);
       int before = 0, escalation = 0;
       for (const auto& a : actions) {
         before += a.kind == koop::DeadlineActionKind::kBefore;

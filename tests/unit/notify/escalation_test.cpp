@@ -90,22 +90,22 @@ BOOST_AUTO_TEST_CASE(EscalationDayMovesOffClosureDaysAndClosedWeekdays) {
   cal->AddClosureDay(Date::Parse("2026-11-13").value(), "zamknięte");
   cal->SetOfficeHours(3, OfficeHours{0, 0});  // no office on Wednesdays
   // Due Monday 9 Nov, escalate P3D -> Thursday 12 Nov: a working day.
-  auto a = DeadlineActions(Date::Parse("2026-11-09").value(), "[]", 7 * 60, *cal, "P3D");
+  auto a = DeadlineActions(Date::Parse("2026-11-09").value(), {}, 7 * 60, *cal, "P3D");
   BOOST_REQUIRE(a.size() == 3u);
   BOOST_TEST(std::string(ReminderKindName(a[2].kind)) == "escalation");
   BOOST_TEST(a[2].day.ToString() == "2026-11-12");
   // Due Tuesday 10 Nov, escalate P3D -> 13 Nov (closure) -> Sat, Sun -> Monday 16 Nov.
-  a = DeadlineActions(Date::Parse("2026-11-10").value(), "[]", 7 * 60, *cal, "P3D");
+  a = DeadlineActions(Date::Parse("2026-11-10").value(), {}, 7 * 60, *cal, "P3D");
   BOOST_TEST(a.back().day.ToString() == "2026-11-16");
   BOOST_TEST(FormatInstantUtc(a.back().at) == "2026-11-16T06:00:00Z");
   // Due Monday 16 Nov, escalate P2D -> Wednesday 18 Nov, the office is shut -> Thursday.
-  a = DeadlineActions(Date::Parse("2026-11-16").value(), "[]", 7 * 60, *cal, "P2D");
+  a = DeadlineActions(Date::Parse("2026-11-16").value(), {}, 7 * 60, *cal, "P2D");
   BOOST_TEST(a.back().day.ToString() == "2026-11-19");
   // A reminder the day before Thursday 19 Nov lands on the shut Wednesday: back to Tuesday.
-  a = DeadlineActions(Date::Parse("2026-11-19").value(), R"(["P1D"])", 7 * 60, *cal);
+  a = DeadlineActions(Date::Parse("2026-11-19").value(), {"P1D"}, 7 * 60, *cal);
   BOOST_TEST(a.front().day.ToString() == "2026-11-17");
   // Without an escalation: no escalation action.
-  BOOST_TEST(DeadlineActions(Date::Parse("2026-11-19").value(), "[]", 420, *cal).size() == 2u);
+  BOOST_TEST(DeadlineActions(Date::Parse("2026-11-19").value(), {}, 420, *cal).size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(CatchUpSendsTheOverdueNoticeAndTheEscalationEachOnce) {

@@ -63,14 +63,14 @@ BOOST_AUTO_TEST_CASE(ReminderDaysAvoidHolidays) {
     const char* first_utc;
   };
   const Case cases[] = {
-      {"2026-04-07", R"(["P1D"])", "2026-04-03", "2026-04-03T05:00:00Z"},  // Easter Mon/Sun/Sat
-      {"2025-12-29", R"(["P3D"])", "2025-12-23", "2025-12-23T06:00:00Z"},  // 26, 25, 24 Dec off
-      {"2026-03-02", R"(["P1M"])", "2026-02-02", "2026-02-02T06:00:00Z"},  // a month back, a Monday
-      {"2026-03-31", R"(["P1M"])", "2026-02-27", "2026-02-27T06:00:00Z"},  // 28 Feb Sat -> Fri
-      {"2026-11-12", R"(["P1D"])", "2026-11-10", "2026-11-10T06:00:00Z"},  // 11 Nov
+      {"2026-04-07", "P1D", "2026-04-03", "2026-04-03T05:00:00Z"},  // Easter Mon/Sun/Sat
+      {"2025-12-29", "P3D", "2025-12-23", "2025-12-23T06:00:00Z"},  // 26, 25, 24 Dec off
+      {"2026-03-02", "P1M", "2026-02-02", "2026-02-02T06:00:00Z"},  // a month back, a Monday
+      {"2026-03-31", "P1M", "2026-02-27", "2026-02-27T06:00:00Z"},  // 28 Feb Sat -> Fri
+      {"2026-11-12", "P1D", "2026-11-10", "2026-11-10T06:00:00Z"},  // 11 Nov
   };
   for (const Case& c : cases) {
-    auto actions = DeadlineActions(Date::Parse(c.due).value(), c.remind, 7 * 60, *cal);
+    auto actions = DeadlineActions(Date::Parse(c.due).value(), {c.remind}, 7 * 60, *cal);
     BOOST_REQUIRE(actions.size() == 3u);
     BOOST_TEST(actions[0].day.ToString() == c.first_day, c.due);
     BOOST_TEST(FormatInstantUtc(actions[0].at) == c.first_utc, c.due);
