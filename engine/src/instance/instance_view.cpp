@@ -303,10 +303,14 @@ std::string InstanceViewToJson(const InstanceView& v) {
     stages->add(o);
   }
   root->set("stages", stages);
-  try {
-    root->set("data", Poco::JSON::Parser().parse(v.data_json));
-  } catch (const std::exception&) {
-    root->set("data", Object::Ptr(NewObject()));
+  // Show() has read the data already; a view built elsewhere with unreadable data says so in the
+  // document instead of showing an empty object.
+  Result<Poco::Dynamic::Var> data = json::Parse(v.data_json, "data of instance " + v.instance_id);
+  if (data.ok()) {
+    root->set("data", *data);
+  } else {
+    root->set("data", Poco::Dynamic::Var());
+    root->set("data_error", data.status().message());
   }
   Array::Ptr deadlines = new Array();
   for (const auto& d : v.deadlines) {

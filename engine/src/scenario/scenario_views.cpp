@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "json/json_reader.h"
 #include "time/warsaw_time.h"
 
 namespace koop::scenario {
@@ -29,12 +30,9 @@ std::string Compact(const Var& v) {
 
 // Walks "a.b[0].c"; the error names the path and the part that failed.
 Result<Var> Walk(const std::string& data_json, const std::string& path) {
-  Var cur;
-  try {
-    cur = Poco::JSON::Parser().parse(data_json);
-  } catch (const std::exception& e) {
-    return Status::DataError("the instance's data is not JSON: " + std::string(e.what()));
-  }
+  Result<Var> parsed = json::Parse(data_json, "the instance's data");
+  if (!parsed.ok()) return parsed.status();
+  Var cur = *parsed;
   std::size_t i = 0;
   while (i < path.size()) {
     if (path[i] == '[') {

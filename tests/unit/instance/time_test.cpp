@@ -212,6 +212,18 @@ BOOST_AUTO_TEST_CASE(LateDeadlineEventTakesTheLastEventsTime) {
   });
 }
 
+// Issue 12: a view whose data cannot be read says so in its JSON instead of an empty object.
+BOOST_AUTO_TEST_CASE(ViewJsonNamesUnreadableData) {
+  InstanceView view;
+  view.instance_id = "case-1";
+  view.data_json = "{\"a\": ";
+  auto root =
+      Poco::JSON::Parser().parse(InstanceViewToJson(view)).extract<Poco::JSON::Object::Ptr>();
+  BOOST_TEST(root->get("data").isEmpty());
+  BOOST_TEST(root->getValue<std::string>("data_error") ==
+             "data of instance case-1:1:7: invalid JSON: unexpected end of text");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
