@@ -3,8 +3,7 @@
 // Seed 002 §4.4 (Monitoring); Seed 001 zał. 7. `reports` are the members' reports of the period
 // ({nr, instytucja, zadanie, postep}); `members` the team's institutions ({nr, nazwa}).
 // membersWithoutReport lists the names of the members that sent nothing; reportRows turns the
-// reports into the rows of zał. 7; monitoringRecord makes a zał. 7 record (a month's, or a
-// monitoring meeting's: "Ze spotkania spisywana jest informacja (załącznik nr 7.)").
+// reports into the rows of zał. 7.
 function membersWithoutReport(reports, members) {
   var missing = [];
   for (var i = 0; i < (members || []).length; i++) {
@@ -23,17 +22,4 @@ function reportRows(reports) {
                postep: reports[i].postep || ''});
   }
   return rows;
-}
-// The zał. 7 record: what the coordinator gave (`given`), the rows from the members' `reports`
-// when it gave none, and the `meeting`'s facts (spotkanie, data_spotkania, rodzina_poinformowana)
-// where it said nothing of them. A fresh object: nothing of an earlier record is carried over.
-function monitoringRecord(given, meeting, reports) {
-  var record = {};
-  var key;
-  for (key in (given || {})) record[key] = given[key];
-  if (!record.pozycje) record.pozycje = reportRows(reports);
-  for (key in (meeting || {})) {
-    if (record[key] === undefined) record[key] = meeting[key];
-  }
-  return record;
 }
