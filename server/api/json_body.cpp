@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "koop/json_check.h"
+
 namespace koop::server {
 
 std::optional<Poco::JSON::Object::Ptr> ReadJsonObject(Exchange& ex) {
@@ -24,8 +26,9 @@ std::optional<Poco::JSON::Object::Ptr> ReadJsonObject(Exchange& ex) {
       return std::nullopt;
     }
     return value.extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    ex.Problem(ProblemKind::kBadRequest, "the body is not valid JSON: " + e.message());
+  } catch (const Poco::Exception&) {
+    // The engine's JSON check names the line and column ("body:1:2: invalid JSON: ...").
+    ex.Problem(ProblemKind::kBadRequest, CheckJsonObjectText(*body, "body").message());
     return std::nullopt;
   }
 }

@@ -64,6 +64,9 @@ try:
         r = c.request("POST", events_path, raw=body, headers={"Content-Type": "application/json"})
         check(r.status in (400, 422), f"{what} body is a 4xx (got {r.status})")
         check_eq(r.header("Content-Type"), "application/problem+json", f"{what}: problem document")
+        if what == "truncated":  # the place of a syntax error (issue 12)
+            check_eq(r.json().get("detail"), "body:1:2: invalid JSON: unexpected end of text",
+                     "truncated: the detail names the place")
 
     # 10 MB bodies: declared, and chunked without a length
     big = b'{"event":"x","data":{"a":"' + b"A" * (10 * 1024 * 1024) + b'"}}'
