@@ -6,21 +6,15 @@
 
 #include <sstream>
 
+#include "json/json_reader.h"
+
 namespace koop::pack {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 Result<JsonObject> ParseObject(const std::string& text, const std::string& what) {
-  try {
-    Poco::Dynamic::Var v = Poco::JSON::Parser().parse(text);
-    if (v.type() != typeid(Object::Ptr)) return Status::DataError(what + ": not a JSON object");
-    return v.extract<Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    return Status::DataError(what + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return Status::DataError(what + ": " + e.what());
-  }
+  return json::ParseObject(text, what);  // the engine's one reader: WHAT:LINE:COL on errors
 }
 
 namespace {

@@ -11,7 +11,8 @@ namespace koop::pack {
 
 using JsonObject = Poco::JSON::Object::Ptr;
 
-// Parses a JSON object; `what` names the source in the error ("samples/documents/x.json").
+// Parses a JSON object through json::ParseObject; `what` names the source in the error
+// ("samples/documents/x.json:3:5: invalid JSON: ...").
 Result<JsonObject> ParseObject(const std::string& text, const std::string& what);
 
 // Deep copy (objects and arrays are copied, scalars shared).
