@@ -1,6 +1,7 @@
 // Evaluating template expressions: a tree walk with JavaScript's (and AngularJS's) conversions
 // and docxtemplater's scope lookup. Nothing here can call out of the data.
 #include <cmath>
+#include <limits>
 
 #include "docx/expression.h"
 #include "docx/filters.h"
@@ -90,8 +91,13 @@ Val Arith(const std::string& op, const Val& l, const Val& r) {
     if (op == "+" && !__builtin_add_overflow(l.i, r.i, &out)) return Val::Int(out);
     if (op == "-" && !__builtin_sub_overflow(l.i, r.i, &out)) return Val::Int(out);
     if (op == "*" && !__builtin_mul_overflow(l.i, r.i, &out)) return Val::Int(out);
-    if (op == "%" && r.i != 0) return Val::Int(l.i % r.i);
-    if (op == "/" && r.i != 0 && l.i % r.i == 0) return Val::Int(l.i / r.i);
+    // INT64_MIN % -1 and INT64_MIN / -1 overflow (x86 traps: SIGFPE); x % -1 is 0 anyway, and
+    // the quotient falls through to doubles.
+    if (op == "%" && r.i != 0) return Val::Int(r.i == -1 ? 0 : l.i % r.i);
+    if (op == "/" && r.i != 0 && r.i != -1 && l.i % r.i == 0) return Val::Int(l.i / r.i);
+    if (op == "/" && r.i == -1 && l.i != std::numeric_limits<int64_t>::min()) {
+      return Val::Int(-l.i);
+    }
   }
   double a = l.num(), b = r.num();
   if (op == "+") return Val::Double(a + b);
@@ -138,7 +144,9 @@ Val Eval(const Expr& e, const Env& env) {
       Val v = Eval(*e.kids[0], env);
       if (e.name == "!") return Val::Bool(!v.truthy());
       if (e.name == "-") {
-        if (v.t == Val::T::kInt) return Val::Int(-v.i);
+        if (v.t == Val::T::kInt && v.i != std::numeric_limits<int64_t>::min()) {
+          return Val::Int(-v.i);
+        }
         return Val::Double(-v.num());
       }
       if (v.t == Val::T::kInt) return v;

@@ -63,17 +63,20 @@ Val Money(const Val& in, const std::vector<Val>&, std::string* error) {
   return Val::Undef();
 }
 
+// Whole doubles up to 2^53 in size are exact; beyond, converting to int64_t is undefined
+// behaviour from 2^63 on (6e32 | liczba reached it), and a count that large is no count.
+constexpr double kMaxWholeCount = 9007199254740992.0;
+
 bool PluralWord(const Val& in, const std::vector<Val>& args, std::string* word, int64_t* n,
                 std::string* error) {
   if (in.t == Val::T::kInt) {
     *n = in.i;
-  } else if (in.t == Val::T::kDouble && in.d == std::floor(in.d)) {
-    *n = static_cast<int64_t>(in.d);
-  } else if (in.t == Val::T::kString && !in.s.empty() && std::isfinite(in.num()) &&
-             in.num() == std::floor(in.num())) {
+  } else if ((in.t == Val::T::kDouble || (in.t == Val::T::kString && !in.s.empty())) &&
+             std::isfinite(in.num()) && in.num() == std::floor(in.num()) &&
+             std::fabs(in.num()) <= kMaxWholeCount) {
     *n = static_cast<int64_t>(in.num());
   } else {
-    *error = "expected a whole number, got " + in.str();
+    *error = "expected a whole number of at most 16 digits, got " + in.str();
     return false;
   }
   std::string forms[3];

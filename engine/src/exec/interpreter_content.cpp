@@ -35,6 +35,9 @@ long long ParseDelay(const std::string& text) {
     ms = v * 86400000;
   else
     return -1;
+  // At most about three centuries: a larger delay (9223372036854775s, or an infinity from 400
+  // digits) made llround's result unspecified or the due time overflow when added to now.
+  if (!(ms >= 0 && ms <= 1e13)) return -1;
   return static_cast<long long>(std::llround(ms));
 }
 
