@@ -1,17 +1,52 @@
-// `koop show INSTANCE [--json] [--verify]` — stage (with its Polish title), fields, deadlines,
-// pending timers and history of an instance. --json prints the stable document described in
-// docs/storage.md; --verify also replays the event log and fails (65) unless it reproduces the
-// stored state.
+// `koop show INSTANCE [--json] [--verify] [--personal]` — stage (with its Polish title), fields,
+// deadlines, pending timers and history of an instance. --json prints the stable document
+// described in docs/storage.md; --verify also replays the event log and fails (65) unless it
+// reproduces the stored state. The fields the workflow declares personal are left out (and named)
+// unless --personal is given; then the read is recorded in the access log under the actor, as
+// the server records its readers' (koop audit lists both).
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Util/Option.h>
+#include <unistd.h>
 
 #include <ostream>
+#include <sstream>
 
 #include "engine_options.h"
+#include "koop/accounts.h"
 
 namespace koop::runner {
 namespace {
 
-void PrintText(const InstanceView& v, std::ostream& out) {
+// Removes the personal fields that hold a value from the view's data; returns their names.
+Result<std::vector<std::string>> HidePersonal(InstanceView& v) {
+  std::vector<std::string> hidden;
+  if (v.personal_fields.empty()) return hidden;
+  Poco::JSON::Object::Ptr data;
+  try {
+    data = Poco::JSON::Parser().parse(v.data_json).extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    return Status::Internal("instance " + v.instance_id + ": unreadable data: " + e.displayText());
+  }
+  for (const std::string& field : v.personal_fields) {
+    if (!data->has(field) || data->isNull(field)) continue;
+    data->remove(field);
+    hidden.push_back(field);
+  }
+  std::ostringstream out;
+  data->stringify(out);
+  v.data_json = out.str();
+  return hidden;
+}
+
+// The personal fields that hold a value (what a --personal read shows).
+std::vector<std::string> HeldPersonal(const InstanceView& v) {
+  InstanceView copy = v;
+  Result<std::vector<std::string>> held = HidePersonal(copy);
+  return held.ok() ? *held : v.personal_fields;
+}
+
+void PrintText(const InstanceView& v, const std::vector<std::string>& hidden, std::ostream& out) {
   if (!v.case_number.empty()) out << "Case:         " << v.case_number << '\n';
   out << "Instance:     " << v.instance_id << '\n';
   out << "Workflow:     " << v.workflow_id << " v" << v.workflow_version;
@@ -27,6 +62,11 @@ void PrintText(const InstanceView& v, std::ostream& out) {
     out << '\n';
   }
   out << "Fields:       " << v.data_json << '\n';
+  if (!hidden.empty()) {
+    out << "Personal:     ";
+    for (std::size_t i = 0; i < hidden.size(); ++i) out << (i ? ", " : "") << hidden[i];
+    out << " (not shown; --personal shows them and records the read in the access log)\n";
+  }
   out << "Deadlines:\n";
   if (v.deadlines.empty()) out << "  (none)\n";
   for (const DeadlineView& d : v.deadlines) {
@@ -71,10 +111,27 @@ int Run(Invocation& inv) {
   }
   Result<InstanceView> view = engine.Show(inv.positional[0]);
   if (!view.ok()) return inv.Fail(view.status());
+  std::vector<std::string> hidden;
+  if (inv.Has("personal")) {
+    std::vector<std::string> shown = HeldPersonal(*view);
+    if (!shown.empty()) {
+      // Recorded before anything is printed: a read that cannot be recorded does not happen.
+      Result<TimeMs> now = inv.Now();
+      if (!now.ok()) return inv.Fail(now.status());
+      Status logged = (*db)->accounts().RecordAccess(
+          {inv.Get("actor", OsUser()), *now, view->instance_id, shown,
+           "cli-" + std::to_string(::getpid()), "koop show --personal"});
+      if (!logged.ok()) return inv.Fail(logged);
+    }
+  } else {
+    Result<std::vector<std::string>> removed = HidePersonal(*view);
+    if (!removed.ok()) return inv.Fail(removed.status());
+    hidden = *removed;
+  }
   if (inv.Has("json")) {
     *inv.out << InstanceViewToJson(*view) << '\n';
   } else {
-    PrintText(*view, *inv.out);
+    PrintText(*view, hidden, *inv.out);
   }
   return 0;
 }
@@ -82,12 +139,18 @@ int Run(Invocation& inv) {
 void Define(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("json", "", "print the stable JSON document"));
   options.addOption(Poco::Util::Option("verify", "", "replay the event log and check the state"));
+  options.addOption(Poco::Util::Option(
+      "personal", "", "also print the fields declared personal (recorded in the access log)"));
+  options.addOption(
+      Poco::Util::Option("actor", "",
+                         "who the access log names as the reader (default: the OS user)")
+          .argument("NAME"));
 }
 
 }  // namespace
 
 extern const CommandSpec kShowCommand = {"show",
-                                         "INSTANCE [--json] [--verify]",
+                                         "INSTANCE [--json] [--verify] [--personal]",
                                          "stage, fields, open deadlines, history",
                                          Define,
                                          Run,

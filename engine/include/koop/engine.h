@@ -132,6 +132,9 @@ struct InstanceView {
   std::int64_t last_seq = 0;
   std::vector<StageView> stages;        // active atomic states
   std::string data_json = "{}";         // the data model (personal fields included: not for logs)
+  // The top-level data names its definition declares personal ("rodzina" for "rodzina.adres"),
+  // in declaration order: what a reader without the right to see them must not get.
+  std::vector<std::string> personal_fields;
   std::vector<DeadlineView> deadlines;  // open ones first by due time, then closed
   std::vector<TimerView> timers;        // pending delayed events
   std::vector<HistoryEntry> history;

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <sstream>
 #include <utility>
 
@@ -156,6 +157,14 @@ Result<InstanceView> InstanceService::Show(const std::string& instance_id) {
   v.workflow_version = row.workflow_version;
   v.workflow_title = def->chart->title;
   v.workflow_hash = def->row.hash;
+  for (const model::KoopField& f : def->chart->fields) {
+    if (!f.personal) continue;
+    std::string root = f.name.substr(0, f.name.find('.'));
+    if (std::find(v.personal_fields.begin(), v.personal_fields.end(), root) ==
+        v.personal_fields.end()) {
+      v.personal_fields.push_back(root);
+    }
+  }
   v.municipality_id = stored->bound.municipality.id;
   v.municipality_name = stored->bound.municipality.name;
   v.status = row.status;
