@@ -193,3 +193,23 @@ class Client:
                     self.cookie = m.group(1)
             self.csrf = r.header("X-CSRF-Token")
         return r
+
+
+# A person of the sample family (a personal field of the case workflow).
+RODZINA = {"czlonkowie": [{"nr": 1, "imie_nazwisko": "Karolina Testowa", "wiek": 34}]}
+
+
+def convened_case(c, number, meeting, institutions=("mops",)):
+    """Starts a case numbered `number` through client `c` and brings it to a convened team of
+    `institutions` meeting on `meeting` (its deadlines then list in /tasks); returns its id."""
+    r = c.request("POST", "/api/v1/instances", {"workflow": "case", "data": {"sprawa": {"numer": number}}})
+    check_eq(r.status, 201, f"{number}: start")
+    iid = r.json()["instance"]
+    team = {"instytucje": [{"nr": n, "id": i, "nazwa": i.upper()} for n, i in enumerate(institutions, 1)],
+            "posiedzenie": {"data": meeting, "godzina": "10:00", "minuty": 90}}
+    for event, data in [("diagnosis.started", {}), ("interview.done", {"rodzina": RODZINA}),
+                        ("consent.given", {"dataProcessing": True, "team": True}),
+                        ("network.informed", {}), ("team.convened", team)]:
+        r = c.request("POST", f"/api/v1/instances/{iid}/events", {"event": event, "data": data})
+        check_eq(r.status, 200, f"{number}: {event}")
+    return iid

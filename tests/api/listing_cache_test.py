@@ -9,23 +9,11 @@ accounts of another tenant or institution. SQLite and (under scripts/with-postgr
 import time
 from datetime import datetime, timedelta, timezone
 
-from koopapi import Env, backends, check, check_eq, finish
+from koopapi import Env, backends, check, check_eq, finish, RODZINA, convened_case
 
 AT = "2027-02-01T09:00"
-RODZINA = {"czlonkowie": [{"nr": 1, "imie_nazwisko": "Karolina Testowa", "wiek": 34}]}
 
 
-def convened_case(c, number, meeting, institutions):
-    r = c.request("POST", "/api/v1/instances", {"workflow": "case", "data": {"sprawa": {"numer": number}}})
-    iid = r.json()["instance"]
-    team = {"instytucje": [{"nr": n, "id": i, "nazwa": i.upper()} for n, i in enumerate(institutions, 1)],
-            "posiedzenie": {"data": meeting, "godzina": "10:00", "minuty": 90}}
-    for event, data in [("diagnosis.started", {}), ("interview.done", {"rodzina": RODZINA}),
-                        ("consent.given", {"dataProcessing": True, "team": True}),
-                        ("network.informed", {}), ("team.convened", team)]:
-        r = c.request("POST", f"/api/v1/instances/{iid}/events", {"event": event, "data": data})
-        check_eq(r.status, 200, f"{number}: {event}")
-    return iid
 
 
 def get(c, path):

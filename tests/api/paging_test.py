@@ -9,30 +9,18 @@ import os
 import jsonschema
 import yaml
 
-from koopapi import SOURCE, Env, backends, check, check_eq, finish
+from koopapi import SOURCE, Env, backends, check, check_eq, finish, RODZINA, convened_case
 
 SPEC = yaml.safe_load(open(os.path.join(SOURCE, "docs", "api", "openapi.yaml"), encoding="utf-8"))
 RESOLVER = jsonschema.RefResolver.from_schema(SPEC)
 
 AT = "2027-02-01T09:00"
-RODZINA = {"czlonkowie": [{"nr": 1, "imie_nazwisko": "Karolina Testowa", "wiek": 34}]}
 # Meeting days: two cases share each, so due times tie and the instance id orders them.
 MEETINGS = ["2027-02-17", "2027-02-18", "2027-02-17", "2027-02-19", "2027-02-18", "2027-02-19",
             "2027-02-22"]
 BAD_CURSOR = 'after: not a cursor of this list (pass the "next" of the previous page)'
 
 
-def convened_case(c, number, meeting):
-    r = c.request("POST", "/api/v1/instances", {"workflow": "case", "data": {"sprawa": {"numer": number}}})
-    iid = r.json()["instance"]
-    team = {"instytucje": [{"nr": 1, "id": "mops", "nazwa": "MOPS"}],
-            "posiedzenie": {"data": meeting, "godzina": "10:00", "minuty": 90}}
-    for event, data in [("diagnosis.started", {}), ("interview.done", {"rodzina": RODZINA}),
-                        ("consent.given", {"dataProcessing": True, "team": True}),
-                        ("network.informed", {}), ("team.convened", team)]:
-        r = c.request("POST", f"/api/v1/instances/{iid}/events", {"event": event, "data": data})
-        check_eq(r.status, 200, f"{number}: {event}")
-    return iid
 
 
 def documented(path, response, what):
