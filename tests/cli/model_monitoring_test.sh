@@ -48,7 +48,8 @@ grep -qF 'Uczeń uczęszcza dwa razy w tygodniu.' "$WORK/m2.txt" || err "the mon
 # The next month, filed with nothing given and no report received: nothing of February's record
 # (its period, its rows) is carried over.
 fire report.filed 2027-03-20T09:00
-k show "$id" --json >"$WORK/show.json"
+# The record is personal data (the family's situation): read with --personal, as a coordinator would.
+k show "$id" --json --personal >"$WORK/show.json"
 march=$(/usr/bin/python3 -c "import json; m = json.load(open('$WORK/show.json'))['data']['monitoring']; print(len(m['pozycje']), m.get('okres'))")
 [ "$march" = "0 None" ] || err "March's zał. 7 carries February's record over (rows, period: $march)"
 
