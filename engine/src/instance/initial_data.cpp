@@ -143,6 +143,25 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
   return values;
 }
 
+Status CheckFieldTypes(const model::Chart& chart, const std::string& data_model_json) {
+  if (chart.fields.empty()) return Status::Ok();
+  Result<Poco::JSON::Object::Ptr> parsed = json::ParseObject(data_model_json, "the data model");
+  if (!parsed.ok()) return Status::Internal(parsed.status().message());
+  std::string message;
+  for (const auto& f : chart.fields) {
+    std::optional<Var> v = At(*parsed, f.name);
+    if (!v || Fits(f.type, *v)) continue;
+    // A top-level variable left undefined is kept as {"$koopUndefined": true}: no value yet.
+    if (v->type() == typeid(Poco::JSON::Object::Ptr) &&
+        v->extract<Poco::JSON::Object::Ptr>()->has("$koopUndefined")) {
+      continue;
+    }
+    message += (message.empty() ? "" : "\n") + std::string("field '") + f.name + "' must be " +
+               Expected(f.type);
+  }
+  return message.empty() ? Status::Ok() : Status::DataError(message);
+}
+
 Status CheckRequiredFields(const model::Chart& chart, const std::string& data_model_json) {
   Result<Poco::JSON::Object::Ptr> parsed =
       json::ParseObject(data_model_json, "the new instance's data model");

@@ -20,6 +20,11 @@ Result<std::map<std::string, std::string>> SeedValues(const model::Chart& chart,
 // Checks that every <k:field required="true"> has a value (present, not null) in the data model
 // a new instance has after its first macrostep (`data_model_json`); all missing ones are named at
 // once (kDataError), so `koop start` writes nothing.
+// After an event: every declared field that holds a value holds one of its declared type ("field
+// 'rodzina' must be an object (JSON object)", one line each; the value is never quoted: fields may
+// be personal). 65.
+Status CheckFieldTypes(const model::Chart& chart, const std::string& data_model_json);
+
 Status CheckRequiredFields(const model::Chart& chart, const std::string& data_model_json);
 
 }  // namespace koop::exec

@@ -336,6 +336,16 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
     if (!refused.empty()) {
       return Status::DataError("event '" + request.event + "' refused: " + refused);
     }
+    // Declared fields keep their declared types: an event whose data put a text into an object
+    // field (or a bad date into a date field) is refused, and nothing of it is written.
+    if (!def->chart->fields.empty()) {
+      Result<std::string> after = (*it)->DataJson();
+      if (!after.ok()) return after.status().WithContext("instance " + row.instance_id);
+      Status typed = CheckFieldTypes(*def->chart, *after);
+      if (!typed.ok()) {
+        return Status::DataError("event '" + request.event + "' refused: " + typed.message());
+      }
+    }
   }
 
   const std::int64_t seq = row.last_seq + 1;
