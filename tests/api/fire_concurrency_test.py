@@ -7,7 +7,7 @@ scripts/with-postgres) PostgreSQL."""
 
 import threading
 
-from koopapi import Env, backends, check, check_eq, finish
+from koopapi import Env, backends, cases_in_diagnosis, check, check_eq, finish
 
 AT = "2027-02-01T09:00"
 CLIENTS = 8
@@ -21,13 +21,7 @@ def run(backend):
         server = env.serve("--at", AT)
         admin = server.client()
         check_eq(admin.sign_in("koord_s").status, 201, f"[{backend}] sign-in")
-        cases = []
-        for n in range(4):
-            r = admin.request("POST", "/api/v1/instances", {"workflow": "case", "data": {
-                "sprawa": {"numer": f"MOPS/2027/{100 + n}"}}})
-            cases.append(r.json()["instance"])
-            admin.request("POST", f"/api/v1/instances/{cases[-1]}/events",
-                          {"event": "diagnosis.started"})
+        cases = cases_in_diagnosis(admin, [f"MOPS/2027/{100 + n}" for n in range(4)])
         before = {c: admin.request("GET", f"/api/v1/instances/{c}").json()["lastSeq"] for c in cases}
 
         answers = []  # (case, event, status, seq or None)

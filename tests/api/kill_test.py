@@ -9,7 +9,7 @@ import signal
 import threading
 import time
 
-from koopapi import Env, backends, check, check_eq, finish
+from koopapi import Env, backends, cases_in_diagnosis, check, check_eq, finish
 
 AT = "2027-02-01T09:00"
 
@@ -21,12 +21,7 @@ def run(backend):
         server = env.serve("--at", AT)
         c = server.client()
         check_eq(c.sign_in("koord_s").status, 201, f"[{backend}] sign-in")
-        cases = []
-        for n in range(3):
-            r = c.request("POST", "/api/v1/instances", {"workflow": "case", "data": {
-                "sprawa": {"numer": f"MOPS/2027/2{n:02d}"}}})
-            cases.append(r.json()["instance"])
-            c.request("POST", f"/api/v1/instances/{cases[-1]}/events", {"event": "diagnosis.started"})
+        cases = cases_in_diagnosis(c, [f"MOPS/2027/2{n:02d}" for n in range(3)])
 
         acknowledged = {case: set() for case in cases}
         lock = threading.Lock()

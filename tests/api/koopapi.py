@@ -213,3 +213,16 @@ def convened_case(c, number, meeting, institutions=("mops",)):
         r = c.request("POST", f"/api/v1/instances/{iid}/events", {"event": event, "data": data})
         check_eq(r.status, 200, f"{number}: {event}")
     return iid
+
+
+def cases_in_diagnosis(c, numbers):
+    """Starts one case per number through client `c` and fires diagnosis.started on each (the
+    stage most tests act in); returns their ids in order."""
+    ids = []
+    for number in numbers:
+        r = c.request("POST", "/api/v1/instances", {"workflow": "case", "data": {"sprawa": {"numer": number}}})
+        check_eq(r.status, 201, f"{number}: start")
+        ids.append(r.json()["instance"])
+        r = c.request("POST", f"/api/v1/instances/{ids[-1]}/events", {"event": "diagnosis.started"})
+        check_eq(r.status, 200, f"{number}: diagnosis.started")
+    return ids
