@@ -18,10 +18,11 @@
 namespace koop::runner {
 namespace {
 
-// Removes the personal fields that hold a value from the view's data; returns their names.
-Result<std::vector<std::string>> HidePersonal(InstanceView& v) {
-  std::vector<std::string> hidden;
-  if (v.personal_fields.empty()) return hidden;
+// The personal fields of the view that hold a value; with `remove`, they are also taken out of
+// the view's data.
+Result<std::vector<std::string>> PersonalHeld(InstanceView& v, bool remove) {
+  std::vector<std::string> held;
+  if (v.personal_fields.empty()) return held;
   Poco::JSON::Object::Ptr data;
   try {
     data = Poco::JSON::Parser().parse(v.data_json).extract<Poco::JSON::Object::Ptr>();
@@ -30,20 +31,15 @@ Result<std::vector<std::string>> HidePersonal(InstanceView& v) {
   }
   for (const std::string& field : v.personal_fields) {
     if (!data->has(field) || data->isNull(field)) continue;
-    data->remove(field);
-    hidden.push_back(field);
+    held.push_back(field);
+    if (remove) data->remove(field);
   }
-  std::ostringstream out;
-  data->stringify(out);
-  v.data_json = out.str();
-  return hidden;
-}
-
-// The personal fields that hold a value (what a --personal read shows).
-std::vector<std::string> HeldPersonal(const InstanceView& v) {
-  InstanceView copy = v;
-  Result<std::vector<std::string>> held = HidePersonal(copy);
-  return held.ok() ? *held : v.personal_fields;
+  if (remove && !held.empty()) {
+    std::ostringstream out;
+    data->stringify(out);
+    v.data_json = out.str();
+  }
+  return held;
 }
 
 void PrintText(const InstanceView& v, const std::vector<std::string>& hidden, std::ostream& out) {
@@ -111,22 +107,22 @@ int Run(Invocation& inv) {
   }
   Result<InstanceView> view = engine.Show(inv.positional[0]);
   if (!view.ok()) return inv.Fail(view.status());
+  const bool personal = inv.Has("personal");
+  Result<std::vector<std::string>> held = PersonalHeld(*view, /*remove=*/!personal);
+  if (!held.ok()) return inv.Fail(held.status());
   std::vector<std::string> hidden;
-  if (inv.Has("personal")) {
-    std::vector<std::string> shown = HeldPersonal(*view);
-    if (!shown.empty()) {
+  if (personal) {
+    if (!held->empty()) {
       // Recorded before anything is printed: a read that cannot be recorded does not happen.
       Result<TimeMs> now = inv.Now();
       if (!now.ok()) return inv.Fail(now.status());
       Status logged = (*db)->accounts().RecordAccess(
-          {inv.Get("actor", OsUser()), *now, view->instance_id, shown,
+          {inv.Get("actor", OsUser()), *now, view->instance_id, *held,
            "cli-" + std::to_string(::getpid()), "koop show --personal"});
       if (!logged.ok()) return inv.Fail(logged);
     }
   } else {
-    Result<std::vector<std::string>> removed = HidePersonal(*view);
-    if (!removed.ok()) return inv.Fail(removed.status());
-    hidden = *removed;
+    hidden = *held;
   }
   if (inv.Has("json")) {
     *inv.out << InstanceViewToJson(*view) << '\n';

@@ -330,6 +330,7 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
   if (!snapshot.ok()) return snapshot.status().WithContext("instance " + row.instance_id);
 
   std::vector<Effect> effects = (*it)->TakeEffects();
+  Result<std::string> data_after = Status::Internal("not dumped");  // once, when needed
   if (!advance_only) {
     // A rule refused the event (<k:refuse>): nothing of it is written.
     std::string refused = RefusalOf(effects);
@@ -339,9 +340,9 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
     // Declared fields keep their declared types: an event whose data put a text into an object
     // field (or a bad date into a date field) is refused, and nothing of it is written.
     if (!def->chart->fields.empty()) {
-      Result<std::string> after = (*it)->DataJson();
-      if (!after.ok()) return after.status().WithContext("instance " + row.instance_id);
-      Status typed = CheckFieldTypes(*def->chart, *after);
+      data_after = (*it)->DataJson();
+      if (!data_after.ok()) return data_after.status().WithContext("instance " + row.instance_id);
+      Status typed = CheckFieldTypes(*def->chart, *data_after);
       if (!typed.ok()) {
         return Status::DataError("event '" + request.event + "' refused: " + typed.message());
       }
@@ -358,7 +359,8 @@ Result<StepOutcome> InstanceService::ApplyEvent(store::Transaction& tx, const Fi
                           OutcomeOf(outcome, advance_only), Now(), ErrorsJson(step->errors),
                           advance_only ? "" : request.once_key}));
   if (!effects.empty()) {
-    Result<std::string> data = (*it)->DataJson();
+    if (!data_after.ok()) data_after = (*it)->DataJson();
+    const Result<std::string>& data = data_after;
     EffectContext ctx;
     ctx.instance_id = row.instance_id;
     ctx.calendar = (*context)->calendar.get();
